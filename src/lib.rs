@@ -1,0 +1,3 @@
+//! Hub & Mesh: client-server versus peer-to-peer, simulated.
+
+pub mod sim;

@@ -1,0 +1,89 @@
+//! Scenario validation: every scenario is checked before it runs, and a bad
+//! one gets an error a learner can read: which field, what is allowed.
+
+use serde::Serialize;
+use std::fmt;
+
+/// What is wrong with one field of a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Problem {
+    /// Not a number, or infinite.
+    NotFinite,
+    /// A number outside its allowed range (inclusive bounds).
+    OutOfRange { min: f64, max: f64, got: f64 },
+    /// A whole number outside its allowed range (inclusive bounds).
+    CountOutOfRange { min: u64, max: u64, got: u64 },
+    /// A per-node list whose length does not match the node count.
+    WrongLength { expected: usize, got: usize },
+    /// Anything else, in words.
+    Invalid { reason: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ValidationError {
+    /// The field as a learner sees it, e.g. "server upload (Mbps)".
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl ValidationError {
+    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
+        ValidationError { field: field.into(), problem }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            Problem::NotFinite => write!(f, "{} must be a finite number", self.field),
+            Problem::OutOfRange { min, max, got } => {
+                write!(f, "{} must be between {} and {} (got {})", self.field, min, max, got)
+            }
+            Problem::CountOutOfRange { min, max, got } => {
+                write!(f, "{} must be a whole number from {} to {} (got {})", self.field, min, max, got)
+            }
+            Problem::WrongLength { expected, got } => {
+                write!(f, "{} must list exactly {} values (got {})", self.field, expected, got)
+            }
+            Problem::Invalid { reason } => write!(f, "{}: {}", self.field, reason),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Checks a real-valued field against an inclusive range.
+pub fn check_range(field: &str, value: f64, min: f64, max: f64) -> Result<f64, ValidationError> {
+    if !value.is_finite() {
+        return Err(ValidationError::new(field, Problem::NotFinite));
+    }
+    if value < min || value > max {
+        return Err(ValidationError::new(field, Problem::OutOfRange { min, max, got: value }));
+    }
+    Ok(value)
+}
+
+/// Checks a count against an inclusive range.
+pub fn check_count(field: &str, value: u64, min: u64, max: u64) -> Result<u64, ValidationError> {
+    if value < min || value > max {
+        return Err(ValidationError::new(field, Problem::CountOutOfRange { min, max, got: value }));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_field_and_range() {
+        let e = check_range("server upload (Mbps)", 0.0, 0.1, 100_000.0).unwrap_err();
+        assert_eq!(e.to_string(), "server upload (Mbps) must be between 0.1 and 100000 (got 0)");
+        let e = check_range("file size (Mbit)", f64::NAN, 1.0, 2.0).unwrap_err();
+        assert_eq!(e.problem, Problem::NotFinite);
+        let e = check_count("peers", 6000, 1, 5000).unwrap_err();
+        assert!(e.to_string().contains("from 1 to 5000"));
+        assert_eq!(check_count("peers", 10, 1, 5000), Ok(10));
+    }
+}
