@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, and skips what is already there.
+# Sourced by run.sh and test.sh; each step says what it does.
+#   setup_build  the wasm target, Trunk, wasm-bindgen-cli, npm tools (wasm-opt)
+#   setup_test   the above plus Debian's chromium and chromium-driver
+
+TRUNK_VERSION="0.21.14"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+step() { printf '==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "wasm32-unknown-unknown target: present"
+  else
+    step "installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if command -v trunk >/dev/null && trunk --version | grep -q " $TRUNK_VERSION"; then
+    step "trunk $TRUNK_VERSION: present"
+  else
+    step "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved, byte
+# for byte, or the generated JS glue does not match the Wasm.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(wasm_bindgen_version)"
+  if [ -z "$want" ]; then
+    echo "error: cannot read wasm-bindgen's version from Cargo.lock" >&2
+    return 1
+  fi
+  if command -v wasm-bindgen >/dev/null && wasm-bindgen --version | grep -q " $want" \
+     && command -v wasm-bindgen-test-runner >/dev/null; then
+    step "wasm-bindgen-cli $want: present"
+  else
+    # Not --locked: the CLI's own lock file pins a crate version the
+    # registry no longer serves.
+    step "installing wasm-bindgen-cli $want (a few minutes)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_npm_tools() {
+  if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/node_modules/.bin/playwright-core" ] \
+     && [ -f "$ROOT/node_modules/axe-core/axe.min.js" ] \
+     && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
+    step "npm tools (binaryen's wasm-opt, playwright-core, axe-core): present"
+  else
+    step "installing npm tools from package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    step "chromium and chromedriver: present"
+  else
+    step "installing Debian's chromium and chromium-driver"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  fi
+}
+
+setup_build() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_npm_tools
+}
+
+setup_test() {
+  setup_build
+  ensure_chromium
+}

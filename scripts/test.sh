@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test layer in turn:
+#   1. native cargo test (simulation, lessons, progress, command line)
+#   2. wasm-bindgen-test in headless Chromium (components)
+#   3. end to end: the release build served on 127.0.0.1, driven in Chromium,
+#      with an axe-core accessibility scan of every route
+#   4. the bundle report (fails over the size budget)
+# Stops at the first layer that fails.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+setup_test
+
+passed=0
+layer() { printf '\n==> layer %s\n' "$*"; }
+
+layer "1/4: native tests (cargo test)"
+cargo test --quiet
+passed=$((passed + 1))
+
+layer "2/4: components in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --quiet --target wasm32-unknown-unknown --test web_app
+passed=$((passed + 1))
+
+layer "3/4: end to end in headless Chromium (release build, axe-core)"
+trunk build --release
+node --test --test-concurrency=1 tests/e2e/
+passed=$((passed + 1))
+
+layer "4/4: bundle report"
+node scripts/bundle-report.mjs dist --budget-kb 250
+passed=$((passed + 1))
+
+printf '\nlayers: %d passed, 0 failed\n' "$passed"

@@ -1,0 +1,11 @@
+//! The learner's progress: what each lesson's state is, saved under one
+//! versioned key. Loading never fails: corrupted or unknown data is set aside
+//! (kept under a backup key, never silently dropped) and the learner is told.
+
+pub mod model;
+pub mod storage;
+pub mod store;
+
+pub use model::{LessonProgress, LessonState, Progress, SCHEMA_VERSION};
+pub use storage::{MemoryStorage, Storage, StorageError};
+pub use store::{load, save, LoadNotice, BACKUP_KEY, STORAGE_KEY};

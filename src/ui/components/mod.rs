@@ -1,0 +1,2 @@
+pub mod comparison_table;
+pub mod site_chrome;

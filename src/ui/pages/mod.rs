@@ -1,0 +1,5 @@
+pub mod home;
+pub mod lesson;
+pub mod not_found;
+pub mod sandbox;
+pub mod teach;

@@ -1,0 +1,14 @@
+use crate::ui::route::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn NotFound() -> Html {
+    html! {
+        <article>
+            <h1>{ "Page not found" }</h1>
+            <p>{ "This address does not match any page of Hub & Mesh. It may be a mistyped link or a lesson that has been renamed." }</p>
+            <p><Link<Route> to={Route::Home}>{ "Go to the list of lessons" }</Link<Route>></p>
+        </article>
+    }
+}

@@ -1,0 +1,115 @@
+// Every route renders its heading with no console error, no uncaught
+// exception, no failed request, no request off 127.0.0.1, and no axe-core
+// violation; and dist/ works below a sub-path.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { serveDir, launch, guardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
+
+const LESSONS = [
+  ["role", "Roles"],
+  ["focus", "Focus"],
+  ["data", "Data"],
+  ["service", "Service"],
+  ["cost", "Cost"],
+  ["stability", "Stability"],
+  ["network-size", "Network size"],
+  ["scalability", "Scalability"],
+];
+
+const ROUTES = [
+  ["", "Hub & Mesh"],
+  ["#/", "Hub & Mesh"],
+  ...LESSONS.map(([slug, title]) => [`#/lessons/${slug}`, title]),
+  ["#/sandbox", "Sandbox"],
+  ...LESSONS.map(([slug, title]) => [`#/embed/lessons/${slug}`, title]),
+  ["#/embed/sandbox", "Sandbox"],
+  ["#/teach", "For teachers"],
+  ["#/lessons/no-such-lesson", "Page not found"],
+  ["#/nowhere", "Page not found"],
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDir();
+  browser = await launch();
+  await mkdir(OUTPUT, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [hash, heading] of ROUTES) {
+  test(`route ${hash || "(no hash)"} shows "${heading}" cleanly and accessibly`, async () => {
+    const { page, context, problems } = await guardedPage(browser);
+    try {
+      await page.goto(server.url + hash);
+      assert.equal(await appHeading(page), heading);
+      await page.waitForLoadState("networkidle");
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `axe-core violations on ${hash}:\n${JSON.stringify(violations, null, 2)}`);
+      assert.deepEqual(problems, [], `problems on ${hash}`);
+      if (hash === "#/" || hash === "#/lessons/role") {
+        const name = hash === "#/" ? "home" : "lesson-role";
+        await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("embedded pages have no site header or footer", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(server.url + "#/embed/lessons/role");
+    assert.equal(await appHeading(page), "Roles");
+    assert.equal(await page.locator("header.site-header").count(), 0);
+    assert.equal(await page.locator("footer.site-footer").count(), 0);
+    await page.goto(server.url + "#/lessons/role");
+    assert.equal(await appHeading(page), "Roles");
+    assert.equal(await page.locator("header.site-header").count(), 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("dist/ works from a sub-path of a site", async () => {
+  const sub = await serveDir(undefined, { prefix: "/course/unit-3/hub-and-mesh/" });
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(sub.url + "#/lessons/scalability");
+    assert.equal(await appHeading(page), "Scalability");
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await sub.close();
+  }
+});
+
+test("a learner can navigate with the keyboard alone", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(server.url + "#/");
+    assert.equal(await appHeading(page), "Hub & Mesh");
+    // Tab until the focused element is the link to lesson 2, then press Enter.
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press("Tab");
+      found = await page.evaluate(() => document.activeElement?.getAttribute("href") === "#/lessons/focus");
+    }
+    assert.ok(found, "the lesson link is reachable with Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await appHeading(page), "Focus");
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,83 @@
+//! In-browser tests of the app (wasm-bindgen-test in headless Chromium):
+//! the app mounts, and a learner can move between routes by clicking links.
+#![cfg(target_arch = "wasm32")]
+
+use hub_and_mesh::ui;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(60)).await;
+}
+
+fn heading(root: &Element) -> String {
+    root.query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
+}
+
+fn fresh_root() -> Element {
+    let root = document().create_element("div").expect("create div");
+    document().body().expect("body").append_child(&root).expect("append");
+    root
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_navigates_by_links() {
+    gloo::utils::window().location().set_hash("#/").expect("set hash");
+    let root = fresh_root();
+    yew::Renderer::<ui::app::App>::with_root(root.clone()).render();
+    settle().await;
+
+    assert_eq!(heading(&root), "Hub & Mesh");
+    let rows = root.query_selector_all("table.comparison tbody tr").expect("rows");
+    assert_eq!(rows.length(), 8, "the home page shows all eight comparison rows");
+
+    let link: HtmlElement = root
+        .query_selector("table.comparison a[href='#/lessons/stability']")
+        .expect("query")
+        .expect("the stability row links to its lesson")
+        .dyn_into()
+        .expect("an element");
+    link.click();
+    settle().await;
+    assert_eq!(heading(&root), "Stability");
+    assert_eq!(gloo::utils::window().location().hash().unwrap_or_default(), "#/lessons/stability");
+
+    let next: HtmlElement = root
+        .query_selector("a.next")
+        .expect("query")
+        .expect("a next-lesson link")
+        .dyn_into()
+        .expect("an element");
+    next.click();
+    settle().await;
+    assert_eq!(heading(&root), "Network size");
+
+    gloo::utils::window().location().set_hash("#/no/such/page").expect("set hash");
+    settle().await;
+    assert_eq!(heading(&root), "Page not found");
+}
+
+#[wasm_bindgen_test]
+fn crash_banner_becomes_visible() {
+    let banner = document().create_element("div").expect("create");
+    banner.set_id(ui::crash::BANNER_ID);
+    banner.set_attribute("hidden", "").expect("hide");
+    document().body().expect("body").append_child(&banner).expect("append");
+
+    ui::crash::show_crash_banner();
+
+    assert!(!banner.has_attribute("hidden"), "the banner is shown after a panic");
+    banner.remove();
+}
