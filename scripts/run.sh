@@ -8,4 +8,4 @@ cd "$ROOT"
 setup_build
 PORT="${PORT:-8080}"
 step "building the release and serving it at http://127.0.0.1:$PORT/"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "$PORT"

@@ -21,7 +21,7 @@ passed=$((passed + 1))
 layer "2/4: components in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --quiet --target wasm32-unknown-unknown --test web_app
+  cargo test --target wasm32-unknown-unknown --test web_app
 passed=$((passed + 1))
 
 layer "3/4: end to end in headless Chromium (release build, axe-core)"
