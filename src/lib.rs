@@ -1,7 +1,12 @@
 //! Hub & Mesh: client-server versus peer-to-peer, simulated.
 
 pub mod sim;
+pub mod experiment;
 pub mod lessons;
 pub mod progress;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+/// The `simulate` command line. Native only: it reads the wall clock for
+/// benchmarks, which the browser build must never do.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

@@ -8,7 +8,7 @@ use crate::sim::time::SimTime;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Entry<E> {
     at: SimTime,
     seq: u64,
@@ -33,7 +33,7 @@ impl<E> Ord for Entry<E> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct EventQueue<E> {
     heap: BinaryHeap<Entry<E>>,
     next_seq: u64,
@@ -58,6 +58,21 @@ impl<E> EventQueue<E> {
 
     pub fn peek_time(&self) -> Option<SimTime> {
         self.heap.peek().map(|e| e.at)
+    }
+
+    /// The next event without removing it, so a workload can discard
+    /// entries it has superseded before reporting its next event time.
+    pub fn peek(&self) -> Option<(SimTime, &E)> {
+        self.heap.peek().map(|e| (e.at, &e.event))
+    }
+
+    /// Drops every event for which `keep` is false. Survivors keep their
+    /// sequence numbers, so the order of what remains is unchanged; a
+    /// workload that reschedules often uses this to shed superseded entries.
+    pub fn retain(&mut self, mut keep: impl FnMut(&E) -> bool) {
+        let mut entries = std::mem::take(&mut self.heap).into_vec();
+        entries.retain(|e| keep(&e.event));
+        self.heap = BinaryHeap::from(entries);
     }
 
     pub fn pop(&mut self) -> Option<(SimTime, E)> {
@@ -94,6 +109,18 @@ mod tests {
         q.push(SimTime(5), "d");
         let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|(_, e)| e).collect();
         assert_eq!(order, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn retain_keeps_the_order_of_survivors() {
+        let mut q = EventQueue::new();
+        for (t, e) in [(3, 'a'), (1, 'b'), (3, 'c'), (3, 'd'), (2, 'e')] {
+            q.push(SimTime(t), e);
+        }
+        q.retain(|e| *e != 'c');
+        assert_eq!(q.peek(), Some((SimTime(1), &'b')));
+        let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|(_, e)| e).collect();
+        assert_eq!(order, ['b', 'e', 'a', 'd']);
     }
 
     #[test]

@@ -69,8 +69,9 @@ impl Rng {
         if !(mean > 0.0) || !mean.is_finite() {
             return 0.0;
         }
-        // 1 - u is in (0, 1], so the logarithm is finite.
-        -mean * (1.0 - self.next_f64()).ln()
+        // 1 - u is in (0, 1], so the logarithm is finite. libm, not std:
+        // the same bits natively and in Wasm.
+        -mean * libm::log(1.0 - self.next_f64())
     }
 
     /// True with probability p (clamped to [0, 1]).

@@ -1,0 +1,102 @@
+//! `simulate bench`: how fast the simulator runs, as figures (never pass or
+//! fail). Wall-clock time is read here, in the command line, never in the
+//! simulation core.
+
+use super::{emit, CliError};
+use crate::sim::distribution::{event_budget, spread_rates, DistributionScenario, DistributionSim};
+use crate::sim::node::Architecture;
+use crate::sim::stepping::Stepper;
+use std::io::Write;
+use std::time::Instant;
+
+const SIZES: [u32; 4] = [10, 100, 1_000, 5_000];
+
+pub(super) fn run(rest: &[String], out: &mut dyn Write) -> Result<(), CliError> {
+    if let Some(extra) = rest.first() {
+        return Err(CliError::new(format!("bench takes no arguments (got '{extra}')")));
+    }
+    emit(out, "file distribution: 100 Mbit in 100 chunks, server 100 Mbps up, peers 10 Mbps up / 100 Mbps down\n")?;
+    emit(out, "arch           peers     events   wall_ms   events_per_s   sim_s      ratio  wall_growth\n")?;
+    for arch in [Architecture::ClientServer, Architecture::PeerToPeer] {
+        let mut previous: Option<(u32, f64)> = None;
+        for n in SIZES {
+            let sc = DistributionScenario::homogeneous(arch, n, 100.0, 100.0, 10.0, 100.0);
+            let mut sim = DistributionSim::new(sc.clone()).map_err(|e| CliError::new(e.to_string()))?;
+            let started = Instant::now();
+            sim.run_to_end(event_budget(&sc));
+            let wall = started.elapsed().as_secs_f64();
+            let report = sim.report();
+            let growth = match previous {
+                Some((pn, pw)) if pw > 0.0 && wall > 0.0 => {
+                    let k = (wall / pw).ln() / (f64::from(n) / f64::from(pn)).ln();
+                    format!("x{:.1} (~N^{k:.2})", wall / pw)
+                }
+                _ => "-".to_string(),
+            };
+            previous = Some((n, wall));
+            emit(
+                out,
+                &format!(
+                    "{:<14} {:>5} {:>10} {:>9.1} {:>14.0} {:>7.3} {:>10.4}  {growth}\n",
+                    arch.slug(),
+                    n,
+                    report.events,
+                    wall * 1e3,
+                    report.events as f64 / wall.max(1e-9),
+                    report.completion_time_s,
+                    report.ratio,
+                ),
+            )?;
+        }
+    }
+    bench_heterogeneous(out)?;
+    bench_requests(out)
+}
+
+/// The costliest case we know for the incremental rate recomputation: uneven
+/// uploads and downloads that bind, so flows are coupled across the mesh.
+fn bench_heterogeneous(out: &mut dyn Write) -> Result<(), CliError> {
+    let n = 1_000;
+    let mut sc = DistributionScenario::homogeneous(Architecture::PeerToPeer, n, 100.0, 30.0, 10.0, 20.0);
+    sc.peer_up_mbps = spread_rates(n, 5.0, 20.0, 1);
+    sc.peer_down_mbps = spread_rates(n, 10.0, 40.0, 2);
+    let mut sim = DistributionSim::new(sc.clone()).map_err(|e| CliError::new(e.to_string()))?;
+    let started = Instant::now();
+    sim.run_to_end(event_budget(&sc));
+    let wall = started.elapsed().as_secs_f64();
+    let r = sim.report();
+    let stats = sim.network().stats();
+    emit(
+        out,
+        &format!(
+            "
+peer-to-peer, 1000 peers, uploads 5-20 Mbps, downloads 10-40 Mbps, server 30 Mbps:
+  {} events in {:.1} ms ({:.0} events/s), ratio {:.4}; {} rate recomputations refilling {:.1} flows on average
+",
+            r.events,
+            wall * 1e3,
+            r.events as f64 / wall.max(1e-9),
+            r.ratio,
+            stats.reallocations,
+            stats.flows_refilled as f64 / (stats.fills.max(1)) as f64,
+        ),
+    )
+}
+
+/// Request/response at 1,000 clients, from [`crate::sim::requests`].
+fn bench_requests(out: &mut dyn Write) -> Result<(), CliError> {
+    use crate::sim::requests::{RequestScenario, RequestSim};
+    let mut sim = RequestSim::new(RequestScenario::busy_server(1_000)).map_err(|e| CliError::new(e.to_string()))?;
+    let started = Instant::now();
+    sim.run_to_end(u64::MAX);
+    let wall = started.elapsed().as_secs_f64();
+    let events = sim.events_processed();
+    emit(
+        out,
+        &format!(
+            "\nrequest/response, client-server, 1000 clients: {events} events in {:.1} ms ({:.0} events/s)\n",
+            wall * 1e3,
+            events as f64 / wall.max(1e-9)
+        ),
+    )
+}

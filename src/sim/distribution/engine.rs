@@ -1,0 +1,594 @@
+//! The file-distribution run: connections carrying chunks over the
+//! access-link [`Network`], driven by a closed set of events.
+//!
+//! A connection joins one sender to one receiver and carries one chunk at a
+//! time. Its latency is paid once, when it opens; a chunk that follows on an
+//! open connection starts at once.
+//!
+//! - Client-server: the server opens one connection per client at the start
+//!   and sends the chunks in order on it; the network shares the server's
+//!   upload max-min fairly among all of them.
+//! - Peer-to-peer and hybrid: see [`super::policy`] for who sends what to
+//!   whom. Hybrid peers first ask the tracker who else is in the swarm (one
+//!   round trip), then behave exactly as peer-to-peer.
+//!
+//! Rates are recomputed once per simulated tick, after every event due at
+//! that tick has been handled (see [`DistributionSim::step`]).
+
+use super::chunks::ChunkSet;
+use super::scenario::DistributionScenario;
+use crate::sim::network::{FlowId, Network};
+use crate::sim::node::{Architecture, NodeId};
+use crate::sim::queue::EventQueue;
+use crate::sim::rng::Rng;
+use crate::sim::stepping::Stepper;
+use crate::sim::time::{SimDuration, SimTime};
+use crate::sim::validate::ValidationError;
+use std::collections::BTreeSet;
+
+/// The server is always node 0; peers (or clients) are 1..=N.
+pub const SERVER: NodeId = NodeId(0);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Event {
+    /// Transfers may begin (at 0, or after the tracker round trip).
+    Start,
+    /// A connection's latency has passed; its first chunk starts flowing.
+    ConnUp { conn: u32, gen: u32 },
+    /// The chunk on a connection has fully arrived.
+    ChunkDone { conn: u32, gen: u32 },
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Conn {
+    pub live: bool,
+    pub from: u32,
+    pub to: u32,
+    pub chunk: u32,
+    pub flow: Option<FlowId>,
+    /// Bumped whenever the connection's pending event is superseded, so
+    /// stale queue entries can be recognised. Never reset, even when the slot
+    /// is reused.
+    pub gen: u32,
+    /// While waiting out its latency: the rate this connection is expected
+    /// to take, so its sender does not open more in the meantime.
+    pub expect_mbps: f64,
+    /// When the current chunk's arrival event is due, if one is queued.
+    pub due: Option<SimTime>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct NodeState {
+    pub held: ChunkSet,
+    /// Held or on its way: a receiver is never sent a chunk twice.
+    pub claimed: ChunkSet,
+    /// Fixed random rank among peers equally far along, drawn once from the
+    /// run's generator, so no peer is favoured by its number.
+    pub tiebreak: u32,
+    pub done_at: Option<SimTime>,
+    /// Outgoing connections (open or waiting out latency).
+    pub conns: Vec<u32>,
+    /// Receivers this node has a connection to.
+    pub targets: BTreeSet<u32>,
+    /// Found no one to send to (or, for an extra connection, no receiver
+    /// with room). Not retried on mere rate changes; cleared when it gains a
+    /// chunk or one of its connections closes, which are what make a
+    /// difference. The server is also retried whenever any connection
+    /// closes, since it can serve anyone.
+    pub stuck: bool,
+    /// Already in `to_try`.
+    pub queued: bool,
+    /// Incoming connections (open or waiting out latency).
+    pub incoming: u32,
+    /// Outgoing connections still waiting out their latency, and the upload
+    /// they are expected to take once open.
+    pub pending: u32,
+    pub pending_mbps: f64,
+    pub chunks_up: u64,
+    pub chunks_down: u64,
+}
+
+/// A file-distribution simulation that the UI can step. Build one with
+/// [`DistributionSim::new`]; drive it with the [`Stepper`] methods.
+#[derive(Clone, Debug)]
+pub struct DistributionSim {
+    pub(super) scenario: DistributionScenario,
+    pub(super) k: u32,
+    pub(super) chunk_mbit: f64,
+    pub(super) latency: SimDuration,
+    pub(super) start_at: SimTime,
+    pub(super) net: Network,
+    pub(super) queue: EventQueue<Event>,
+    pub(super) rng: Rng,
+    pub(super) now: SimTime,
+    pub(super) events: u64,
+    pub(super) nodes: Vec<NodeState>,
+    /// Per chunk: how many peers hold it or are receiving it.
+    pub(super) rarity: Vec<u32>,
+    pub(super) conns: Vec<Conn>,
+    pub(super) free_conns: Vec<u32>,
+    pub(super) live_conns: u32,
+    /// Peers that still lack an unclaimed chunk, least far along first.
+    pub(super) candidates: BTreeSet<(u32, u32, u32)>,
+    /// Senders to reconsider once rates are recomputed, in the order they
+    /// were noted.
+    pub(super) to_try: Vec<u32>,
+    pub(super) completions: Vec<(SimTime, u32)>,
+    changed: Vec<FlowId>,
+}
+
+/// Connections a peer may keep open at once. It opens a further one only
+/// while its upload is not already in full use, so most peers keep one or
+/// two; the cap bounds the work per event.
+pub(super) const PEER_MAX_CONNS: u32 = 8;
+
+impl DistributionSim {
+    pub fn new(scenario: DistributionScenario) -> Result<DistributionSim, ValidationError> {
+        scenario.validate()?;
+        let n = scenario.peers;
+        let k = scenario.chunks;
+        let mut up = Vec::with_capacity(n as usize + 1);
+        let mut down = Vec::with_capacity(n as usize + 1);
+        // The server never receives; its download capacity is never used.
+        up.push(scenario.server_up_mbps);
+        down.push(scenario.server_up_mbps);
+        up.extend_from_slice(&scenario.peer_up_mbps);
+        down.extend_from_slice(&scenario.peer_down_mbps);
+        let net = Network::new(&up, &down).ok_or_else(|| {
+            ValidationError::new(
+                "scenario",
+                crate::sim::validate::Problem::Invalid { reason: "link capacities are not usable".into() },
+            )
+        })?;
+        let mut rng = Rng::new(scenario.seed);
+        let mut nodes = Vec::with_capacity(n as usize + 1);
+        for i in 0..=n {
+            let (held, claimed) =
+                if i == 0 { (ChunkSet::full(k), ChunkSet::full(k)) } else { (ChunkSet::empty(k), ChunkSet::empty(k)) };
+            nodes.push(NodeState {
+                held,
+                claimed,
+                tiebreak: rng.next_u32(),
+                done_at: None,
+                conns: Vec::new(),
+                targets: BTreeSet::new(),
+                stuck: false,
+                queued: false,
+                incoming: 0,
+                pending: 0,
+                pending_mbps: 0.0,
+                chunks_up: 0,
+                chunks_down: 0,
+            });
+        }
+        let candidates = (1..=n).filter_map(|i| nodes.get(i as usize).map(|s| (0, s.tiebreak, i))).collect();
+        let latency = SimDuration::from_secs_f64_ceil(scenario.latency_ms / 1000.0);
+        // Hybrid peers ask the tracker for the swarm first: one round trip.
+        let start_at = match scenario.arch {
+            Architecture::Hybrid => SimTime::ZERO + latency + latency,
+            _ => SimTime::ZERO,
+        };
+        let mut queue = EventQueue::new();
+        queue.push(start_at, Event::Start);
+        Ok(DistributionSim {
+            k,
+            chunk_mbit: scenario.chunk_mbit(),
+            latency,
+            start_at,
+            net,
+            queue,
+            rng,
+            now: SimTime::ZERO,
+            events: 0,
+            nodes,
+            rarity: vec![0; k as usize],
+            conns: Vec::new(),
+            free_conns: Vec::new(),
+            live_conns: 0,
+            candidates,
+            to_try: Vec::new(),
+            completions: Vec::new(),
+            changed: Vec::new(),
+            scenario,
+        })
+    }
+
+    pub fn scenario(&self) -> &DistributionScenario {
+        &self.scenario
+    }
+
+    /// Receivers holding the whole file.
+    pub fn completed(&self) -> u32 {
+        self.completions.len() as u32
+    }
+
+    pub fn network(&self) -> &Network {
+        &self.net
+    }
+
+    fn is_client_server(&self) -> bool {
+        self.scenario.arch == Architecture::ClientServer
+    }
+
+    fn event_is_current(&self, ev: &Event) -> bool {
+        match *ev {
+            Event::Start => true,
+            Event::ConnUp { conn, gen } => {
+                self.conns.get(conn as usize).is_some_and(|c| c.live && c.gen == gen && c.flow.is_none())
+            }
+            Event::ChunkDone { conn, gen } => {
+                self.conns.get(conn as usize).is_some_and(|c| c.live && c.gen == gen && c.flow.is_some())
+            }
+        }
+    }
+
+    fn drop_stale_heads(&mut self) {
+        while let Some((_, ev)) = self.queue.peek() {
+            if self.event_is_current(ev) {
+                break;
+            }
+            self.queue.pop();
+        }
+        // Rescheduling leaves superseded entries behind; shed them before
+        // they outnumber the live ones.
+        let live = self.live_conns as usize + 1;
+        if self.queue.len() > 4 * live + 4096 {
+            let conns = &self.conns;
+            self.queue.retain(|ev| match *ev {
+                Event::Start => true,
+                Event::ConnUp { conn, gen } | Event::ChunkDone { conn, gen } => {
+                    conns.get(conn as usize).is_some_and(|c| c.live && c.gen == gen)
+                }
+            });
+        }
+    }
+
+    fn handle(&mut self, ev: Event) {
+        match ev {
+            Event::Start => {
+                if self.is_client_server() {
+                    for client in 1..=self.scenario.peers {
+                        self.open_conn(SERVER.0, client, 0);
+                    }
+                } else {
+                    self.note(SERVER.0);
+                }
+            }
+            Event::ConnUp { conn, .. } => self.activate(conn),
+            Event::ChunkDone { conn, .. } => self.chunk_done(conn),
+        }
+    }
+
+    /// Marks a sender to be reconsidered at the end of the tick.
+    pub(super) fn note(&mut self, node: u32) {
+        if let Some(s) = self.nodes.get_mut(node as usize) {
+            s.stuck = false;
+            if !s.queued {
+                s.queued = true;
+                self.to_try.push(node);
+            }
+        }
+    }
+
+    fn chunk_done(&mut self, c: u32) {
+        let Some(conn) = self.conns.get_mut(c as usize) else { return };
+        conn.due = None;
+        let conn = conn.clone();
+        self.deliver(conn.from, conn.to, conn.chunk);
+        if self.is_client_server() {
+            // Clients take the chunks in order on their one connection.
+            let next = self.nodes.get(conn.to as usize).and_then(|s| s.held.first_missing());
+            match next {
+                Some(chunk) => self.continue_conn(c, chunk),
+                None => self.close_conn(c),
+            }
+            return;
+        }
+        // The receiver has something new to offer.
+        self.note(conn.to);
+        let alone = self.nodes.get(conn.from as usize).is_some_and(|s| s.conns.len() == 1);
+        if !alone {
+            // Let the recomputed rates decide whether the sender needs this
+            // connection's share again.
+            self.close_conn(c);
+            self.note(conn.from);
+            return;
+        }
+        match self.pick(conn.from, Some(conn.to), false) {
+            Some((to, chunk)) if to == conn.to => self.continue_conn(c, chunk),
+            Some((to, chunk)) => {
+                self.close_conn(c);
+                self.open_conn(conn.from, to, chunk);
+            }
+            None => {
+                self.close_conn(c);
+                if let Some(s) = self.nodes.get_mut(conn.from as usize) {
+                    s.stuck = true;
+                }
+            }
+        }
+    }
+
+    fn deliver(&mut self, from: u32, to: u32, chunk: u32) {
+        if let Some(s) = self.nodes.get_mut(from as usize) {
+            s.chunks_up += 1;
+        }
+        let now = self.now;
+        let Some(s) = self.nodes.get_mut(to as usize) else { return };
+        if !s.held.insert(chunk) {
+            return;
+        }
+        s.chunks_down += 1;
+        if s.held.is_complete() && s.done_at.is_none() {
+            s.done_at = Some(now);
+            self.completions.push((now, to));
+        }
+    }
+
+    /// Records that `to` will receive `chunk`.
+    fn claim(&mut self, to: u32, chunk: u32) {
+        let Some(s) = self.nodes.get_mut(to as usize) else { return };
+        let before = (s.claimed.count(), s.tiebreak, to);
+        if !s.claimed.insert(chunk) {
+            return;
+        }
+        let after = (s.claimed.count(), s.tiebreak, to);
+        let complete = s.claimed.is_complete();
+        if let Some(r) = self.rarity.get_mut(chunk as usize) {
+            *r += 1;
+        }
+        if self.candidates.remove(&before) && !complete {
+            self.candidates.insert(after);
+        }
+    }
+
+    pub(super) fn open_conn(&mut self, from: u32, to: u32, chunk: u32) {
+        self.claim(to, chunk);
+        let expect = self.net.up_capacity(NodeId(from)).min(self.net.down_capacity(NodeId(to)));
+        let c = match self.free_conns.pop() {
+            Some(c) => c,
+            None => {
+                self.conns.push(Conn { live: false, from, to, chunk, flow: None, gen: 0, expect_mbps: 0.0, due: None });
+                (self.conns.len() - 1) as u32
+            }
+        };
+        let Some(conn) = self.conns.get_mut(c as usize) else { return };
+        conn.live = true;
+        conn.from = from;
+        conn.to = to;
+        conn.chunk = chunk;
+        conn.flow = None;
+        conn.gen = conn.gen.wrapping_add(1);
+        conn.expect_mbps = expect;
+        conn.due = None;
+        let gen = conn.gen;
+        self.live_conns += 1;
+        if let Some(s) = self.nodes.get_mut(from as usize) {
+            s.conns.push(c);
+            s.targets.insert(to);
+        }
+        if let Some(s) = self.nodes.get_mut(to as usize) {
+            s.incoming += 1;
+        }
+        if self.latency == SimDuration::ZERO {
+            self.activate(c);
+        } else {
+            if let Some(s) = self.nodes.get_mut(from as usize) {
+                s.pending += 1;
+                s.pending_mbps += expect;
+            }
+            self.queue.push(self.now + self.latency, Event::ConnUp { conn: c, gen });
+        }
+    }
+
+    fn activate(&mut self, c: u32) {
+        let now = self.now;
+        let Some(conn) = self.conns.get_mut(c as usize) else { return };
+        conn.flow = self.net.add_flow(now, NodeId(conn.from), NodeId(conn.to), self.chunk_mbit, c);
+        let (from, expect) = (conn.from, conn.expect_mbps);
+        conn.expect_mbps = 0.0;
+        self.forget_pending(from, expect);
+        // No event yet: the flow has no rate until the end-of-tick
+        // recomputation, which schedules its completion.
+    }
+
+    fn continue_conn(&mut self, c: u32, chunk: u32) {
+        let Some(to) = self.conns.get(c as usize).map(|x| x.to) else { return };
+        self.claim(to, chunk);
+        let now = self.now;
+        let Some(conn) = self.conns.get_mut(c as usize) else { return };
+        conn.chunk = chunk;
+        if let Some(f) = conn.flow {
+            self.net.extend_flow(f, now, self.chunk_mbit);
+        }
+        self.reschedule(c);
+    }
+
+    fn close_conn(&mut self, c: u32) {
+        let Some(conn) = self.conns.get_mut(c as usize).filter(|x| x.live) else { return };
+        conn.live = false;
+        conn.gen = conn.gen.wrapping_add(1);
+        conn.due = None;
+        let (from, to, flow, expect) = (conn.from, conn.to, conn.flow.take(), conn.expect_mbps);
+        match flow {
+            Some(f) => {
+                self.net.remove_flow(f);
+            }
+            None => self.forget_pending(from, expect),
+        }
+        if let Some(s) = self.nodes.get_mut(from as usize) {
+            if let Some(pos) = s.conns.iter().position(|&x| x == c) {
+                s.conns.swap_remove(pos);
+            }
+            s.targets.remove(&to);
+        }
+        if let Some(s) = self.nodes.get_mut(to as usize) {
+            s.incoming = s.incoming.saturating_sub(1);
+        }
+        if !self.is_client_server() {
+            // The receiver's download has room again, and the server holds
+            // every chunk: it may be the one to use that room.
+            self.note(SERVER.0);
+        }
+        self.live_conns = self.live_conns.saturating_sub(1);
+        self.free_conns.push(c);
+    }
+
+    fn forget_pending(&mut self, from: u32, expect: f64) {
+        let Some(s) = self.nodes.get_mut(from as usize) else { return };
+        if self.latency == SimDuration::ZERO {
+            return;
+        }
+        s.pending = s.pending.saturating_sub(1);
+        // Exact zero once none are left, so rounding cannot linger.
+        s.pending_mbps = if s.pending == 0 { 0.0 } else { s.pending_mbps - expect };
+    }
+
+    /// Queues the completion of the chunk on a connection at its current
+    /// rate, superseding any earlier entry.
+    fn reschedule(&mut self, c: u32) {
+        let now = self.now;
+        let Some(conn) = self.conns.get_mut(c as usize) else { return };
+        let at = conn.flow.and_then(|f| self.net.completion_time(f)).map(|t| t.max(now));
+        // A rate change too small to move the arrival by a microsecond keeps
+        // the queued event: fewer superseded entries in the queue.
+        if at.is_some() && at == conn.due {
+            return;
+        }
+        conn.gen = conn.gen.wrapping_add(1);
+        conn.due = at;
+        let gen = conn.gen;
+        if let Some(at) = at {
+            self.queue.push(at, Event::ChunkDone { conn: c, gen });
+        }
+    }
+
+    /// End of tick: recompute rates, reschedule what changed, and let senders
+    /// with idle upload open connections, until nothing more opens.
+    fn settle(&mut self) {
+        let mut changed = std::mem::take(&mut self.changed);
+        // Each pass opens at least one connection or stops, and connections
+        // are bounded, so this ends; the cap is a second guard.
+        for _ in 0..10_000 {
+            changed.clear();
+            changed.extend_from_slice(self.net.reallocate(self.now));
+            for &f in &changed {
+                if let Some(c) = self.net.tag(f) {
+                    self.reschedule(c);
+                    if let Some(from) = self.conns.get(c as usize).map(|x| x.from) {
+                        if !self.is_client_server() {
+                            self.note_quietly(from);
+                        }
+                    }
+                }
+            }
+            if self.is_client_server() || !self.offer_idle_upload() {
+                break;
+            }
+        }
+        self.changed = changed;
+    }
+
+    /// Like [`Self::note`], but a sender found stuck stays stuck: a rate
+    /// change elsewhere gives it nothing new to send.
+    fn note_quietly(&mut self, node: u32) {
+        if let Some(s) = self.nodes.get_mut(node as usize) {
+            if !s.queued && !s.stuck {
+                s.queued = true;
+                self.to_try.push(node);
+            }
+        }
+    }
+
+    /// Opens connections for noted senders whose upload is not in full use.
+    /// True if any opened.
+    fn offer_idle_upload(&mut self) -> bool {
+        let noted = std::mem::take(&mut self.to_try);
+        let mut opened = false;
+        for &u in &noted {
+            if let Some(s) = self.nodes.get_mut(u as usize) {
+                s.queued = false;
+            }
+        }
+        for &u in &noted {
+            opened |= self.fill_upload(u);
+        }
+        opened
+    }
+
+    fn max_conns(&self, u: u32) -> u32 {
+        if u == SERVER.0 {
+            self.scenario.peers
+        } else {
+            PEER_MAX_CONNS
+        }
+    }
+
+    /// Opens one connection from `u` if its upload has room, counting what
+    /// connections still waiting out their latency are expected to take.
+    /// One per pass: a new flow's real share is known only after the next
+    /// recomputation. True if it opened one.
+    fn fill_upload(&mut self, u: u32) -> bool {
+        let cap = self.net.up_capacity(NodeId(u));
+        let Some(s) = self.nodes.get(u as usize) else { return false };
+        if s.stuck || s.held.count() == 0 || s.conns.len() as u32 >= self.max_conns(u) {
+            return false;
+        }
+        let expected = self.net.up_rate(NodeId(u)) + s.pending_mbps;
+        if !s.conns.is_empty() && expected >= cap * (1.0 - SPARE_FRACTION) {
+            return false;
+        }
+        let extra = !s.conns.is_empty();
+        match self.pick(u, None, extra) {
+            Some((to, chunk)) => {
+                self.open_conn(u, to, chunk);
+                true
+            }
+            None => {
+                if let Some(s) = self.nodes.get_mut(u as usize) {
+                    s.stuck = true;
+                }
+                false
+            }
+        }
+    }
+}
+
+/// A sender opens another connection only while more than this share of its
+/// upload is idle: a sliver is not worth a connection.
+pub(super) const SPARE_FRACTION: f64 = 0.01;
+
+impl Stepper for DistributionSim {
+    fn now(&self) -> SimTime {
+        self.now
+    }
+
+    fn next_event_time(&self) -> Option<SimTime> {
+        self.queue.peek_time()
+    }
+
+    /// Handles one event. Rates are recomputed only when the next event is
+    /// at a later tick, so many chunks ending at the same tick cost one
+    /// recomputation; nothing recomputed can be due at the current tick
+    /// except a completion already due, so the order of events is unchanged.
+    fn step(&mut self) -> bool {
+        let Some((at, ev)) = self.queue.pop() else { return false };
+        self.now = self.now.max(at);
+        self.events += 1;
+        self.handle(ev);
+        self.drop_stale_heads();
+        if self.queue.peek_time() != Some(self.now) {
+            self.settle();
+            self.drop_stale_heads();
+        }
+        true
+    }
+
+    fn events_processed(&self) -> u64 {
+        self.events
+    }
+
+    fn is_finished(&self) -> bool {
+        self.completed() == self.scenario.peers || self.queue.is_empty()
+    }
+}

@@ -1,0 +1,236 @@
+//! What a file-distribution run is asked to do, and the checks that keep a
+//! learner's typo from becoming a panic or an endless run.
+
+use crate::sim::node::Architecture;
+use crate::sim::rng::Rng;
+use crate::sim::theory;
+use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
+use serde::{Deserialize, Serialize};
+
+pub const MAX_PEERS: u32 = 5_000;
+pub const MAX_CHUNKS: u32 = 2_000;
+pub const MIN_FILE_MBIT: f64 = 0.001;
+pub const MAX_FILE_MBIT: f64 = 1e6;
+pub const MIN_RATE_MBPS: f64 = 0.001;
+pub const MAX_RATE_MBPS: f64 = 1e6;
+pub const MAX_LATENCY_MS: f64 = 10_000.0;
+/// Longest run we agree to simulate (about 32 years of simulated time):
+/// beyond this, microsecond ticks would still fit, but the answer is only
+/// "far too slow" and the learner is better told so at once.
+pub const MAX_SIMULATED_SECONDS: f64 = 1e9;
+
+pub const FIELD_PEERS: &str = "number of peers";
+pub const FIELD_FILE: &str = "file size (Mbit)";
+pub const FIELD_CHUNKS: &str = "number of chunks";
+pub const FIELD_SERVER_UP: &str = "server upload (Mbps)";
+pub const FIELD_PEER_UP: &str = "peer upload (Mbps)";
+pub const FIELD_PEER_DOWN: &str = "peer download (Mbps)";
+pub const FIELD_LATENCY: &str = "latency (ms)";
+
+/// One file-distribution experiment: a server holds a file that every
+/// receiver (clients in client-server, peers otherwise) must end up with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DistributionScenario {
+    pub arch: Architecture,
+    /// Receivers: clients in client-server, peers otherwise.
+    pub peers: u32,
+    pub file_mbit: f64,
+    /// The file is sent in this many equal chunks; a peer can pass a chunk
+    /// on only once it has all of it.
+    pub chunks: u32,
+    pub server_up_mbps: f64,
+    /// One per peer. Clients in client-server never upload, so there it is
+    /// checked but unused.
+    pub peer_up_mbps: Vec<f64>,
+    /// One per peer.
+    pub peer_down_mbps: Vec<f64>,
+    /// Paid once whenever a new connection opens, before its first bit.
+    #[serde(default)]
+    pub latency_ms: f64,
+    #[serde(default)]
+    pub seed: u64,
+}
+
+impl DistributionScenario {
+    /// Every peer with the same upload and download; 100 chunks, no latency,
+    /// seed 1.
+    pub fn homogeneous(
+        arch: Architecture,
+        peers: u32,
+        file_mbit: f64,
+        server_up_mbps: f64,
+        peer_up_mbps: f64,
+        peer_down_mbps: f64,
+    ) -> DistributionScenario {
+        let n = peers.min(MAX_PEERS.saturating_mul(2)) as usize;
+        DistributionScenario {
+            arch,
+            peers,
+            file_mbit,
+            chunks: 100,
+            server_up_mbps,
+            peer_up_mbps: vec![peer_up_mbps; n],
+            peer_down_mbps: vec![peer_down_mbps; n],
+            latency_ms: 0.0,
+            seed: 1,
+        }
+    }
+
+    pub fn with_chunks(mut self, chunks: u32) -> Self {
+        self.chunks = chunks;
+        self
+    }
+
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    pub fn with_latency_ms(mut self, latency_ms: f64) -> Self {
+        self.latency_ms = latency_ms;
+        self
+    }
+
+    pub fn with_arch(mut self, arch: Architecture) -> Self {
+        self.arch = arch;
+        self
+    }
+
+    /// Checks every field; the error names the field as a learner sees it
+    /// and the allowed range.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        check_count(FIELD_PEERS, u64::from(self.peers), 1, u64::from(MAX_PEERS))?;
+        check_range(FIELD_FILE, self.file_mbit, MIN_FILE_MBIT, MAX_FILE_MBIT)?;
+        check_count(FIELD_CHUNKS, u64::from(self.chunks), 1, u64::from(MAX_CHUNKS))?;
+        check_range(FIELD_SERVER_UP, self.server_up_mbps, MIN_RATE_MBPS, MAX_RATE_MBPS)?;
+        for (field, list) in [(FIELD_PEER_UP, &self.peer_up_mbps), (FIELD_PEER_DOWN, &self.peer_down_mbps)] {
+            if list.len() != self.peers as usize {
+                let problem = Problem::WrongLength { expected: self.peers as usize, got: list.len() };
+                return Err(ValidationError::new(field, problem));
+            }
+            for &rate in list {
+                check_range(field, rate, MIN_RATE_MBPS, MAX_RATE_MBPS)?;
+            }
+        }
+        check_range(FIELD_LATENCY, self.latency_ms, 0.0, MAX_LATENCY_MS)?;
+        // The server alone could always serve everyone one after another, so
+        // this bounds any run from above.
+        let worst = f64::from(self.peers) * self.file_mbit / self.server_up_mbps + self.file_mbit / self.d_min();
+        if worst > MAX_SIMULATED_SECONDS {
+            let reason = format!(
+                "at these rates the transfer could take up to {worst:.3e} simulated seconds, over the limit of {MAX_SIMULATED_SECONDS:e}; use a smaller file or faster links"
+            );
+            return Err(ValidationError::new(FIELD_FILE, Problem::Invalid { reason }));
+        }
+        Ok(())
+    }
+
+    /// The slowest peer download (Mbps).
+    pub fn d_min(&self) -> f64 {
+        self.peer_down_mbps.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+
+    /// Total peer upload (Mbps), summed in peer order so every platform
+    /// rounds the same way.
+    pub fn sum_peer_up(&self) -> f64 {
+        self.peer_up_mbps.iter().sum()
+    }
+
+    pub fn chunk_mbit(&self) -> f64 {
+        self.file_mbit / f64::from(self.chunks.max(1))
+    }
+
+    /// The Kurose-Ross minimum distribution time for this architecture (s).
+    /// The hybrid design moves the file peer to peer, so it has the same
+    /// bound as peer-to-peer.
+    pub fn lower_bound_s(&self) -> f64 {
+        match self.arch {
+            Architecture::ClientServer => {
+                theory::client_server_bound(self.peers, self.file_mbit, self.server_up_mbps, self.d_min())
+            }
+            Architecture::PeerToPeer | Architecture::Hybrid => {
+                theory::p2p_bound(self.peers, self.file_mbit, self.server_up_mbps, self.sum_peer_up(), self.d_min())
+            }
+        }
+    }
+}
+
+/// `n` rates drawn uniformly between `low` and `high` from their own seeded
+/// generator: heterogeneous peers that are the same on every platform.
+pub fn spread_rates(n: u32, low: f64, high: f64, seed: u64) -> Vec<f64> {
+    let mut rng = Rng::new(seed);
+    (0..n.min(MAX_PEERS.saturating_mul(2))).map(|_| low + (high - low) * rng.next_f64()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> DistributionScenario {
+        DistributionScenario::homogeneous(Architecture::PeerToPeer, 10, 100.0, 50.0, 5.0, 20.0)
+    }
+
+    #[test]
+    fn a_sensible_scenario_passes() {
+        assert_eq!(good().validate(), Ok(()));
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let mut s = good();
+        s.peers = 0;
+        assert_eq!(s.validate().unwrap_err().field, FIELD_PEERS);
+        let mut s = good();
+        s.file_mbit = f64::NAN;
+        assert_eq!(s.validate().unwrap_err().problem, Problem::NotFinite);
+        let mut s = good();
+        s.peer_down_mbps.pop();
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field, FIELD_PEER_DOWN);
+        assert_eq!(e.problem, Problem::WrongLength { expected: 10, got: 9 });
+        let mut s = good();
+        s.peer_up_mbps[3] = -1.0;
+        assert_eq!(s.validate().unwrap_err().field, FIELD_PEER_UP);
+        let mut s = good();
+        s.latency_ms = f64::INFINITY;
+        assert_eq!(s.validate().unwrap_err().field, FIELD_LATENCY);
+        let mut s = good();
+        s.chunks = MAX_CHUNKS + 1;
+        assert_eq!(s.validate().unwrap_err().field, FIELD_CHUNKS);
+    }
+
+    #[test]
+    fn absurdly_long_runs_are_refused_up_front() {
+        let s = DistributionScenario::homogeneous(Architecture::ClientServer, 5000, 1e6, 0.001, 0.001, 0.001);
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field, FIELD_FILE);
+        assert!(e.to_string().contains("simulated seconds"));
+    }
+
+    #[test]
+    fn bounds_follow_the_architecture() {
+        let cs = good().with_arch(Architecture::ClientServer);
+        // max(10·100/50, 100/20) = 20 s.
+        assert!((cs.lower_bound_s() - 20.0).abs() < 1e-12);
+        // max(100/50, 100/20, 1000/(50+50)) = 10 s.
+        assert!((good().lower_bound_s() - 10.0).abs() < 1e-12);
+        assert_eq!(good().with_arch(Architecture::Hybrid).lower_bound_s(), good().lower_bound_s());
+    }
+
+    #[test]
+    fn spread_rates_are_seeded_and_in_range() {
+        let a = spread_rates(50, 0.5, 2.0, 9);
+        assert_eq!(a, spread_rates(50, 0.5, 2.0, 9));
+        assert_ne!(a, spread_rates(50, 0.5, 2.0, 10));
+        assert!(a.iter().all(|r| (0.5..2.0).contains(r)));
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let s = good().with_seed(42).with_latency_ms(5.0);
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains("\"arch\":\"peer-to-peer\""));
+        let back: DistributionScenario = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+}

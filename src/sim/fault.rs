@@ -1,0 +1,114 @@
+//! Faults a scenario schedules in advance: "node 0 fails at 30 s, comes back
+//! at 60 s". Shared by the request, lookup and churn workloads so a share
+//! link describes faults the same way in every lesson.
+//!
+//! Faults injected while a run is being stepped (the sandbox's "fail this
+//! node" button) do not go through this type: each workload offers
+//! `fail_node` / `revive_node`, which act at the current simulated time.
+
+use crate::sim::node::NodeId;
+use crate::sim::time::{SimDuration, SimTime};
+use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
+use serde::{Deserialize, Serialize};
+
+/// Enough for any lesson script; more would only slow the page.
+pub const MAX_SCHEDULED_FAULTS: u64 = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FaultAction {
+    /// The node stops: it neither asks nor answers, and loses whatever it
+    /// was working on.
+    Fail,
+    /// The node comes back, with an empty queue.
+    Revive,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScheduledFault {
+    /// Simulated seconds from the start of the run.
+    pub at_s: f64,
+    pub node: NodeId,
+    pub action: FaultAction,
+}
+
+impl ScheduledFault {
+    pub fn fail(at_s: f64, node: u32) -> Self {
+        ScheduledFault { at_s, node: NodeId(node), action: FaultAction::Fail }
+    }
+
+    pub fn revive(at_s: f64, node: u32) -> Self {
+        ScheduledFault { at_s, node: NodeId(node), action: FaultAction::Revive }
+    }
+
+    /// When the fault fires on the simulated clock. Only meaningful once
+    /// [`validate_faults`] accepted the time.
+    pub fn time(&self) -> SimTime {
+        secs_to_time(self.at_s)
+    }
+}
+
+/// Seconds (as typed by a learner) to a point on the simulated clock.
+pub fn secs_to_time(secs: f64) -> SimTime {
+    SimTime::ZERO + SimDuration::from_secs_f64_ceil(secs)
+}
+
+/// Checks every fault's time against the run's length and every node
+/// against the scenario's node count.
+pub fn validate_faults(
+    faults: &[ScheduledFault],
+    node_count: u32,
+    duration_s: f64,
+) -> Result<(), ValidationError> {
+    check_count("scheduled faults", faults.len() as u64, 0, MAX_SCHEDULED_FAULTS)?;
+    for (i, f) in faults.iter().enumerate() {
+        let n = i + 1;
+        check_range(&format!("fault {n}: time (s)"), f.at_s, 0.0, duration_s)?;
+        if f.node.0 >= node_count {
+            return Err(ValidationError::new(
+                format!("fault {n}: node"),
+                Problem::CountOutOfRange {
+                    min: 0,
+                    max: u64::from(node_count.saturating_sub(1)),
+                    got: u64::from(f.node.0),
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_are_checked_against_nodes_and_duration() {
+        let ok = [ScheduledFault::fail(1.0, 0), ScheduledFault::revive(10.0, 4)];
+        assert_eq!(validate_faults(&ok, 5, 10.0), Ok(()));
+
+        let late = [ScheduledFault::fail(11.0, 0)];
+        let e = validate_faults(&late, 5, 10.0).unwrap_err();
+        assert_eq!(e.field, "fault 1: time (s)");
+
+        let nan = [ScheduledFault::fail(1.0, 0), ScheduledFault::fail(f64::NAN, 0)];
+        let e = validate_faults(&nan, 5, 10.0).unwrap_err();
+        assert_eq!((e.field.as_str(), &e.problem), ("fault 2: time (s)", &Problem::NotFinite));
+
+        let stranger = [ScheduledFault::fail(1.0, 5)];
+        let e = validate_faults(&stranger, 5, 10.0).unwrap_err();
+        assert_eq!(e.field, "fault 1: node");
+        assert!(e.to_string().contains("from 0 to 4"));
+    }
+
+    #[test]
+    fn too_many_faults_are_refused() {
+        let many: Vec<_> = (0..=MAX_SCHEDULED_FAULTS).map(|_| ScheduledFault::fail(0.0, 0)).collect();
+        assert_eq!(validate_faults(&many, 1, 1.0).unwrap_err().field, "scheduled faults");
+    }
+
+    #[test]
+    fn times_round_up_to_the_microsecond() {
+        assert_eq!(ScheduledFault::fail(1.5, 0).time(), SimTime(1_500_000));
+    }
+}

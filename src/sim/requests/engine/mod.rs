@@ -1,0 +1,350 @@
+//! The request/response simulation: arrivals, messages, queues, faults.
+//!
+//! A request's life: the asker sends it (one hop; hybrid asks the index
+//! first, two more hops), it waits in the serving node's queue, is served,
+//! and the answer travels back (one hop). Every request issued ends in
+//! exactly one of completed, dropped (queue full) or failed (a node it
+//! needed was down), and is in flight until then.
+
+mod view;
+mod flow;
+mod placement;
+mod in_flight;
+
+pub(crate) use in_flight::InFlight;
+pub(crate) use placement::{progress, sample_distinct};
+use placement::place_items;
+
+use super::report::{
+    LatencySummary, MessageKind, MessageView, RequestCounters, RequestNodeStats, RequestNodeView,
+    RequestReport, RequestSample, RequestSnapshot, MAX_DRAWN_MESSAGES,
+};
+use super::scenario::{HolderChoice, RequestScenario};
+use super::theory::predict;
+use crate::sim::fault::{secs_to_time, FaultAction};
+use crate::sim::node::{Architecture, NodeId};
+use crate::sim::queue::EventQueue;
+use crate::sim::rng::Rng;
+use crate::sim::stepping::Stepper;
+use crate::sim::time::{SimDuration, SimTime};
+use crate::sim::validate::{Problem, ValidationError};
+use std::collections::VecDeque;
+
+#[derive(Clone, Copy, Debug)]
+struct Req {
+    from: NodeId,
+    item: u32,
+    issued_at: SimTime,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Payload {
+    Request,
+    Response,
+    IndexQuery,
+    IndexAnswer { holder: NodeId },
+}
+
+impl Payload {
+    fn kind(self) -> MessageKind {
+        match self {
+            Payload::Request => MessageKind::Request,
+            Payload::Response => MessageKind::Response,
+            Payload::IndexQuery => MessageKind::IndexQuery,
+            Payload::IndexAnswer { .. } => MessageKind::IndexAnswer,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Message {
+    payload: Payload,
+    from: NodeId,
+    to: NodeId,
+    sent_at: SimTime,
+    arrive_at: SimTime,
+    req: Req,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    /// The next request anywhere in the network (one merged Poisson stream).
+    Arrival,
+    Deliver { msg: u64 },
+    /// `epoch` tells a completion from before a crash, which must be ignored.
+    ServiceDone { node: NodeId, job: u64, epoch: u32 },
+    Fault { node: NodeId, action: FaultAction },
+    Sample,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Station {
+    up: bool,
+    workers: u32,
+    queue: VecDeque<Req>,
+    in_service: Vec<(u64, Req)>,
+    epoch: u32,
+    /// Busy workers × microseconds, up to `busy_since`.
+    busy_us: u64,
+    busy_since: SimTime,
+    issued: u64,
+    served: u64,
+    lookups: u64,
+    items_held: u32,
+    longest_queue: u32,
+}
+
+impl Station {
+    fn account(&mut self, now: SimTime) {
+        let busy = self.in_service.len() as u64;
+        self.busy_us = self.busy_us.saturating_add(busy.saturating_mul(now.since(self.busy_since).0));
+        self.busy_since = now;
+    }
+
+    fn load(&self) -> u64 {
+        (self.queue.len() + self.in_service.len()) as u64
+    }
+}
+
+pub struct RequestSim {
+    s: RequestScenario,
+    end: SimTime,
+    hop: SimDuration,
+    now: SimTime,
+    events: EventQueue<Event>,
+    processed: u64,
+    arrivals: Rng,
+    service: Rng,
+    choice: Rng,
+    /// Holders of each item (peer-to-peer and hybrid; empty otherwise).
+    holders: Vec<Vec<NodeId>>,
+    nodes: Vec<Station>,
+    /// Messages on the wire, oldest first; their ids are their own.
+    messages: InFlight<Message>,
+    /// Ids for jobs in service.
+    next_id: u64,
+    counters: RequestCounters,
+    latencies: Vec<u64>,
+    window: VecDeque<(SimTime, u64)>,
+    last_sample: (SimTime, u64),
+    series: Vec<RequestSample>,
+}
+
+impl RequestSim {
+    pub fn new(scenario: RequestScenario) -> Result<RequestSim, ValidationError> {
+        scenario.validate()?;
+        let mut master = Rng::new(scenario.seed);
+        let mut placement = master.fork();
+        let arrivals = master.fork();
+        let service = master.fork();
+        let choice = master.fork();
+
+        let count = scenario.node_count();
+        let mut nodes: Vec<Station> = (0..count)
+            .map(|i| {
+                let workers = match (scenario.architecture, i) {
+                    (Architecture::ClientServer, 0) => scenario.workers,
+                    (Architecture::ClientServer, _) | (Architecture::Hybrid, 0) => 0,
+                    _ => 1,
+                };
+                Station { up: true, workers, ..Station::default() }
+            })
+            .collect();
+
+        let holders = match scenario.architecture {
+            Architecture::ClientServer => Vec::new(),
+            Architecture::PeerToPeer | Architecture::Hybrid => {
+                place_items(&scenario, &mut placement, &mut nodes)
+            }
+        };
+        if let (Architecture::ClientServer, Some(server)) = (scenario.architecture, nodes.first_mut()) {
+            server.items_held = scenario.items;
+        }
+
+        let end = secs_to_time(scenario.duration_s);
+        let mut sim = RequestSim {
+            hop: SimDuration::from_secs_f64_ceil(scenario.hop_latency_ms / 1_000.0),
+            end,
+            now: SimTime::ZERO,
+            events: EventQueue::new(),
+            processed: 0,
+            arrivals,
+            service,
+            choice,
+            holders,
+            nodes,
+            messages: InFlight::new(),
+            next_id: 0,
+            counters: RequestCounters::default(),
+            latencies: Vec::new(),
+            window: VecDeque::new(),
+            last_sample: (SimTime::ZERO, 0),
+            series: Vec::new(),
+            s: scenario,
+        };
+        for f in &sim.s.faults {
+            sim.events.push(f.time(), Event::Fault { node: f.node, action: f.action });
+        }
+        sim.schedule_arrival();
+        let first_sample = sim.sample_interval();
+        if SimTime::ZERO + first_sample <= end {
+            sim.events.push(SimTime::ZERO + first_sample, Event::Sample);
+        }
+        Ok(sim)
+    }
+
+    pub fn scenario(&self) -> &RequestScenario {
+        &self.s
+    }
+
+    pub fn counters(&self) -> RequestCounters {
+        self.counters
+    }
+
+    /// Fails a node now, as the sandbox's button does. Work it held is lost
+    /// (client-server) or sent to another holder (peer-to-peer).
+    pub fn fail_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
+        self.check_node(node)?;
+        self.apply_fault(node, FaultAction::Fail);
+        Ok(())
+    }
+
+    pub fn revive_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
+        self.check_node(node)?;
+        self.apply_fault(node, FaultAction::Revive);
+        Ok(())
+    }
+
+    pub fn is_up(&self, node: NodeId) -> bool {
+        self.nodes.get(node.index()).is_some_and(|n| n.up)
+    }
+
+    fn check_node(&self, node: NodeId) -> Result<(), ValidationError> {
+        if node.0 < self.s.node_count() {
+            Ok(())
+        } else {
+            Err(ValidationError::new(
+                "node",
+                Problem::CountOutOfRange {
+                    min: 0,
+                    max: u64::from(self.s.node_count().saturating_sub(1)),
+                    got: u64::from(node.0),
+                },
+            ))
+        }
+    }
+
+    fn sample_interval(&self) -> SimDuration {
+        SimDuration::from_secs_f64_ceil(self.s.sample_interval_s).max(SimDuration(1))
+    }
+
+    fn schedule_arrival(&mut self) {
+        let total_rate = f64::from(self.s.users) * self.s.request_rate;
+        if total_rate <= 0.0 {
+            return;
+        }
+        let gap = SimDuration::from_secs_f64_ceil(self.arrivals.exponential(1.0 / total_rate));
+        let at = self.now + gap;
+        if at <= self.end {
+            self.events.push(at, Event::Arrival);
+        }
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Arrival => self.on_arrival(),
+            Event::Deliver { msg } => {
+                if let Some(m) = self.messages.remove(msg) {
+                    self.on_deliver(m);
+                }
+            }
+            Event::ServiceDone { node, job, epoch } => self.on_service_done(node, job, epoch),
+            Event::Fault { node, action } => self.apply_fault(node, action),
+            Event::Sample => self.on_sample(),
+        }
+    }
+
+    fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
+        let now = self.now;
+        let Some(n) = self.nodes.get_mut(node.index()) else { return };
+        match action {
+            FaultAction::Revive => {
+                if !n.up {
+                    n.up = true;
+                    n.busy_since = now;
+                }
+            }
+            FaultAction::Fail => {
+                if !n.up {
+                    return;
+                }
+                n.account(now);
+                n.up = false;
+                n.epoch = n.epoch.wrapping_add(1);
+                // Jobs in service first, then the queue front to back.
+                // (Copy and clear rather than chained drains: the same
+                // order, far less code.)
+                let mut lost: Vec<Req> = n.in_service.iter().map(|(_, r)| *r).collect();
+                lost.extend(n.queue.iter().copied());
+                n.in_service.clear();
+                n.queue.clear();
+                for req in lost {
+                    self.redirect(req);
+                }
+            }
+        }
+    }
+
+    fn on_sample(&mut self) {
+        let interval = self.sample_interval();
+        let next = self.now + interval;
+        if next <= self.end {
+            self.events.push(next, Event::Sample);
+        }
+        let window = SimDuration::from_secs_f64_ceil(self.s.latency_window_s);
+        let cutoff = SimTime(self.now.0.saturating_sub(window.0));
+        while self.window.front().is_some_and(|(t, _)| *t < cutoff) {
+            self.window.pop_front();
+        }
+        let mut recent: Vec<u64> = self.window.iter().map(|(_, l)| *l).collect();
+        let (since, completed_then) = self.last_sample;
+        let span = self.now.since(since).as_secs_f64();
+        let done = self.counters.completed - completed_then;
+        self.series.push(RequestSample {
+            t_s: self.now.as_secs_f64(),
+            throughput: if span > 0.0 { done as f64 / span } else { 0.0 },
+            latency: LatencySummary::from_micros(&mut recent),
+            queued: self.nodes.iter().map(|n| n.queue.len() as u64).sum(),
+            longest_queue: self.nodes.iter().map(|n| n.queue.len() as u32).max().unwrap_or(0),
+            counters: self.counters,
+        });
+        self.last_sample = (self.now, self.counters.completed);
+    }
+
+}
+
+impl Stepper for RequestSim {
+    fn now(&self) -> SimTime {
+        self.now
+    }
+
+    fn next_event_time(&self) -> Option<SimTime> {
+        self.events.peek_time()
+    }
+
+    fn step(&mut self) -> bool {
+        match self.events.pop() {
+            Some((at, event)) => {
+                self.now = at;
+                self.processed += 1;
+                self.handle(event);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn events_processed(&self) -> u64 {
+        self.processed
+    }
+}

@@ -1,0 +1,80 @@
+//! What the request run shows: the snapshot for drawing and the report.
+
+use super::*;
+
+impl RequestSim {
+    pub fn snapshot(&self) -> RequestSnapshot {
+        let nodes = self
+            .nodes
+            .iter()
+            .zip(0u32..)
+            .map(|(n, i)| RequestNodeView {
+                id: NodeId(i),
+                role: self.s.role(NodeId(i)),
+                up: n.up,
+                queued: n.queue.len() as u32,
+                busy_workers: n.in_service.len() as u32,
+                issued: n.issued,
+                served: n.served,
+            })
+            .collect();
+        let messages = self
+            .messages
+            .values()
+            .take(MAX_DRAWN_MESSAGES as usize)
+            .map(|m| MessageView {
+                kind: m.payload.kind(),
+                from: m.from,
+                to: m.to,
+                progress: progress(m.sent_at, m.arrive_at, self.now),
+            })
+            .collect();
+        RequestSnapshot { now_s: self.now.as_secs_f64(), nodes, messages, counters: self.counters }
+    }
+
+    pub fn report(&self) -> RequestReport {
+        let mut all = self.latencies.clone();
+        let elapsed = self.now.max(SimTime(1));
+        let nodes = self
+            .nodes
+            .iter()
+            .zip(0u32..)
+            .map(|(n, i)| {
+                let running = n.in_service.len() as u64 * self.now.since(n.busy_since).0;
+                let capacity = u64::from(n.workers) * elapsed.0;
+                RequestNodeStats {
+                    id: NodeId(i),
+                    role: self.s.role(NodeId(i)),
+                    issued: n.issued,
+                    served: n.served,
+                    lookups_answered: n.lookups,
+                    utilisation: if capacity == 0 {
+                        0.0
+                    } else {
+                        ((n.busy_us + running) as f64 / capacity as f64).min(1.0)
+                    },
+                    items_held: n.items_held,
+                    longest_queue: n.longest_queue,
+                }
+            })
+            .collect();
+        RequestReport {
+            architecture: self.s.architecture,
+            elapsed_s: self.now.as_secs_f64(),
+            counters: self.counters,
+            latency: LatencySummary::from_micros(&mut all),
+            throughput: self.counters.completed as f64 / self.s.duration_s,
+            nodes,
+            series: self.series.clone(),
+            theory: predict(&self.s),
+            events: self.processed,
+        }
+    }
+
+    /// Counts requests actually sitting somewhere (on the wire, waiting,
+    /// in service): the counters' `in_flight` must always equal this.
+    pub fn requests_present(&self) -> u64 {
+        let at_nodes: u64 = self.nodes.iter().map(Station::load).sum();
+        self.messages.len() + at_nodes
+    }
+}

@@ -1,0 +1,169 @@
+//! What a request/response run is made of, and the limits that keep it
+//! small enough to run in a browser tab.
+
+use crate::sim::fault::{validate_faults, ScheduledFault};
+use crate::sim::node::{Architecture, NodeId, Role};
+use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
+use serde::{Deserialize, Serialize};
+
+pub const MAX_USERS: u64 = 5_000;
+pub const MAX_ITEMS: u64 = 10_000;
+pub const MAX_REPLICATION: u64 = 100;
+pub const MAX_WORKERS: u64 = 64;
+pub const MAX_QUEUE: u64 = 100_000;
+pub const MAX_DURATION_S: f64 = 86_400.0;
+/// Every request is kept until the report (for exact percentiles), so the
+/// expected number of requests is what bounds memory and time.
+pub const MAX_EXPECTED_REQUESTS: f64 = 2_000_000.0;
+/// A longer series would not fit on a chart anyway.
+pub const MAX_SAMPLES: f64 = 5_000.0;
+
+/// How a peer (or the hybrid index) picks which holder of an item serves a
+/// request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HolderChoice {
+    /// Any live holder, uniformly at random.
+    Random,
+    /// The live holder with the fewest requests waiting or in service (ties
+    /// at random). Idealised: it assumes every holder's load is known.
+    LeastLoaded,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestScenario {
+    pub architecture: Architecture,
+    /// Clients (client-server) or peers (peer-to-peer, hybrid). The server
+    /// or the hybrid index is one node more.
+    pub users: u32,
+    /// Requests each client or peer makes per second, on average (Poisson).
+    pub request_rate: f64,
+    /// Requests one serving worker completes per second, on average
+    /// (exponential service times). A peer has one worker.
+    pub service_rate: f64,
+    /// Requests the server works on at once (client-server only).
+    pub workers: u32,
+    /// Requests that may wait at a serving node; one more is dropped.
+    pub queue_capacity: u32,
+    /// One-way network latency of every hop.
+    pub hop_latency_ms: f64,
+    /// Distinct items that can be requested, uniformly.
+    pub items: u32,
+    /// Peers holding each item (peer-to-peer and hybrid).
+    pub replication: u32,
+    pub holder_choice: HolderChoice,
+    /// No request is issued after this; those in flight still finish.
+    pub duration_s: f64,
+    pub sample_interval_s: f64,
+    /// Latency percentiles in the time series cover the completions of
+    /// this last stretch of time.
+    pub latency_window_s: f64,
+    pub faults: Vec<ScheduledFault>,
+    pub seed: u64,
+}
+
+impl Default for RequestScenario {
+    fn default() -> Self {
+        RequestScenario {
+            architecture: Architecture::ClientServer,
+            users: 20,
+            request_rate: 1.0,
+            service_rate: 25.0,
+            workers: 1,
+            queue_capacity: 100,
+            hop_latency_ms: 20.0,
+            items: 100,
+            replication: 3,
+            holder_choice: HolderChoice::Random,
+            duration_s: 60.0,
+            sample_interval_s: 1.0,
+            latency_window_s: 5.0,
+            faults: Vec::new(),
+            seed: 1,
+        }
+    }
+}
+
+impl RequestScenario {
+    /// A server under a thousand-client load, for benchmarks: about 60%
+    /// busy with four workers.
+    pub fn busy_server(clients: u32) -> RequestScenario {
+        RequestScenario {
+            users: clients,
+            request_rate: 0.5,
+            service_rate: 200.0,
+            workers: 4,
+            queue_capacity: 1_000,
+            duration_s: 60.0,
+            ..RequestScenario::default()
+        }
+    }
+
+    pub fn node_count(&self) -> u32 {
+        match self.architecture {
+            Architecture::PeerToPeer => self.users,
+            Architecture::ClientServer | Architecture::Hybrid => self.users.saturating_add(1),
+        }
+    }
+
+    /// The central node (server or index), if the architecture has one.
+    /// It is always node 0.
+    pub fn hub(&self) -> Option<NodeId> {
+        match self.architecture {
+            Architecture::PeerToPeer => None,
+            Architecture::ClientServer | Architecture::Hybrid => Some(NodeId(0)),
+        }
+    }
+
+    pub fn role(&self, node: NodeId) -> Role {
+        match (self.architecture, node.0) {
+            (Architecture::ClientServer, 0) => Role::Server,
+            (Architecture::ClientServer, _) => Role::Client,
+            (Architecture::Hybrid, 0) => Role::Index,
+            _ => Role::Peer,
+        }
+    }
+
+    /// The node of the `user`-th client or peer (0-based).
+    pub fn user_node(&self, user: u32) -> NodeId {
+        match self.hub() {
+            Some(_) => NodeId(user.saturating_add(1)),
+            None => NodeId(user),
+        }
+    }
+
+    /// Requests travel over this many hops from asking to answer received.
+    pub fn hops_per_request(&self) -> u32 {
+        match self.architecture {
+            Architecture::ClientServer | Architecture::PeerToPeer => 2,
+            Architecture::Hybrid => 4,
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        check_count("clients or peers", u64::from(self.users), 1, MAX_USERS)?;
+        check_range("requests per second (each)", self.request_rate, 0.0, 1_000.0)?;
+        check_range("service rate (requests/s)", self.service_rate, 0.01, 100_000.0)?;
+        check_count("server workers", u64::from(self.workers), 1, MAX_WORKERS)?;
+        check_count("queue capacity", u64::from(self.queue_capacity), 0, MAX_QUEUE)?;
+        check_range("network latency per hop (ms)", self.hop_latency_ms, 0.0, 10_000.0)?;
+        check_count("items", u64::from(self.items), 1, MAX_ITEMS)?;
+        let max_copies = match self.architecture {
+            Architecture::ClientServer => MAX_REPLICATION,
+            _ => MAX_REPLICATION.min(u64::from(self.users)),
+        };
+        check_count("copies of each item", u64::from(self.replication), 1, max_copies)?;
+        check_range("duration (s)", self.duration_s, 0.001, MAX_DURATION_S)?;
+        let min_interval = (self.duration_s / MAX_SAMPLES).max(0.001);
+        check_range("sample interval (s)", self.sample_interval_s, min_interval, self.duration_s)?;
+        check_range("latency window (s)", self.latency_window_s, 0.001, self.duration_s)?;
+        let max_rate = MAX_EXPECTED_REQUESTS / (f64::from(self.users) * self.duration_s);
+        if self.request_rate > max_rate {
+            return Err(ValidationError::new(
+                "requests per second (each)",
+                Problem::OutOfRange { min: 0.0, max: max_rate, got: self.request_rate },
+            ));
+        }
+        validate_faults(&self.faults, self.node_count(), self.duration_s)
+    }
+}
