@@ -81,3 +81,11 @@ fn crash_banner_becomes_visible() {
     assert!(!banner.has_attribute("hidden"), "the banner is shown after a panic");
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+fn simulation_gives_the_native_figures_in_wasm() {
+    // The same runs, pinned by a native test: identical event counts, times
+    // and floats, bit for bit.
+    let got = hub_and_mesh::sim::golden::golden_summaries();
+    assert_eq!(got.trim(), hub_and_mesh::sim::golden::EXPECTED.trim());
+}

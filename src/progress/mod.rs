@@ -2,10 +2,11 @@
 //! versioned key. Loading never fails: corrupted or unknown data is set aside
 //! (kept under a backup key, never silently dropped) and the learner is told.
 
+pub mod json;
 pub mod model;
 pub mod storage;
 pub mod store;
 
-pub use model::{LessonProgress, LessonState, Progress, SCHEMA_VERSION};
+pub use model::{Action, LessonProgress, LessonState, Progress, SCHEMA_VERSION};
 pub use storage::{MemoryStorage, Storage, StorageError};
-pub use store::{load, save, LoadNotice, BACKUP_KEY, STORAGE_KEY};
+pub use store::{load, save, to_json, LoadNotice, BACKUP_KEY, STORAGE_KEY};

@@ -2,7 +2,6 @@
 //! and saving test natively against memory, and the browser plugs in
 //! localStorage (or memory, when an embedding page blocks storage).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,24 +25,26 @@ pub trait Storage {
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
 }
 
-/// Progress kept only while the page is open.
+/// Progress kept only while the page is open. A handful of keys at most,
+/// so a plain list.
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStorage {
-    values: BTreeMap<String, String>,
+    values: Vec<(String, String)>,
 }
 
 impl Storage for MemoryStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.values.get(key).cloned())
+        Ok(self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.values.insert(key.to_owned(), value.to_owned());
+        self.remove(key)?;
+        self.values.push((key.to_owned(), value.to_owned()));
         Ok(())
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        self.values.remove(key);
+        self.values.retain(|(k, _)| k != key);
         Ok(())
     }
 }

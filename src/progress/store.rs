@@ -1,6 +1,9 @@
 //! Loading and saving progress under its versioned key.
 
-use crate::progress::model::{Progress, SCHEMA_VERSION};
+use crate::lessons::slug::UnknownLesson;
+use crate::lessons::LessonSlug;
+use crate::progress::json::{self, Value};
+use crate::progress::model::{Progress, MAX_QUESTIONS, SCHEMA_VERSION};
 use crate::progress::storage::{Storage, StorageError};
 
 pub const STORAGE_KEY: &str = "hub-and-mesh.progress";
@@ -59,34 +62,95 @@ pub fn load(storage: &mut dyn Storage) -> (Progress, Option<LoadNotice>) {
     }
 }
 
+fn unreadable(reason: impl Into<String>) -> LoadNotice {
+    LoadNotice::Unreadable { reason: reason.into() }
+}
+
 fn parse(raw: &str) -> Result<Progress, LoadNotice> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| LoadNotice::Unreadable { reason: format!("not valid JSON: {e}") })?;
-    let version = value
-        .get("version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| LoadNotice::Unreadable { reason: "it has no format version".to_owned() })?;
-    if version > SCHEMA_VERSION as u64 {
-        return Err(LoadNotice::FromNewerVersion { version: version.min(u32::MAX as u64) as u32 });
+    let value = json::parse(raw).map_err(|e| unreadable(format!("not valid JSON: {} at byte {}", e.reason, e.at)))?;
+    let version = match value.get("version") {
+        Some(Value::Number(v)) if *v >= 1.0 && v.fract() == 0.0 => *v,
+        _ => return Err(unreadable("it has no format version")),
+    };
+    if version > f64::from(SCHEMA_VERSION) {
+        return Err(LoadNotice::FromNewerVersion { version: version.min(f64::from(u32::MAX)) as u32 });
     }
     // Version 1 is the first format: there is nothing older to migrate yet.
     // A future version 2 would convert `value` here before reading it.
-    let mut progress: Progress = serde_json::from_value(value)
-        .map_err(|e| LoadNotice::Unreadable { reason: format!("unexpected contents: {e}") })?;
-    progress.version = SCHEMA_VERSION;
+    let mut progress = Progress::default();
+    let lessons = match value.get("lessons") {
+        None => return Ok(progress),
+        Some(Value::Object(fields)) => fields,
+        Some(_) => return Err(unreadable("\"lessons\" is not a list of lessons")),
+    };
+    for (key, saved) in lessons {
+        let slug: LessonSlug = key.parse().map_err(|e: UnknownLesson| unreadable(e.to_string()))?;
+        let Value::Object(fields) = saved else {
+            return Err(unreadable(format!("lesson {key} is not a record")));
+        };
+        let lesson = progress.lesson_mut(slug);
+        for (field, v) in fields {
+            match (field.as_str(), v) {
+                ("started", Value::Bool(b)) => lesson.started = *b,
+                ("task_done", Value::Bool(b)) => lesson.task_done = *b,
+                ("completed", Value::Bool(b)) => lesson.completed = *b,
+                ("quiz_answers", Value::Object(answers)) => {
+                    for (q, choice) in answers {
+                        let question = q.parse::<u32>().ok().filter(|q| *q < MAX_QUESTIONS);
+                        match (question, choice) {
+                            (Some(question), Value::Number(c)) if *c >= 0.0 && c.fract() == 0.0 && *c < 64.0 => {
+                                lesson.set_answer(question, *c as u32)
+                            }
+                            _ => return Err(unreadable(format!("lesson {key} has a bad quiz answer"))),
+                        }
+                    }
+                }
+                _ => return Err(unreadable(format!("lesson {key} has an unexpected field \"{field}\""))),
+            }
+        }
+    }
     Ok(progress)
 }
 
+/// The saved form: `{"version":1,"lessons":{"role":{"started":true,...}}}`.
+/// Lessons never touched are left out.
+pub fn to_json(progress: &Progress) -> String {
+    let lessons = LessonSlug::ALL
+        .into_iter()
+        .filter(|slug| *progress.lesson(*slug) != Default::default())
+        .map(|slug| {
+            let l = progress.lesson(slug);
+            let answers = l
+                .quiz_answers
+                .iter()
+                .enumerate()
+                .filter_map(|(q, a)| a.map(|c| (q.to_string(), Value::Number(f64::from(c)))))
+                .collect();
+            let record = Value::Object(vec![
+                ("started".into(), Value::Bool(l.started)),
+                ("task_done".into(), Value::Bool(l.task_done)),
+                ("quiz_answers".into(), Value::Object(answers)),
+                ("completed".into(), Value::Bool(l.completed)),
+            ]);
+            (slug.as_str().to_owned(), record)
+        })
+        .collect();
+    let doc = Value::Object(vec![
+        ("version".into(), Value::Number(f64::from(SCHEMA_VERSION))),
+        ("lessons".into(), Value::Object(lessons)),
+    ]);
+    let mut out = String::new();
+    doc.write(&mut out);
+    out
+}
+
 pub fn save(storage: &mut dyn Storage, progress: &Progress) -> Result<(), StorageError> {
-    // Serialising plain maps of bools and numbers cannot fail.
-    let json = serde_json::to_string(progress).unwrap_or_default();
-    storage.set(STORAGE_KEY, &json)
+    storage.set(STORAGE_KEY, &to_json(progress))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lessons::LessonSlug;
     use crate::progress::storage::MemoryStorage;
 
     struct Blocked;
@@ -107,7 +171,7 @@ mod tests {
         let mut storage = MemoryStorage::default();
         let mut progress = Progress::default();
         progress.lesson_mut(LessonSlug::Cost).task_done = true;
-        progress.lesson_mut(LessonSlug::Cost).quiz_answers.insert(1, 3);
+        progress.lesson_mut(LessonSlug::Cost).set_answer(1, 3);
         save(&mut storage, &progress).unwrap();
         assert_eq!(load(&mut storage), (progress, None));
     }
@@ -146,6 +210,19 @@ mod tests {
         assert_eq!(progress, Progress::default());
         assert_eq!(notice, Some(LoadNotice::FromNewerVersion { version: 9 }));
         assert!(storage.get(BACKUP_KEY).unwrap().is_some());
+    }
+
+    #[test]
+    fn reads_the_format_it_has_always_written() {
+        let mut storage = MemoryStorage::default();
+        let saved = r#"{"version":1,"lessons":{"role":{"started":true,"task_done":true,"quiz_answers":{"0":1,"2":0},"completed":false}}}"#;
+        storage.set(STORAGE_KEY, saved).unwrap();
+        let (progress, notice) = load(&mut storage);
+        assert_eq!(notice, None);
+        let role = progress.lesson(LessonSlug::Role);
+        assert!(role.started && role.task_done && !role.completed);
+        assert_eq!((role.answer(0), role.answer(1), role.answer(2)), (Some(1), None, Some(0)));
+        assert_eq!(to_json(&progress), saved);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use crate::ui::components::site_chrome::SiteChrome;
 use crate::ui::pages::{home::Home, lesson::LessonPage, not_found::NotFound, sandbox::SandboxPage, teach::Teach};
+use crate::ui::progress_state::ProgressProvider;
 use crate::ui::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,9 +8,11 @@ use yew_router::prelude::*;
 #[component]
 pub fn App() -> Html {
     html! {
-        <HashRouter>
-            <Switch<Route> render={switch} />
-        </HashRouter>
+        <ProgressProvider>
+            <HashRouter>
+                <Switch<Route> render={switch} />
+            </HashRouter>
+        </ProgressProvider>
     }
 }
 
@@ -18,7 +21,7 @@ fn switch(route: Route) -> Html {
     let page = match route {
         Route::Home => html! { <Home /> },
         Route::Lesson { slug } | Route::EmbedLesson { slug } => {
-            html! { <LessonPage {slug} {embedded} /> }
+            html! { <LessonPage key={slug.as_str()} {slug} {embedded} /> }
         }
         Route::Sandbox | Route::EmbedSandbox => html! { <SandboxPage {embedded} /> },
         Route::Teach => html! { <Teach /> },

@@ -4,8 +4,11 @@
 pub mod app;
 pub mod components;
 pub mod crash;
+pub mod motion;
 pub mod pages;
+pub mod progress_state;
 pub mod route;
+pub mod storage;
 
 /// Mounts the app in the page's `#app` element, replacing the static shell
 /// that `index.html` paints before the Wasm has loaded.

@@ -1,44 +1,43 @@
 //! The client-server versus peer-to-peer table, each row linking to its lesson.
 
 use crate::lessons::{ComparisonRow, COMPARISON};
+use crate::lessons::LessonSlug;
+use crate::progress::{LessonState, Progress};
+use crate::ui::pages::lesson::state_class;
 use crate::ui::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ComparisonTableProps {
-    /// Show only these rows (a lesson shows its own); all when empty.
-    #[prop_or_default]
-    pub only: Option<crate::lessons::LessonSlug>,
-    #[prop_or(true)]
-    pub link_rows: bool,
-}
-
-#[component]
-pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
-    let rows = COMPARISON.iter().filter(|row| props.only.is_none_or(|slug| row.slug == slug));
+/// `only` shows a single lesson's row; `link_rows` links each aspect to its
+/// lesson; with `progress`, a column shows the learner's state per lesson.
+pub fn comparison_table(only: Option<LessonSlug>, link_rows: bool, progress: Option<&Progress>) -> Html {
+    let rows = COMPARISON.iter().filter(|row| only.is_none_or(|slug| row.slug == slug));
+    let state = |row: &ComparisonRow| progress.map(|p| p.state(row.slug));
     html! {
         <div class="table-scroll">
             <table class="comparison">
                 <caption>
-                    if props.only.is_some() { { "The claim this lesson tests" } } else { { "Client-server and peer-to-peer, compared row by row" } }
+                    if only.is_some() { { "The claim this lesson tests" } } else { { "Client-server and peer-to-peer, compared row by row" } }
                 </caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Aspect" }</th>
                         <th scope="col">{ "Client-server" }</th>
                         <th scope="col">{ "Peer-to-peer" }</th>
+                        if progress.is_some() {
+                            <th scope="col">{ "Your progress" }</th>
+                        }
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.map(|row| view_row(row, props.link_rows)) }
+                    { for rows.map(|row| view_row(row, link_rows, state(row))) }
                 </tbody>
             </table>
         </div>
     }
 }
 
-fn view_row(row: &ComparisonRow, link: bool) -> Html {
+fn view_row(row: &ComparisonRow, link: bool, state: Option<LessonState>) -> Html {
     let aspect = if link {
         html! {
             <Link<Route> to={Route::Lesson { slug: row.slug }}>
@@ -54,6 +53,22 @@ fn view_row(row: &ComparisonRow, link: bool) -> Html {
             <th scope="row">{ aspect }</th>
             <td>{ row.client_server }</td>
             <td>{ row.peer_to_peer }</td>
+            if let Some(state) = state {
+                <td class={classes!("progress-cell", state_class(state))}>
+                    <span class="state-mark" aria-hidden="true">{ state_mark(state) }</span>
+                    { state.label() }
+                </td>
+            }
         </tr>
+    }
+}
+
+/// A symbol beside the words, so the state never rests on colour alone.
+fn state_mark(state: LessonState) -> &'static str {
+    match state {
+        LessonState::NotStarted => "○ ",
+        LessonState::InProgress => "◐ ",
+        LessonState::TaskDone => "◑ ",
+        LessonState::Complete => "● ",
     }
 }

@@ -1,2 +1,9 @@
 pub mod comparison_table;
+pub mod experiment_panel;
+pub mod legend;
+pub mod lesson_diagram;
+pub mod line_chart;
+pub mod network_view;
+pub mod param_control;
+pub mod quiz;
 pub mod site_chrome;

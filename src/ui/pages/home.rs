@@ -1,14 +1,50 @@
 use crate::lessons::LessonSlug;
-use crate::ui::components::comparison_table::ComparisonTable;
+use crate::progress::Action;
+use crate::ui::components::comparison_table::comparison_table;
+use crate::ui::progress_state::{use_progress, ProgressMsg, ProgressNotice};
 use crate::ui::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[component]
 pub fn Home() -> Html {
+    let progress = use_progress();
+    let done = progress.progress.completed_count();
+    let total = LessonSlug::ALL.len() as u32;
+    let next = progress.progress.next_lesson();
+    let started = progress.progress.any_started();
+    let confirming = use_state(|| false);
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    let reset = {
+        let confirming = confirming.clone();
+        let progress = progress.clone();
+        Callback::from(move |_| {
+            progress.dispatch(ProgressMsg::Do(Action::ResetAll));
+            confirming.set(false);
+        })
+    };
+    let continue_link = match next {
+        Some(slug) => {
+            let label = if started {
+                format!("Continue: lesson {}, {}", slug.position() + 1, crate::lessons::row(slug).aspect)
+            } else {
+                "Start with lesson 1".to_owned()
+            };
+            html! { <Link<Route> to={Route::Lesson { slug }} classes="button continue">{ label }</Link<Route>> }
+        }
+        None => html! { <p class="all-done">{ "You have completed every lesson. Try your own questions in the sandbox." }</p> },
+    };
     html! {
         <article class="home">
             <h1>{ "Hub & Mesh" }</h1>
+            <ProgressNotice />
             <p class="lead">
                 { "Two ways to build a network: a hub that serves everyone, or a mesh of equals. \
                    Textbooks compare them in a table. Here you test every row of that table \
@@ -26,12 +62,23 @@ pub fn Home() -> Html {
             <section aria-labelledby="table-heading">
                 <h2 id="table-heading">{ "The comparison, one lesson per row" }</h2>
                 <p>{ "Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it." }</p>
-                <ComparisonTable />
-                <p class="start">
-                    <Link<Route> to={Route::Lesson { slug: LessonSlug::ALL[0] }} classes="button">
-                        { "Start with lesson 1" }
-                    </Link<Route>>
+                <p class="overall" id="overall-progress">
+                    <strong>{ format!("{done} of {total} lessons complete") }</strong>
                 </p>
+                <progress max={total.to_string()} value={done.to_string()} aria-labelledby="overall-progress"></progress>
+                { comparison_table(None, true, Some(&progress.progress)) }
+                <div class="start">{ continue_link }</div>
+                if started {
+                    <div class="reset-progress">
+                        if *confirming {
+                            <p role="alert">{ "Forget your progress in every lesson? This cannot be undone." }</p>
+                            <button type="button" class="danger" onclick={reset}>{ "Yes, reset my progress" }</button>
+                            <button type="button" onclick={cancel}>{ "Keep my progress" }</button>
+                        } else {
+                            <button type="button" onclick={ask}>{ "Reset progress…" }</button>
+                        }
+                    </div>
+                }
             </section>
         </article>
     }

@@ -1,0 +1,245 @@
+//! The knobs a lesson's experiment exposes, with their ranges and units.
+//! A lesson chooses which of them the learner sees; the rest keep the
+//! bench's preset values.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Param {
+    /// Nodes in each network (client-server: one server and N−1 clients).
+    Nodes,
+    /// How many hops a flooded search may travel.
+    Ttl,
+    /// Peers holding a copy of each item.
+    Replication,
+    /// Share of peers offline, in percent.
+    OfflinePercent,
+    /// Whether an update is pushed to every copy (1) or not (0).
+    PushUpdates,
+    /// Requests per second the server completes.
+    ServerCapacity,
+    /// People using the service.
+    Users,
+    /// Whether the server has failed (1) or runs (0).
+    ServerFailed,
+    /// Computers in the workgroup.
+    Computers,
+    /// The server's upload capacity.
+    ServerUploadMbps,
+    /// Nodes that must each receive the file.
+    Receivers,
+}
+
+/// How a parameter is edited.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ParamKind {
+    /// A whole number in a range.
+    Count,
+    /// A number in a range.
+    Number,
+    /// On or off.
+    Switch,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    pub label: &'static str,
+    /// Shown after the value; empty for plain counts.
+    pub unit: &'static str,
+    pub kind: ParamKind,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Param {
+    pub const ALL: [Param; 11] = [
+        Param::Nodes,
+        Param::Ttl,
+        Param::Replication,
+        Param::OfflinePercent,
+        Param::PushUpdates,
+        Param::ServerCapacity,
+        Param::Users,
+        Param::ServerFailed,
+        Param::Computers,
+        Param::ServerUploadMbps,
+        Param::Receivers,
+    ];
+
+    pub fn spec(self) -> ParamSpec {
+        use ParamKind::*;
+        let s = |label, unit, kind, min, max, step| ParamSpec { label, unit, kind, min, max, step };
+        match self {
+            Param::Nodes => s("Nodes", "", Count, 2.0, 40.0, 1.0),
+            Param::Ttl => s("Search radius (TTL)", "hops", Count, 1.0, 7.0, 1.0),
+            Param::Replication => s("Copies of each item", "", Count, 1.0, 10.0, 1.0),
+            Param::OfflinePercent => s("Peers offline", "%", Number, 0.0, 50.0, 5.0),
+            Param::PushUpdates => s("Send updates to every copy", "", Switch, 0.0, 1.0, 1.0),
+            Param::ServerCapacity => s("Server capacity", "requests/s", Number, 50.0, 400.0, 5.0),
+            Param::Users => s("Users", "", Count, 5.0, 1000.0, 5.0),
+            Param::ServerFailed => s("Fail the server", "", Switch, 0.0, 1.0, 1.0),
+            Param::Computers => s("Computers", "", Count, 2.0, 50.0, 1.0),
+            Param::ServerUploadMbps => s("Server upload", "Mbps", Number, 10.0, 5000.0, 10.0),
+            Param::Receivers => s("Receivers", "", Count, 1.0, 300.0, 1.0),
+        }
+    }
+
+    /// Stable short name for URLs and saved state.
+    pub fn key(self) -> &'static str {
+        match self {
+            Param::Nodes => "nodes",
+            Param::Ttl => "ttl",
+            Param::Replication => "copies",
+            Param::OfflinePercent => "offline",
+            Param::PushUpdates => "push",
+            Param::ServerCapacity => "capacity",
+            Param::Users => "users",
+            Param::ServerFailed => "fail",
+            Param::Computers => "computers",
+            Param::ServerUploadMbps => "upload",
+            Param::Receivers => "receivers",
+        }
+    }
+}
+
+/// Why a value was refused, in words for the learner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamError {
+    pub param: Param,
+    pub message: String,
+}
+
+impl ParamSpec {
+    /// Checks a typed-in value: a number, in range, whole where it must be.
+    pub fn check(&self, param: Param, value: f64) -> Result<f64, ParamError> {
+        let err = |message: String| Err(ParamError { param, message });
+        if !value.is_finite() {
+            return err(format!("{} must be a number", self.label));
+        }
+        if value < self.min || value > self.max {
+            return err(format!("{} must be between {} and {}", self.label, fmt(self.min), fmt(self.max)));
+        }
+        if matches!(self.kind, ParamKind::Count | ParamKind::Switch) && value.fract() != 0.0 {
+            return err(format!("{} must be a whole number", self.label));
+        }
+        Ok(value)
+    }
+
+    /// Parses what a learner typed, then checks it.
+    pub fn parse(&self, param: Param, text: &str) -> Result<f64, ParamError> {
+        match text.trim().parse::<f64>() {
+            Ok(v) => self.check(param, v),
+            Err(_) => Err(ParamError { param, message: format!("{} must be a number", self.label) }),
+        }
+    }
+}
+
+fn fmt(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A full set of values; missing ones fall back to a default given by the
+/// caller, so an experiment always has something to run. An array indexed
+/// by the parameter rather than a map: smaller code in the Wasm bundle, and
+/// iteration is in the enum's order by construction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params([Option<f64>; Param::ALL.len()]);
+
+impl Params {
+    pub fn from_pairs(pairs: &[(Param, f64)]) -> Params {
+        let mut p = Params::default();
+        for (param, v) in pairs {
+            p.set(*param, *v);
+        }
+        p
+    }
+
+    pub fn get(&self, param: Param) -> Option<f64> {
+        self.0[param as usize]
+    }
+
+    /// The parameters that have a value, in the enum's order.
+    pub fn iter(&self) -> impl Iterator<Item = (Param, f64)> + '_ {
+        Param::ALL.into_iter().filter_map(|p| self.get(p).map(|v| (p, v)))
+    }
+
+    /// The value, clamped into its range; `fallback` when unset.
+    pub fn value_or(&self, param: Param, fallback: f64) -> f64 {
+        let spec = param.spec();
+        let v = self.get(param).unwrap_or(fallback);
+        if v.is_finite() { v.clamp(spec.min, spec.max) } else { fallback }
+    }
+
+    pub fn count_or(&self, param: Param, fallback: u32) -> u32 {
+        self.value_or(param, f64::from(fallback)).round() as u32
+    }
+
+    pub fn switch_or(&self, param: Param, fallback: bool) -> bool {
+        self.value_or(param, if fallback { 1.0 } else { 0.0 }) >= 0.5
+    }
+
+    pub fn set(&mut self, param: Param, value: f64) {
+        self.0[param as usize] = Some(value);
+    }
+
+    /// A copy with `changes` applied (a lesson's scripted solution).
+    pub fn with(&self, changes: &[(Param, f64)]) -> Params {
+        let mut p = self.clone();
+        for (param, v) in changes {
+            p.set(*param, *v);
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_array_index_is_the_position_in_all() {
+        for (i, p) in Param::ALL.into_iter().enumerate() {
+            assert_eq!(p as usize, i);
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_specs_sane() {
+        let mut keys: Vec<_> = Param::ALL.iter().map(|p| p.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), Param::ALL.len());
+        for p in Param::ALL {
+            let s = p.spec();
+            assert!(s.min < s.max && s.step > 0.0, "{p:?}");
+            assert!(!s.label.is_empty());
+        }
+    }
+
+    #[test]
+    fn typed_values_are_checked_with_reasons() {
+        let spec = Param::Nodes.spec();
+        assert_eq!(spec.parse(Param::Nodes, " 12 "), Ok(12.0));
+        assert!(spec.parse(Param::Nodes, "abc").unwrap_err().message.contains("must be a number"));
+        assert!(spec.parse(Param::Nodes, "1").unwrap_err().message.contains("between 2 and 40"));
+        assert!(spec.parse(Param::Nodes, "2.5").unwrap_err().message.contains("whole number"));
+        assert!(spec.parse(Param::Nodes, "NaN").is_err());
+        assert!(spec.parse(Param::Nodes, "inf").is_err());
+    }
+
+    #[test]
+    fn values_are_clamped_and_defaulted() {
+        let p = Params::from_pairs(&[(Param::Nodes, 500.0), (Param::Ttl, f64::NAN)]);
+        assert_eq!(p.count_or(Param::Nodes, 4), 40);
+        assert_eq!(p.count_or(Param::Ttl, 3), 3);
+        assert_eq!(p.count_or(Param::Replication, 2), 2);
+        assert!(!p.switch_or(Param::PushUpdates, false));
+        assert!(p.with(&[(Param::PushUpdates, 1.0)]).switch_or(Param::PushUpdates, false));
+    }
+}

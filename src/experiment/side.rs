@@ -1,0 +1,181 @@
+//! One side of an experiment: a running simulation of one architecture, or
+//! an instant model, behind one interface for stepping and drawing.
+
+use crate::experiment::metric::Metrics;
+use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
+use crate::sim::churn::ChurnSim;
+use crate::sim::distribution::DistributionSim;
+use crate::sim::lookup::{LookupMessageKind, LookupSim};
+use crate::sim::requests::{MessageKind, RequestSim};
+use crate::sim::stepping::Stepper;
+use crate::sim::time::{SimDuration, SimTime};
+
+/// A closed-form model's answer: nothing to step, already measured.
+pub struct ModelSide {
+    pub metrics: Metrics,
+    /// The curve this side draws on the chart, (x, y).
+    pub series: Vec<(f64, f64)>,
+    pub view: NetView,
+}
+
+pub enum SideRun {
+    Requests(Box<RequestSim>),
+    Lookup(Box<LookupSim>),
+    Distribution(Box<DistributionSim>),
+    Churn(Box<ChurnSim>),
+    Model(Box<ModelSide>),
+}
+
+impl SideRun {
+    fn stepper(&self) -> Option<&dyn Stepper> {
+        match self {
+            SideRun::Requests(s) => Some(s.as_ref()),
+            SideRun::Lookup(s) => Some(s.as_ref()),
+            SideRun::Distribution(s) => Some(s.as_ref()),
+            SideRun::Churn(s) => Some(s.as_ref()),
+            SideRun::Model(_) => None,
+        }
+    }
+
+    fn stepper_mut(&mut self) -> Option<&mut dyn Stepper> {
+        match self {
+            SideRun::Requests(s) => Some(s.as_mut()),
+            SideRun::Lookup(s) => Some(s.as_mut()),
+            SideRun::Distribution(s) => Some(s.as_mut()),
+            SideRun::Churn(s) => Some(s.as_mut()),
+            SideRun::Model(_) => None,
+        }
+    }
+
+    pub fn now_s(&self) -> f64 {
+        self.stepper().map_or(0.0, |s| s.now().as_secs_f64())
+    }
+
+    pub fn finished(&self) -> bool {
+        self.stepper().is_none_or(|s| s.is_finished())
+    }
+
+    pub fn events(&self) -> u64 {
+        self.stepper().map_or(0, |s| s.events_processed())
+    }
+
+    /// Runs every event due by simulated time `t_s`, at most `budget` of
+    /// them; returns how many ran.
+    pub fn advance_to(&mut self, t_s: f64, budget: u64) -> u64 {
+        let limit = SimTime::ZERO + SimDuration::from_secs_f64_ceil(t_s);
+        self.stepper_mut().map_or(0, |s| s.run_until(limit, budget))
+    }
+
+    /// Runs up to `budget` events; returns how many ran.
+    pub fn run_events(&mut self, budget: u64) -> u64 {
+        self.stepper_mut().map_or(0, |s| s.run_events(budget))
+    }
+
+    pub fn view(&self) -> NetView {
+        match self {
+            SideRun::Requests(sim) => {
+                let snap = sim.snapshot();
+                let busiest = snap.nodes.iter().map(|n| n.served).max().unwrap_or(0).max(1);
+                NetView {
+                    nodes: snap
+                        .nodes
+                        .iter()
+                        .map(|n| NodeView {
+                            id: n.id.0,
+                            role: n.role,
+                            up: n.up,
+                            fill: n.served as f64 / busiest as f64,
+                            badge: if n.served > 0 { n.served.to_string() } else { String::new() },
+                        })
+                        .collect(),
+                    edges: Vec::new(),
+                    moving: snap
+                        .messages
+                        .iter()
+                        .map(|m| LinkView {
+                            from: m.from.0,
+                            to: m.to.0,
+                            progress: m.progress,
+                            traffic: match m.kind {
+                                MessageKind::Request | MessageKind::IndexQuery => Traffic::Request,
+                                MessageKind::Response | MessageKind::IndexAnswer => Traffic::Response,
+                            },
+                        })
+                        .collect(),
+                    time_s: snap.now_s,
+                }
+            }
+            SideRun::Lookup(sim) => {
+                let snap = sim.snapshot();
+                let most = snap.nodes.iter().map(|n| n.items_held).max().unwrap_or(0).max(1);
+                NetView {
+                    nodes: snap
+                        .nodes
+                        .iter()
+                        .map(|n| NodeView {
+                            id: n.id.0,
+                            role: n.role,
+                            up: n.up,
+                            fill: f64::from(n.items_held) / f64::from(most),
+                            badge: String::new(),
+                        })
+                        .collect(),
+                    edges: sim.links().iter().map(|l| (l.a.0, l.b.0)).collect(),
+                    moving: snap
+                        .messages
+                        .iter()
+                        .map(|m| LinkView {
+                            from: m.from.0,
+                            to: m.to.0,
+                            progress: m.progress,
+                            traffic: match m.kind {
+                                LookupMessageKind::Query => Traffic::Request,
+                                LookupMessageKind::Answer => Traffic::Response,
+                                LookupMessageKind::Push => Traffic::Data,
+                            },
+                        })
+                        .collect(),
+                    time_s: snap.now_s,
+                }
+            }
+            SideRun::Distribution(sim) => {
+                let snap = sim.snapshot();
+                NetView {
+                    nodes: snap
+                        .nodes
+                        .iter()
+                        .map(|n| NodeView { id: n.id.0, role: n.role, up: n.online, fill: n.fraction, badge: String::new() })
+                        .collect(),
+                    edges: Vec::new(),
+                    moving: snap
+                        .transfers
+                        .iter()
+                        .map(|t| LinkView { from: t.from.0, to: t.to.0, progress: t.progress, traffic: Traffic::Data })
+                        .collect(),
+                    time_s: snap.counters.time.as_secs_f64(),
+                }
+            }
+            SideRun::Churn(sim) => {
+                let snap = sim.snapshot();
+                let most = snap.nodes.iter().map(|n| n.items_held).max().unwrap_or(0).max(1);
+                NetView {
+                    nodes: snap
+                        .nodes
+                        .iter()
+                        .map(|n| NodeView {
+                            id: n.id.0,
+                            role: n.role,
+                            up: n.up,
+                            fill: f64::from(n.items_held) / f64::from(most),
+                            badge: String::new(),
+                        })
+                        .collect(),
+                    edges: Vec::new(),
+                    moving: Vec::new(),
+                    time_s: snap.now_s,
+                }
+            }
+            SideRun::Model(model) => model.view.clone(),
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! A drawing-ready picture of one network at one moment, the same for every
+//! workload, so one component draws them all.
+
+use crate::sim::node::Role;
+
+/// What a node is doing, shown by shape, label and colour together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeView {
+    pub id: u32,
+    pub role: Role,
+    pub up: bool,
+    /// 0..1: how full the node's meter is (file received, queue load, ...).
+    pub fill: f64,
+    /// A short number to print beside the node (requests answered, ...);
+    /// empty for none.
+    pub badge: String,
+}
+
+/// What travels along a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Traffic {
+    Request,
+    Response,
+    Data,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkView {
+    pub from: u32,
+    pub to: u32,
+    /// 0..1 along the link from `from` to `to`.
+    pub progress: f64,
+    pub traffic: Traffic,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NetView {
+    pub nodes: Vec<NodeView>,
+    /// Standing overlay links to draw faintly (peer-to-peer neighbours).
+    pub edges: Vec<(u32, u32)>,
+    pub moving: Vec<LinkView>,
+    pub time_s: f64,
+}

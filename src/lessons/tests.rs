@@ -1,0 +1,60 @@
+//! Every lesson replayed headlessly: its starting state does not meet the
+//! task, its scripted solution does, and its data is complete.
+
+use crate::experiment::{Goal, Param};
+use crate::lessons::{lesson, LessonSlug, LESSONS};
+
+#[test]
+fn lessons_are_in_course_order() {
+    for (l, slug) in LESSONS.iter().zip(LessonSlug::ALL) {
+        assert_eq!(l.slug, slug);
+        assert_eq!(lesson(slug).slug, slug);
+    }
+}
+
+#[test]
+fn the_start_does_not_meet_the_task_and_the_solution_does() {
+    for l in &LESSONS {
+        let start = l.experiment.params();
+        let before = l.experiment.bench.outcome(&start, l.experiment.seed).expect("the preset runs");
+        assert!(!l.task.goal.met(&before), "{}: the starting state already meets the task: {before:?}", l.slug);
+
+        let solved = start.with(l.task.solution);
+        let after = l.experiment.bench.outcome(&solved, l.experiment.seed).expect("the solution runs");
+        assert!(l.task.goal.met(&after), "{}: the scripted solution misses the task: {after:?}", l.slug);
+    }
+}
+
+#[test]
+fn solutions_use_only_visible_controls_within_range() {
+    for l in &LESSONS {
+        for (param, value) in l.task.solution.iter().chain(l.experiment.preset) {
+            let spec = param.spec();
+            assert!(spec.check(*param, *value).is_ok(), "{}: {param:?} = {value} out of range", l.slug);
+        }
+        for (param, _) in l.task.solution {
+            assert!(l.experiment.controls.contains(param), "{}: the solution changes hidden {param:?}", l.slug);
+        }
+        for param in l.experiment.controls {
+            assert!(l.experiment.preset.iter().any(|(p, _)| p == param), "{}: {param:?} has no preset", l.slug);
+        }
+    }
+}
+
+#[test]
+fn goals_only_name_parameters_the_learner_controls() {
+    fn params(goal: &Goal, out: &mut Vec<Param>) {
+        match goal {
+            Goal::Param { param, .. } | Goal::ParamMatches { param, .. } => out.push(*param),
+            Goal::All(goals) => goals.iter().for_each(|g| params(g, out)),
+            Goal::Metric { .. } | Goal::Compare { .. } => {}
+        }
+    }
+    for l in &LESSONS {
+        let mut named = Vec::new();
+        params(&l.task.goal, &mut named);
+        for p in named {
+            assert!(l.experiment.controls.contains(&p), "{}: goal names hidden {p:?}", l.slug);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Draws one network: nodes by role and state (shape, label and colour
+//! together, never colour alone), traffic moving along links, and each
+//! node's meter.
+
+use crate::experiment::layout::{along, node_radius, place, Point, MAX_DRAWN_NODES, SIZE};
+use crate::experiment::view::{NetView, NodeView, Traffic};
+use crate::sim::node::Role;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NetworkViewProps {
+    pub view: NetView,
+    /// Names the drawing for screen readers.
+    pub label: AttrValue,
+    /// Skip moving traffic (prefers-reduced-motion).
+    #[prop_or_default]
+    pub still: bool,
+}
+
+#[component]
+pub fn NetworkView(props: &NetworkViewProps) -> Html {
+    let view = &props.view;
+    let roles: Vec<Role> = view.nodes.iter().map(|n| n.role).collect();
+    let summary = summary(view);
+    if view.nodes.len() > MAX_DRAWN_NODES {
+        return html! {
+            <figure class="netview aggregate">
+                <p>{ summary.clone() }</p>
+            </figure>
+        };
+    }
+    let points = use_memo(roles, |roles| place(roles));
+    let r = node_radius(view.nodes.len());
+    let at = |id: u32| points.get(id as usize).copied().unwrap_or(Point { x: SIZE / 2.0, y: SIZE / 2.0 });
+    let edges = view.edges.iter().map(|(a, b)| {
+        let (p, q) = (at(*a), at(*b));
+        html! { <line class="edge" x1={fmt(p.x)} y1={fmt(p.y)} x2={fmt(q.x)} y2={fmt(q.y)} /> }
+    });
+    let moving = if props.still {
+        Vec::new()
+    } else {
+        view.moving
+            .iter()
+            .take(400)
+            .map(|m| {
+                let p = along(at(m.from), at(m.to), m.progress);
+                let class = match m.traffic {
+                    Traffic::Request => "packet request",
+                    Traffic::Response => "packet response",
+                    Traffic::Data => "packet data",
+                };
+                html! { <circle class={class} cx={fmt(p.x)} cy={fmt(p.y)} r={fmt((r * 0.4).max(1.5))} /> }
+            })
+            .collect()
+    };
+    let nodes = view.nodes.iter().map(|n| node(n, at(n.id), r));
+    html! {
+        <figure class="netview">
+            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-label={format!("{}: {}", props.label, summary)}>
+                <g class="edges">{ for edges }</g>
+                <g class="nodes">{ for nodes }</g>
+                <g class="traffic">{ for moving }</g>
+            </svg>
+        </figure>
+    }
+}
+
+fn node(n: &NodeView, p: Point, r: f64) -> Html {
+    let role_class = match n.role {
+        Role::Server => "server",
+        Role::Client => "client",
+        Role::Peer => "peer",
+        Role::Index => "index",
+    };
+    let class = classes!("node", role_class, (!n.up).then_some("down"));
+    // Shape carries the role: squares for hubs, circles for the rest.
+    let shape = match n.role {
+        Role::Server | Role::Index => {
+            let s = r * 2.6;
+            html! { <rect x={fmt(p.x - s / 2.0)} y={fmt(p.y - s / 2.0)} width={fmt(s)} height={fmt(s)} rx="2" /> }
+        }
+        Role::Client | Role::Peer => html! { <circle cx={fmt(p.x)} cy={fmt(p.y)} r={fmt(r)} /> },
+    };
+    let hub = matches!(n.role, Role::Server | Role::Index);
+    let meter_w = if hub { r * 2.6 } else { r * 2.0 };
+    let meter_y = p.y + if hub { r * 1.3 } else { r } + 1.5;
+    let fill = if n.fill.is_finite() { n.fill.clamp(0.0, 1.0) } else { 0.0 };
+    html! {
+        <g {class}>
+            <title>{ format!("{} {}{}", n.role.label(), n.id, if n.up { "" } else { " (offline)" }) }</title>
+            { shape }
+            if !n.up {
+                <path class="cross" d={format!("M{} {}L{} {}M{} {}L{} {}", fmt(p.x - r), fmt(p.y - r), fmt(p.x + r), fmt(p.y + r), fmt(p.x + r), fmt(p.y - r), fmt(p.x - r), fmt(p.y + r))} />
+            }
+            <rect class="meter-bg" x={fmt(p.x - meter_w / 2.0)} y={fmt(meter_y)} width={fmt(meter_w)} height="2" />
+            <rect class="meter" x={fmt(p.x - meter_w / 2.0)} y={fmt(meter_y)} width={fmt(meter_w * fill)} height="2" />
+            if hub {
+                <text class="hub-label" x={fmt(p.x)} y={fmt(p.y + 2.5)} text-anchor="middle">{ if n.role == Role::Server { "S" } else { "I" } }</text>
+            }
+            if !n.badge.is_empty() {
+                <text class="badge" x={fmt(p.x)} y={fmt(p.y - r - 2.0)} text-anchor="middle">{ n.badge.clone() }</text>
+            }
+        </g>
+    }
+}
+
+/// The drawing in words, for screen readers and the aggregate view.
+fn summary(view: &NetView) -> String {
+    let count = |role: Role| view.nodes.iter().filter(|n| n.role == role).count();
+    let down = view.nodes.iter().filter(|n| !n.up).count();
+    let mut parts = Vec::new();
+    for (role, one, many) in [
+        (Role::Server, "server", "servers"),
+        (Role::Index, "index", "indexes"),
+        (Role::Client, "client", "clients"),
+        (Role::Peer, "peer", "peers"),
+    ] {
+        match count(role) {
+            0 => {}
+            1 => parts.push(format!("1 {one}")),
+            n => parts.push(format!("{n} {many}")),
+        }
+    }
+    let mut s = parts.join(", ");
+    if down > 0 {
+        s.push_str(&format!("; {down} offline"));
+    }
+    s.push_str(&format!("; {} messages in flight", view.moving.len()));
+    s
+}
+
+fn fmt(x: f64) -> String {
+    format!("{x:.2}")
+}

@@ -1,0 +1,122 @@
+//! The learner's progress, shared with every page through a context.
+//! Each change is saved at once; a problem loading or saving is shown,
+//! never swallowed.
+
+use crate::progress::{load, save, Action, LoadNotice, Progress, Storage};
+use crate::ui::storage::open_storage;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone)]
+pub struct ProgressState {
+    pub progress: Progress,
+    /// Something the learner should know about their saved progress.
+    pub notice: Option<String>,
+    storage: Rc<RefCell<Box<dyn Storage>>>,
+}
+
+impl PartialEq for ProgressState {
+    fn eq(&self, other: &Self) -> bool {
+        self.progress == other.progress && self.notice == other.notice && Rc::ptr_eq(&self.storage, &other.storage)
+    }
+}
+
+/// What the reducer accepts: a learner's action, or dismissing the notice.
+pub enum ProgressMsg {
+    Do(Action),
+    DismissNotice,
+}
+
+impl ProgressState {
+    pub fn open() -> ProgressState {
+        let (mut storage, refused) = open_storage();
+        let (progress, mut notice) = load(storage.as_mut());
+        if let Some(e) = refused {
+            notice = Some(LoadNotice::StorageUnavailable { reason: e.to_string() });
+        }
+        ProgressState {
+            progress,
+            notice: notice.map(|n| n.message()),
+            storage: Rc::new(RefCell::new(storage)),
+        }
+    }
+}
+
+impl ProgressState {
+    fn detached() -> ProgressState {
+        ProgressState {
+            progress: Progress::default(),
+            notice: None,
+            storage: Rc::new(RefCell::new(Box::new(crate::progress::MemoryStorage::default()))),
+        }
+    }
+}
+
+impl Reducible for ProgressState {
+    type Action = ProgressMsg;
+
+    fn reduce(self: Rc<Self>, msg: ProgressMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            ProgressMsg::DismissNotice => next.notice = None,
+            ProgressMsg::Do(action) => {
+                next.progress.apply(action);
+                if next.progress == self.progress {
+                    return self;
+                }
+                let saved = save(next.storage.borrow_mut().as_mut(), &next.progress);
+                if let Err(e) = saved {
+                    next.notice = Some(format!("Your progress could not be saved: {e}. It is kept while this page is open."));
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+pub type ProgressHandle = UseReducerHandle<ProgressState>;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgressProviderProps {
+    pub children: Html,
+}
+
+#[component]
+pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
+    let state = use_reducer(ProgressState::open);
+    html! {
+        <ContextProvider<ProgressHandle> context={state}>
+            { props.children.clone() }
+        </ContextProvider<ProgressHandle>>
+    }
+}
+
+/// The progress context. Outside a provider (a component tested alone) a
+/// private state in memory stands in; both hooks always run, so hook order
+/// never changes.
+#[hook]
+pub fn use_progress() -> ProgressHandle {
+    let context = use_context::<ProgressHandle>();
+    let detached = use_reducer(ProgressState::detached);
+    context.unwrap_or(detached)
+}
+
+/// Shows the notice about saved progress, if any, with a dismiss button.
+#[component]
+pub fn ProgressNotice() -> Html {
+    let state = use_progress();
+    let Some(notice) = state.notice.clone() else {
+        return html! {};
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(ProgressMsg::DismissNotice))
+    };
+    html! {
+        <div class="notice" role="status">
+            <p>{ notice }</p>
+            <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+// A learner completes all eight lessons through the UI alone: sets the
+// controls, runs the experiment until the task is reached, answers every
+// question (trying options until the feedback says it is right, as a
+// learner would), then sees 8 of 8 on the home page, reloads, and still
+// does. axe-core scans every lesson before and after its task.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDir, launch, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+
+// What a learner sets in each lesson to reach its task: control key → value.
+const SOLUTIONS = {
+  role: { nodes: "25" },
+  focus: { ttl: "5" },
+  data: { copies: "4", push: true },
+  service: { capacity: "200" },
+  cost: { users: "500" },
+  stability: { copies: "9", fail: true },
+  "network-size": { computers: "10" },
+  scalability: { receivers: "50", upload: "5000" },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDir();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function noViolations(page, where) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe-core violations ${where}:\n${JSON.stringify(violations, null, 2)}`);
+}
+
+async function solveTask(page, slug) {
+  for (const [key, value] of Object.entries(SOLUTIONS[slug])) {
+    const input = page.locator(`#lesson-${slug}-${key}`);
+    if (value === true) {
+      await input.check();
+    } else {
+      await input.fill(value);
+    }
+  }
+  const skip = page.locator(".experiment button.skip");
+  if (await skip.count()) {
+    await skip.click();
+  }
+  await page.locator(".task-status.done").first().waitFor({ timeout: 30000 });
+}
+
+async function answerQuiz(page) {
+  const questions = page.locator(".quiz fieldset");
+  const count = await questions.count();
+  assert.ok(count >= 2 && count <= 4, `a quiz has 2 to 4 questions (found ${count})`);
+  for (let q = 0; q < count; q++) {
+    const fieldset = questions.nth(q);
+    const options = fieldset.locator("input[type=radio]");
+    let right = false;
+    for (let o = 0; o < (await options.count()) && !right; o++) {
+      await options.nth(o).check();
+      right = (await fieldset.locator(".feedback.right").count()) === 1;
+    }
+    assert.ok(right, `question ${q + 1} has a correct option`);
+  }
+}
+
+test("a learner completes every lesson and the progress survives a reload", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    for (const slug of Object.keys(SOLUTIONS)) {
+      await page.goto(`${server.url}#/lessons/${slug}`);
+      await appHeading(page);
+      await page.locator(".experiment").waitFor();
+      assert.equal(await page.locator(".task-status.done").count(), 0, `${slug}: the task is not reached at the start`);
+      await noViolations(page, `on ${slug} at the start`);
+
+      await solveTask(page, slug);
+      await noViolations(page, `on ${slug} after the task`);
+      await answerQuiz(page);
+      await page.locator(".complete-banner").waitFor({ timeout: 5000 });
+    }
+
+    await page.goto(`${server.url}#/`);
+    await appHeading(page);
+    await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
+    assert.equal(await page.locator(".progress-cell.complete").count(), 8);
+
+    await page.reload();
+    await appHeading(page);
+    await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a bad value is explained and not applied", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/lessons/role`);
+    await appHeading(page);
+    const input = page.locator("#lesson-role-nodes");
+    await input.fill("9000");
+    const error = page.locator(".control-error");
+    await error.waitFor();
+    assert.match(await error.textContent(), /between 2 and 40/);
+    assert.equal(await input.getAttribute("aria-invalid"), "true");
+    await input.fill("abc");
+    assert.match(await error.textContent(), /must be a number/);
+    await input.fill("12");
+    assert.equal(await page.locator(".control-error").count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("corrupted saved progress gives a notice and a fresh start, never a crash", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/`);
+    await appHeading(page);
+    await page.evaluate(() => localStorage.setItem("hub-and-mesh.progress", "{broken"));
+    await page.reload();
+    await appHeading(page);
+    const notice = page.locator(".notice");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be read/);
+    assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.progress.unreadable")), "{broken");
+    await page.locator(".overall", { hasText: "0 of 8 lessons complete" }).waitFor();
+    assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("reset progress asks first", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/lessons/cost`);
+    await appHeading(page);
+    await solveTask(page, "cost");
+    await page.goto(`${server.url}#/`);
+    await appHeading(page);
+    await page.getByRole("button", { name: "Reset progress…" }).click();
+    await page.getByRole("button", { name: "Keep my progress" }).click();
+    assert.equal(await page.locator(".progress-cell.task-done").count(), 1);
+    await page.getByRole("button", { name: "Reset progress…" }).click();
+    await page.getByRole("button", { name: "Yes, reset my progress" }).click();
+    assert.equal(await page.locator(".progress-cell.not-started").count(), 8);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
