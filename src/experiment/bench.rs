@@ -181,11 +181,12 @@ impl Bench {
             }
             Bench::Load => {
                 let capacity = params.value_or(Param::ServerCapacity, 105.0);
+                let peer_capacity = params.value_or(Param::PeerCapacity, preset::LOAD_PEER_SERVICE_RATE);
                 let scenario = RequestScenario {
                     architecture: arch,
-                    users: preset::LOAD_CLIENTS,
-                    request_rate: preset::LOAD_RATE_EACH,
-                    service_rate: if central { capacity } else { preset::LOAD_PEER_SERVICE_RATE },
+                    users: params.count_or(Param::Clients, preset::LOAD_CLIENTS),
+                    request_rate: params.value_or(Param::RequestRate, preset::LOAD_RATE_EACH),
+                    service_rate: if central { capacity } else { peer_capacity },
                     queue_capacity: 10_000,
                     hop_latency_ms: 5.0,
                     duration_s: preset::LOAD_DURATION_S,
@@ -195,11 +196,12 @@ impl Bench {
                 SideRun::Requests(Box::new(RequestSim::new(scenario)?))
             }
             Bench::Search => {
+                let peers = params.count_or(Param::Peers, preset::SEARCH_PEERS);
                 let scenario = LookupScenario {
                     architecture: arch,
-                    peers: preset::SEARCH_PEERS,
-                    replication: params.count_or(Param::Replication, 2),
-                    mean_degree: preset::SEARCH_DEGREE,
+                    peers,
+                    replication: params.count_or(Param::Replication, 2).min(peers),
+                    mean_degree: params.value_or(Param::MeanDegree, preset::SEARCH_DEGREE).min(f64::from(peers - 1)),
                     ttl: params.count_or(Param::Ttl, 1),
                     duration_s: preset::SEARCH_DURATION_S,
                     seed,
@@ -239,8 +241,8 @@ impl Bench {
                     // The server holds the one copy in client-server.
                     replication: if central { 1 } else { params.count_or(Param::Replication, 1) },
                     churn: true,
-                    mean_online_s: preset::CHURN_SESSION_S,
-                    mean_offline_s: preset::CHURN_SESSION_S,
+                    mean_online_s: params.value_or(Param::SessionS, preset::CHURN_SESSION_S),
+                    mean_offline_s: params.value_or(Param::SessionS, preset::CHURN_SESSION_S),
                     duration_s: preset::CHURN_DURATION_S,
                     sample_interval_s: 10.0,
                     seed,
@@ -258,12 +260,12 @@ impl Bench {
                 let scenario = DistributionScenario::homogeneous(
                     arch,
                     params.count_or(Param::Receivers, 10),
-                    preset::FILE_MBIT,
+                    params.value_or(Param::FileMbit, preset::FILE_MBIT),
                     params.value_or(Param::ServerUploadMbps, 100.0),
-                    preset::PEER_UP_MBPS,
-                    preset::PEER_DOWN_MBPS,
+                    params.value_or(Param::PeerUpMbps, preset::PEER_UP_MBPS),
+                    params.value_or(Param::PeerDownMbps, preset::PEER_DOWN_MBPS),
                 )
-                .with_chunks(preset::CHUNKS)
+                .with_chunks(params.count_or(Param::Chunks, preset::CHUNKS))
                 .with_seed(seed);
                 SideRun::Distribution(Box::new(DistributionSim::new(scenario)?))
             }

@@ -9,7 +9,8 @@ pub const SIZE: f64 = 200.0;
 const CENTRE: f64 = SIZE / 2.0;
 const RING: f64 = SIZE * 0.40;
 
-/// Beyond this many nodes a drawing shows an aggregate instead of dots.
+/// Beyond this many nodes on the ring (hubs aside) a drawing shows an
+/// aggregate instead of dots.
 pub const MAX_DRAWN_NODES: usize = 200;
 
 #[derive(Clone, Copy, Debug, PartialEq)]

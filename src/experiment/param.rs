@@ -29,6 +29,26 @@ pub enum Param {
     ServerUploadMbps,
     /// Nodes that must each receive the file.
     Receivers,
+    /// Size of the file to distribute.
+    FileMbit,
+    /// Pieces the file is cut into.
+    Chunks,
+    /// Each peer's upload capacity.
+    PeerUpMbps,
+    /// Each peer's download capacity.
+    PeerDownMbps,
+    /// Clients (or peers) sending requests.
+    Clients,
+    /// Requests each client sends per second.
+    RequestRate,
+    /// Requests per second one peer completes.
+    PeerCapacity,
+    /// Peers in the overlay.
+    Peers,
+    /// Overlay links per peer, on average.
+    MeanDegree,
+    /// Mean time a peer stays online, and then offline.
+    SessionS,
 }
 
 /// How a parameter is edited.
@@ -54,7 +74,7 @@ pub struct ParamSpec {
 }
 
 impl Param {
-    pub const ALL: [Param; 11] = [
+    pub const ALL: [Param; 21] = [
         Param::Nodes,
         Param::Ttl,
         Param::Replication,
@@ -66,6 +86,16 @@ impl Param {
         Param::Computers,
         Param::ServerUploadMbps,
         Param::Receivers,
+        Param::FileMbit,
+        Param::Chunks,
+        Param::PeerUpMbps,
+        Param::PeerDownMbps,
+        Param::Clients,
+        Param::RequestRate,
+        Param::PeerCapacity,
+        Param::Peers,
+        Param::MeanDegree,
+        Param::SessionS,
     ];
 
     pub fn spec(self) -> ParamSpec {
@@ -83,10 +113,24 @@ impl Param {
             Param::Computers => s("Computers", "", Count, 2.0, 50.0, 1.0),
             Param::ServerUploadMbps => s("Server upload", "Mbps", Number, 10.0, 5000.0, 10.0),
             Param::Receivers => s("Receivers", "", Count, 1.0, 300.0, 1.0),
+            Param::FileMbit => s("File size", "Mbit", Number, 1.0, 100_000.0, 1.0),
+            Param::Chunks => s("Chunks", "", Count, 1.0, 2000.0, 1.0),
+            Param::PeerUpMbps => s("Peer upload", "Mbps", Number, 0.1, 1000.0, 0.1),
+            Param::PeerDownMbps => s("Peer download", "Mbps", Number, 0.1, 10_000.0, 0.1),
+            Param::Clients => s("Clients", "", Count, 1.0, 1000.0, 1.0),
+            Param::RequestRate => s("Requests per client", "per second", Number, 0.1, 20.0, 0.1),
+            Param::PeerCapacity => s("Peer capacity", "requests/s", Number, 1.0, 400.0, 1.0),
+            Param::Peers => s("Peers", "", Count, 2.0, 1000.0, 1.0),
+            Param::MeanDegree => s("Links per peer", "", Number, 1.0, 20.0, 0.5),
+            Param::SessionS => s("Mean time online (and offline)", "s", Number, 5.0, 3600.0, 5.0),
         }
     }
 
     /// Stable short name for URLs and saved state.
+    pub fn from_key(key: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Param::Nodes => "nodes",
@@ -100,6 +144,16 @@ impl Param {
             Param::Computers => "computers",
             Param::ServerUploadMbps => "upload",
             Param::Receivers => "receivers",
+            Param::FileMbit => "file",
+            Param::Chunks => "chunks",
+            Param::PeerUpMbps => "peerup",
+            Param::PeerDownMbps => "peerdown",
+            Param::Clients => "clients",
+            Param::RequestRate => "rate",
+            Param::PeerCapacity => "peercap",
+            Param::Peers => "peers",
+            Param::MeanDegree => "degree",
+            Param::SessionS => "session",
         }
     }
 }

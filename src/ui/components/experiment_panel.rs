@@ -61,6 +61,10 @@ pub struct ExperimentPanelProps {
     /// The learner changed something or started a run.
     #[prop_or_default]
     pub on_touch: Callback<()>,
+    /// The parameters after every accepted change (the sandbox keeps its
+    /// address in step with them).
+    #[prop_or_default]
+    pub on_params: Callback<Params>,
     pub id_prefix: AttrValue,
 }
 
@@ -210,6 +214,7 @@ impl Component for ExperimentPanel {
                         self.rejected.retain(|(p, _)| *p != param);
                         if self.params.get(param) != Some(v) {
                             self.params.set(param, v);
+                            ctx.props().on_params.emit(self.params.clone());
                             self.rebuild(ctx);
                         }
                     }

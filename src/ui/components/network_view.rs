@@ -22,7 +22,9 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
     let view = &props.view;
     let roles: Vec<Role> = view.nodes.iter().map(|n| n.role).collect();
     let summary = summary(view);
-    if view.nodes.len() > MAX_DRAWN_NODES {
+    // Hubs sit in the middle; it is the ring that gets crowded.
+    let ring = view.nodes.iter().filter(|n| !matches!(n.role, Role::Server | Role::Index)).count();
+    if ring > MAX_DRAWN_NODES {
         return html! {
             <figure class="netview aggregate">
                 <p>{ summary.clone() }</p>

@@ -1,0 +1,8 @@
+//! The sandbox's state without the UI: which workload, which parameters,
+//! which seed, and the share-link codec that carries them in the URL.
+
+pub mod link;
+pub mod setup;
+
+pub use link::{decode, encode, LinkError};
+pub use setup::{SandboxSetup, Workload};

@@ -1,0 +1,57 @@
+// A frame-rate report, not a pass/fail timer: 200 drawn nodes running a
+// peer-to-peer file distribution in the sandbox, frames per second over
+// 5 seconds and the longest frame, printed for the record.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDir, launch, guardedPage, appHeading } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDir();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("frame report: 200 peers distributing a file", async () => {
+  const { page, context, problems } = await guardedPage(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    // 200 receivers, 1000 chunks: a long run with many transfers in flight.
+    await page.goto(`${server.url}#/sandbox?s=1;distribution;seed=3;receivers=200;chunks=1000;file=8000;upload=100;peerup=10;peerdown=50`);
+    await appHeading(page);
+    await page.locator(".experiment .side svg").first().waitFor();
+    await page.evaluate(() => {
+      window.__frames = [];
+      const tick = (t) => {
+        window.__frames.push(t);
+        if (window.__frames.length < 2000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.locator(".experiment button.play").click();
+    await page.waitForTimeout(5000);
+    const frames = await page.evaluate(() => window.__frames);
+    const clock = await page.locator(".experiment .clock").textContent();
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
+    const fps = gaps.length / seconds;
+    const longest = Math.max(...gaps);
+    const drawn = await page.locator(".experiment .side").nth(1).locator("g.node").count();
+    const slow = gaps.filter((g) => g > 50).length;
+    console.log(
+      `frames: ${drawn} drawn nodes (a server and 200 peers): ${fps.toFixed(1)} frames per second over ${seconds.toFixed(1)} s; ` +
+        `longest frame ${longest.toFixed(1)} ms; ${slow} of ${gaps.length} frames over 50 ms (${clock.trim()})`,
+    );
+    assert.equal(drawn, 201, "the server and 200 peers are drawn");
+    assert.ok(gaps.length > 0, "frames were drawn");
+    assert.match(clock, /Running|Finished/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,94 @@
+// The sandbox as a learner uses it: a shared link opens the exact setup and
+// gives the same result; editing a value rewrites the link; a tampered or
+// oversized link shows a message and the default experiment, never a crash.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDir, launch, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDir();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function runToEnd(page) {
+  await page.locator(".experiment button.skip").click();
+  await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+  return page.locator(".experiment .metric").allTextContents();
+}
+
+test("a shared link opens the same setup and gives the same result", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    const link = `${server.url}#/sandbox?s=1;search;seed=5;peers=30;ttl=4;copies=3`;
+    await page.goto(link);
+    assert.equal(await appHeading(page), "Sandbox");
+    assert.ok(await page.locator("#workload-search").isChecked());
+    assert.equal(await page.locator("#sandbox-ttl").inputValue(), "4");
+    assert.equal(await page.locator("#sandbox-peers").inputValue(), "30");
+    assert.equal(await page.locator("#sandbox-seed").inputValue(), "5");
+    const first = await runToEnd(page);
+    assert.ok(first.some((m) => /Searches that found the item\d+%/.test(m)), first.join(" | "));
+
+    const other = await browser.newContext();
+    const again = await other.newPage();
+    await again.goto(link);
+    await appHeading(again);
+    assert.deepEqual(await runToEnd(again), first, "the same link gives the same figures");
+    await other.close();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("editing a value rewrites the share link", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/sandbox`);
+    await appHeading(page);
+    await page.locator("#sandbox-receivers").fill("42");
+    await page.waitForFunction(() => location.hash.includes("receivers=42"));
+    assert.match(await page.locator("#share-link").inputValue(), /receivers=42/);
+    await page.locator("#workload-churn").check();
+    await page.waitForFunction(() => location.hash.includes(";churn;"));
+    await page.locator("#sandbox-seed").fill("77");
+    await page.waitForFunction(() => location.hash.includes("seed=77"));
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("tampered, unknown and oversized links show a message and the default", async () => {
+  for (const bad of [
+    "1;search;ttl=999",
+    "1;mesh",
+    "7;distribution",
+    "%E0%A4%A",
+    "1;distribution;receivers=NaN",
+    "1;distribution" + ";receivers=5".repeat(300),
+  ]) {
+    const { page, context, problems } = await guardedPage(browser);
+    try {
+      await page.goto(`${server.url}#/sandbox?s=${bad}`);
+      assert.equal(await appHeading(page), "Sandbox");
+      const notice = page.locator(".notice");
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /could not be opened/, bad);
+      assert.ok(await page.locator("#workload-distribution").isChecked(), `${bad}: the default is shown`);
+      assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0);
+      assert.deepEqual(problems, [], bad);
+    } finally {
+      await context.close();
+    }
+  }
+});
