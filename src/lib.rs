@@ -4,6 +4,7 @@ pub mod sim;
 pub mod experiment;
 pub mod lessons;
 pub mod progress;
+pub mod route;
 pub mod sandbox;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,27 +1,26 @@
+use crate::route::Route;
 use crate::ui::components::site_chrome::SiteChrome;
 use crate::ui::pages::{home::Home, lesson::LessonPage, not_found::NotFound, sandbox::SandboxPage, teach::Teach};
 use crate::ui::progress_state::ProgressProvider;
-use crate::ui::route::Route;
+use crate::ui::router::use_route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[component]
 pub fn App() -> Html {
+    let route = use_route();
     html! {
         <ProgressProvider>
-            <HashRouter>
-                <Switch<Route> render={switch} />
-            </HashRouter>
+            { switch(route) }
         </ProgressProvider>
     }
 }
 
 fn switch(route: Route) -> Html {
     let embedded = route.is_embed();
-    let page = match route {
+    let page = match &route {
         Route::Home => html! { <Home /> },
         Route::Lesson { slug } | Route::EmbedLesson { slug } => {
-            html! { <LessonPage key={slug.as_str()} {slug} {embedded} /> }
+            html! { <LessonPage key={slug.as_str()} slug={*slug} {embedded} /> }
         }
         Route::Sandbox | Route::EmbedSandbox => html! { <SandboxPage {embedded} /> },
         Route::Teach => html! { <Teach /> },
@@ -30,6 +29,6 @@ fn switch(route: Route) -> Html {
     if embedded {
         html! { <main id="main" class="embed">{ page }</main> }
     } else {
-        html! { <SiteChrome>{ page }</SiteChrome> }
+        html! { <SiteChrome current={route}>{ page }</SiteChrome> }
     }
 }

@@ -7,7 +7,7 @@ pub mod crash;
 pub mod motion;
 pub mod pages;
 pub mod progress_state;
-pub mod route;
+pub mod router;
 pub mod storage;
 
 /// Mounts the app in the page's `#app` element, replacing the static shell

@@ -4,9 +4,8 @@ use crate::lessons::{ComparisonRow, COMPARISON};
 use crate::lessons::LessonSlug;
 use crate::progress::{LessonState, Progress};
 use crate::ui::pages::lesson::state_class;
-use crate::ui::route::Route;
+use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// `only` shows a single lesson's row; `link_rows` links each aspect to its
 /// lesson; with `progress`, a column shows the learner's state per lesson.
@@ -40,10 +39,10 @@ pub fn comparison_table(only: Option<LessonSlug>, link_rows: bool, progress: Opt
 fn view_row(row: &ComparisonRow, link: bool, state: Option<LessonState>) -> Html {
     let aspect = if link {
         html! {
-            <Link<Route> to={Route::Lesson { slug: row.slug }}>
+            <a href={Route::Lesson { slug: row.slug }.href()}>
                 <span class="lesson-number">{ format!("{}. ", row.slug.position() + 1) }</span>
                 { row.aspect }
-            </Link<Route>>
+            </a>
         }
     } else {
         html! { row.aspect }

@@ -1,25 +1,25 @@
 //! The header, navigation and footer around every non-embedded page.
 
-use crate::ui::route::Route;
+use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteChromeProps {
+    /// The page shown, to mark its navigation item.
+    pub current: Route,
     pub children: Html,
 }
 
 #[component]
 pub fn SiteChrome(props: &SiteChromeProps) -> Html {
-    let current = use_route::<Route>();
     let nav_item = |to: Route, label: &'static str| {
-        let here = current.as_ref() == Some(&to);
+        let here = props.current == to;
         html! {
             <li>
                 if here {
                     <span class="nav-current" aria-current="page">{ label }</span>
                 } else {
-                    <Link<Route> {to}>{ label }</Link<Route>>
+                    <a href={to.href()}>{ label }</a>
                 }
             </li>
         }
@@ -28,10 +28,10 @@ pub fn SiteChrome(props: &SiteChromeProps) -> Html {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             <header class="site-header">
-                <Link<Route> to={Route::Home} classes="brand">
+                <a href={Route::Home.href()} class="brand">
                     <span class="brand-mark" aria-hidden="true">{ "⬡" }</span>
                     { "Hub & Mesh" }
-                </Link<Route>>
+                </a>
                 <nav aria-label="Site">
                     <ul class="nav-list">
                         { nav_item(Route::Home, "Lessons") }

@@ -2,9 +2,8 @@ use crate::lessons::LessonSlug;
 use crate::progress::Action;
 use crate::ui::components::comparison_table::comparison_table;
 use crate::ui::progress_state::{use_progress, ProgressMsg, ProgressNotice};
-use crate::ui::route::Route;
+use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[component]
 pub fn Home() -> Html {
@@ -37,7 +36,7 @@ pub fn Home() -> Html {
             } else {
                 "Start with lesson 1".to_owned()
             };
-            html! { <Link<Route> to={Route::Lesson { slug }} classes="button continue">{ label }</Link<Route>> }
+            html! { <a href={Route::Lesson { slug }.href()} class="button continue">{ label }</a> }
         }
         None => html! { <p class="all-done">{ "You have completed every lesson. Try your own questions in the sandbox." }</p> },
     };

@@ -10,9 +10,8 @@ use crate::ui::components::legend::legend;
 use crate::ui::components::lesson_diagram::lesson_diagram;
 use crate::ui::components::quiz::quiz;
 use crate::ui::progress_state::{use_progress, ProgressMsg, ProgressNotice};
-use crate::ui::route::Route;
+use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LessonPageProps {
@@ -93,9 +92,9 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
 
     let lesson_link = |target: Option<LessonSlug>, rel: &'static str| match target {
         Some(s) => html! {
-            <Link<Route> to={Route::Lesson { slug: s }} classes={classes!("pager", rel)}>
+            <a href={Route::Lesson { slug: s }.href()} class={classes!("pager", rel)}>
                 { format!("{} lesson: {}", if rel == "prev" { "Previous" } else { "Next" }, crate::lessons::row(s).aspect) }
-            </Link<Route>>
+            </a>
         },
         None => html! {},
     };
@@ -175,7 +174,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             if !props.embedded {
                 <nav class="lesson-nav" aria-label="Lessons">
                     { lesson_link(slug.previous(), "prev") }
-                    <Link<Route> to={Route::Home} classes="pager">{ "Back to the table" }</Link<Route>>
+                    <a href={Route::Home.href()} class="pager">{ "Back to the table" }</a>
                     { lesson_link(slug.next(), "next") }
                 </nav>
             }

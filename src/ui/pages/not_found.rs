@@ -1,6 +1,5 @@
-use crate::ui::route::Route;
+use crate::route::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[component]
 pub fn NotFound() -> Html {
@@ -8,7 +7,7 @@ pub fn NotFound() -> Html {
         <article>
             <h1>{ "Page not found" }</h1>
             <p>{ "This address does not match any page of Hub & Mesh. It may be a mistyped link or a lesson that has been renamed." }</p>
-            <p><Link<Route> to={Route::Home}>{ "Go to the list of lessons" }</Link<Route>></p>
+            <p><a href={Route::Home.href()}>{ "Go to the list of lessons" }</a></p>
         </article>
     }
 }
