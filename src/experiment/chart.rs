@@ -84,7 +84,8 @@ pub fn nice_step(span: f64, target: u32) -> f64 {
 /// A tick label without trailing noise.
 pub fn tick_label(v: f64) -> String {
     if v.abs() >= 1000.0 {
-        format!("{:.0}k", v / 1000.0)
+        let k = v / 1000.0;
+        if (k - k.round()).abs() < 1e-9 { format!("{k:.0}k") } else { format!("{k:.1}k") }
     } else if v.fract().abs() < 1e-9 {
         format!("{v:.0}")
     } else {
@@ -131,6 +132,7 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(tick_label(2000.0), "2k");
+        assert_eq!(tick_label(1500.0), "1.5k");
         assert_eq!(tick_label(0.25), "0.25");
         assert_eq!(tick_label(0.5), "0.5");
         assert_eq!(tick_label(40.0), "40");

@@ -3,6 +3,7 @@
 
 pub mod link;
 pub mod setup;
+pub mod sweep;
 
 pub use link::{decode, encode, LinkError};
 pub use setup::{SandboxSetup, Workload};

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod crash;
+pub mod download;
 pub mod motion;
 pub mod pages;
 pub mod progress_state;

@@ -92,3 +92,41 @@ test("tampered, unknown and oversized links show a message and the default", asy
     }
   }
 });
+
+test("a sweep draws time against N with the bounds and exports its results", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/sandbox?s=1;distribution;chunks=50`);
+    await appHeading(page);
+    await page.locator("#sweep-max").fill("abc");
+    assert.match(await page.locator(".sweep .control-error").textContent(), /must be a number/);
+    await page.locator("#sweep-max").fill("30");
+    await page.getByRole("button", { name: "Run sweep" }).click();
+    await page.locator(".sweep-progress", { hasText: "24 of 24 values of N" }).waitFor({ timeout: 60000 });
+    assert.equal(await page.locator("#sweep-chart svg[role=img] path.series").count(), 4);
+    assert.equal(await page.locator("#sweep-chart .chart-legend li").count(), 4);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download results (CSV)" }).click(),
+    ]);
+    const csv = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+    const rows = csv.trim().split("\n");
+    assert.equal(rows[0], "n,client_server_s,client_server_bound_s,peer_to_peer_s,peer_to_peer_bound_s");
+    assert.equal(rows.length, 25);
+    for (const row of rows.slice(1)) {
+      const [n, cs, csBound, p2p, p2pBound] = row.split(",").map(Number);
+      assert.ok(Math.abs(cs / csBound - 1) < 0.01, `client-server at N=${n} matches its bound`);
+      assert.ok(p2p >= p2pBound * 0.999, `peer-to-peer at N=${n} is never below its bound`);
+    }
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download chart (SVG)" }).click(),
+    ]);
+    const svgText = await (await import("node:fs/promises")).readFile(await svg.path(), "utf8");
+    assert.match(svgText, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -25,7 +25,25 @@ pub fn line_chart(props: &ChartSpec) -> Html {
             .map(|(j, p)| format!("{}{:.1} {:.1}", if j == 0 { "M" } else { "L" }, px(p.0), py(p.1)))
             .collect();
         let class = classes!("series", format!("series-{i}"), s.dashed.then_some("dashed"));
-        html! { <path {class} d={d} /> }
+        // Solid lines also carry point shapes (squares, then circles), so
+        // two of them differ by more than colour.
+        let marks = if s.dashed || s.points.len() > 60 {
+            Vec::new()
+        } else {
+            s.points
+                .iter()
+                .filter(|p| p.0.is_finite() && p.1.is_finite())
+                .map(|p| {
+                    let (x, y) = (px(p.0), py(p.1));
+                    if i % 2 == 0 {
+                        html! { <rect class={classes!("mark", format!("series-{i}"))} x={format!("{:.1}", x - 2.5)} y={format!("{:.1}", y - 2.5)} width="5" height="5" /> }
+                    } else {
+                        html! { <circle class={classes!("mark", format!("series-{i}"))} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2.8" /> }
+                    }
+                })
+                .collect()
+        };
+        html! { <g><path {class} d={d} />{ for marks }</g> }
     });
     let xticks = xs.ticks(5).into_iter().map(|t| {
         html! {

@@ -7,3 +7,4 @@ pub mod network_view;
 pub mod param_control;
 pub mod quiz;
 pub mod site_chrome;
+pub mod sweep_panel;

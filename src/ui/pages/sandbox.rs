@@ -5,6 +5,7 @@ use crate::experiment::Params;
 use crate::sandbox::{decode, encode, SandboxSetup, Workload};
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
+use crate::ui::components::sweep_panel::SweepPanel;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -157,6 +158,9 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 on_outcome={Callback::noop()}
                 {on_params}
                 id_prefix="sandbox" />
+            if setup.workload == Workload::Distribution {
+                <SweepPanel params={setup.params.clone()} seed={setup.seed} />
+            }
             <div class="share">
                 <label for="share-link">{ "Link to this exact setup (copy it to share)" }</label>
                 <input type="text" id="share-link" readonly=true value={link} />
