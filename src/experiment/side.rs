@@ -6,6 +6,7 @@ use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
 use crate::sim::churn::ChurnSim;
 use crate::sim::distribution::DistributionSim;
 use crate::sim::lookup::{LookupMessageKind, LookupSim};
+use crate::sim::node::NodeId;
 use crate::sim::requests::{MessageKind, RequestSim};
 use crate::sim::stepping::Stepper;
 use crate::sim::time::{SimDuration, SimTime};
@@ -69,6 +70,31 @@ impl SideRun {
     /// Runs up to `budget` events; returns how many ran.
     pub fn run_events(&mut self, budget: u64) -> u64 {
         self.stepper_mut().map_or(0, |s| s.run_events(budget))
+    }
+
+    /// True when nodes of this run can be failed and revived by hand.
+    pub fn can_fail(&self) -> bool {
+        matches!(self, SideRun::Requests(_) | SideRun::Lookup(_) | SideRun::Churn(_))
+    }
+
+    /// Fails a running node or revives a failed one, at the current
+    /// simulated time; returns whether it is now up, or `None` when this
+    /// run has no such node or no faults.
+    pub fn toggle(&mut self, node: u32) -> Option<bool> {
+        let id = NodeId(node);
+        macro_rules! flip {
+            ($sim:expr) => {{
+                let up = $sim.is_up(id);
+                let done = if up { $sim.fail_node(id) } else { $sim.revive_node(id) };
+                done.ok().map(|_| !up)
+            }};
+        }
+        match self {
+            SideRun::Requests(sim) => flip!(sim),
+            SideRun::Lookup(sim) => flip!(sim),
+            SideRun::Churn(sim) => flip!(sim),
+            SideRun::Distribution(_) | SideRun::Model(_) => None,
+        }
     }
 
     pub fn view(&self) -> NetView {
@@ -177,5 +203,23 @@ impl SideRun {
             }
             SideRun::Model(model) => model.view.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::experiment::{Bench, Params};
+
+    #[test]
+    fn failing_the_server_mid_run_fails_requests_and_reviving_it_recovers() {
+        let [mut central, _] = Bench::Load.start(&Params::default(), 1).unwrap();
+        assert!(central.can_fail());
+        central.advance_to(10.0, u64::MAX);
+        assert_eq!(central.toggle(0), Some(false), "the server goes down");
+        central.advance_to(20.0, u64::MAX);
+        let failed_while_down = Bench::Load.measure(&central).0.get(crate::experiment::Metric::FailedShare).unwrap();
+        assert!(failed_while_down > 0.1, "requests fail while the server is down: {failed_while_down}");
+        assert_eq!(central.toggle(0), Some(true), "and comes back");
+        assert_eq!(central.toggle(9_999), None, "no such node");
     }
 }

@@ -130,3 +130,32 @@ test("a sweep draws time against N with the bounds and exports its results", asy
     await context.close();
   }
 });
+
+test("failing the server with the keyboard makes requests fail, and the log says so", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/sandbox?s=1;requests;clients=30`);
+    await appHeading(page);
+    await page.locator(".experiment button.step").click();
+    // Keyboard only: focus the node picker, choose the server, press the button.
+    await page.locator("#sandbox-node-0").focus();
+    await page.keyboard.press("Home");
+    assert.equal(await page.locator("#sandbox-node-0").inputValue(), "0");
+    await page.locator(".side").first().locator("button.toggle-node").focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".event-log li", { hasText: "server 0 failed" }).waitFor();
+    assert.equal(await page.locator(".side").first().locator("button.toggle-node").textContent(), "Revive it");
+    // A peer fails by a click on the drawing.
+    await page.locator(".side").nth(1).locator("g.node[data-node='3']").click();
+    await page.locator(".event-log li", { hasText: "peer 3 failed" }).waitFor();
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    const failed = await page.locator(".side").first().locator("[data-metric=FailedShare]").textContent();
+    assert.ok(parseInt(failed, 10) > 50, `most client-server requests fail without the server (${failed})`);
+    await page.locator(".event-log li", { hasText: "finished" }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -65,6 +65,9 @@ pub struct ExperimentPanelProps {
     /// address in step with them).
     #[prop_or_default]
     pub on_params: Callback<Params>,
+    /// Offer failing and reviving nodes by hand, with an event log.
+    #[prop_or_default]
+    pub interactive: bool,
     pub id_prefix: AttrValue,
 }
 
@@ -77,7 +80,12 @@ pub enum Msg {
     Skip,
     SetSpeed(Speed),
     Frame(f64),
+    Select(usize, u32),
+    Toggle(usize, u32),
 }
+
+/// Lines kept in the event log; older ones scroll away.
+const LOG_LINES: usize = 50;
 
 pub struct ExperimentPanel {
     params: Params,
@@ -95,6 +103,10 @@ pub struct ExperimentPanel {
     views: [NetView; 2],
     metrics: [Metrics; 2],
     chart: Option<ChartSpec>,
+    /// The node picked in each side's fail/revive control.
+    selected: [u32; 2],
+    /// What happened, newest last: "t = 12.4 s: Client-server: server 0 failed".
+    log: Vec<String>,
     applied: u32,
     still: bool,
 }
@@ -118,6 +130,7 @@ impl ExperimentPanel {
             }
         }
         self.refresh(ctx.props().bench, true);
+        self.log.clear();
         if self.runs.as_ref().is_some_and(|r| r.iter().all(|s| s.finished())) {
             // Instant models have nothing to animate.
             self.finish(ctx);
@@ -145,10 +158,31 @@ impl ExperimentPanel {
         self.runs.as_ref().is_some_and(|r| r.iter().all(|s| s.finished()))
     }
 
+    fn note(&mut self, line: String) {
+        self.log.push(line);
+        if self.log.len() > LOG_LINES {
+            self.log.remove(0);
+        }
+    }
+
     fn finish(&mut self, ctx: &Context<Self>) {
         self.mode = Mode::Finished;
         self.frame = None;
         self.refresh(ctx.props().bench, true);
+        if ctx.props().interactive {
+            let bench = ctx.props().bench;
+            let summary: Vec<String> = [Side::Central, Side::Distributed]
+                .iter()
+                .enumerate()
+                .filter_map(|(i, side)| {
+                    let m = bench.metrics().first()?;
+                    let v = self.metrics[i].get(*m)?;
+                    Some(format!("{} {}: {}", bench.side_label(*side), m.label().to_lowercase(), m.format(v)))
+                })
+                .collect();
+            let t = self.runs.as_ref().map_or(0.0, |r| r[0].now_s().max(r[1].now_s()));
+            self.note(format!("t = {t:.1} s: finished. {}", summary.join("; ")));
+        }
         let [central, distributed] = self.metrics.clone();
         ctx.props().on_outcome.emit(Outcome { params: self.params.clone(), central, distributed });
     }
@@ -163,6 +197,35 @@ impl ExperimentPanel {
             for side in runs.iter_mut() {
                 side.advance_to(to_s, FRAME_EVENT_BUDGET);
             }
+        }
+    }
+}
+
+impl ExperimentPanel {
+    /// Pick a node of one side and fail or revive it: the keyboard's way,
+    /// and a screen reader's, to what clicking a node does.
+    fn fail_control(&self, ctx: &Context<Self>, side: usize, label: &str) -> Html {
+        let link = ctx.link();
+        let id = format!("{}-node-{side}", ctx.props().id_prefix);
+        let nodes = &self.views[side].nodes;
+        let chosen = self.selected[side];
+        let up = nodes.iter().find(|n| n.id == chosen).is_none_or(|n| n.up);
+        let onchange = link.callback(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            Msg::Select(side, select.value().parse().unwrap_or(0))
+        });
+        let options = nodes.iter().map(|n| {
+            let text = format!("{} {}{}", n.role.label(), n.id, if n.up { "" } else { " (offline)" });
+            html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ text }</option> }
+        });
+        html! {
+            <div class="fail-control">
+                <label for={id.clone()}>{ format!("{label}: node") }</label>
+                <select id={id} {onchange}>{ for options }</select>
+                <button type="button" class="toggle-node" onclick={link.callback(move |_| Msg::Toggle(side, chosen))}>
+                    { if up { "Fail it" } else { "Revive it" } }
+                </button>
+            </div>
         }
     }
 }
@@ -187,6 +250,8 @@ impl Component for ExperimentPanel {
             views: Default::default(),
             metrics: Default::default(),
             chart: None,
+            selected: [0, 0],
+            log: Vec::new(),
             applied: ctx.props().apply,
             still: prefers_reduced_motion(),
         };
@@ -263,6 +328,21 @@ impl Component for ExperimentPanel {
                 self.rebuild(ctx);
             }
             Msg::SetSpeed(speed) => self.speed = speed,
+            Msg::Select(side, node) => {
+                if let Some(slot) = self.selected.get_mut(side) {
+                    *slot = node;
+                }
+            }
+            Msg::Toggle(side, node) => {
+                let bench = ctx.props().bench;
+                let Some(run) = self.runs.as_mut().and_then(|r| r.get_mut(side)) else { return false };
+                let Some(up) = run.toggle(node) else { return false };
+                let t = run.now_s();
+                let role = self.views[side].nodes.iter().find(|n| n.id == node).map_or("node", |n| n.role.label());
+                let who = if side == 0 { bench.side_label(Side::Central) } else { bench.side_label(Side::Distributed) };
+                self.note(format!("t = {t:.1} s: {who}: {role} {node} {}", if up { "revived" } else { "failed" }));
+                self.refresh(bench, true);
+            }
             Msg::Frame(ts) => {
                 if !matches!(self.mode, Mode::Playing | Mode::Skipping) {
                     return false;
@@ -340,9 +420,14 @@ impl Component for ExperimentPanel {
                 <section class="side" aria-label={label}>
                     <h3>{ label }</h3>
                     if animated {
-                        <NetworkView view={self.views[i].clone()} label={label} still={self.still} />
+                        <NetworkView view={self.views[i].clone()} label={label} still={self.still}
+                            on_node={(props.interactive && self.runs.as_ref().is_some_and(|r| r[i].can_fail()))
+                                .then(|| link.callback(move |id: u32| Msg::Toggle(i, id)))} />
                     }
                     <dl class="metrics">{ for metrics }</dl>
+                    if props.interactive && self.runs.as_ref().is_some_and(|r| r[i].can_fail()) {
+                        { self.fail_control(ctx, i, label) }
+                    }
                 </section>
             }
         };
@@ -372,6 +457,18 @@ impl Component for ExperimentPanel {
                     { side_panel(0, Side::Central) }
                     { side_panel(1, Side::Distributed) }
                 </div>
+                if props.interactive {
+                    <section class="event-log" aria-label="Event log">
+                        <h3>{ "Event log" }</h3>
+                        if self.log.is_empty() {
+                            <p class="muted">{ "Fail or revive a node, or run to the end: what happens is listed here." }</p>
+                        } else {
+                            <ol tabindex="0">{ for self.log.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ol>
+                        }
+                        // Announces only the newest line, and only when one is added.
+                        <p class="sr-only" aria-live="polite">{ self.log.last().cloned().unwrap_or_default() }</p>
+                    </section>
+                }
                 if let Some(spec) = self.chart.as_ref().filter(|c| c.series.iter().any(|s| !s.points.is_empty())) {
                     { line_chart(spec) }
                 }

@@ -15,6 +15,9 @@ pub struct NetworkViewProps {
     /// Skip moving traffic (prefers-reduced-motion).
     #[prop_or_default]
     pub still: bool,
+    /// Called with a node's id when it is clicked or tapped.
+    #[prop_or_default]
+    pub on_node: Option<Callback<u32>>,
 }
 
 #[component]
@@ -56,9 +59,24 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
             .collect()
     };
     let nodes = view.nodes.iter().map(|n| node(n, at(n.id), r));
+    // One listener for the whole drawing: the clicked node names itself in
+    // a data attribute, so no closure is made per node per frame.
+    let onclick = props.on_node.clone().map(|on_node| {
+        Callback::from(move |e: MouseEvent| {
+            let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let id = target
+                .and_then(|t| t.closest("[data-node]").ok().flatten())
+                .and_then(|g| g.get_attribute("data-node"))
+                .and_then(|v| v.parse::<u32>().ok());
+            if let Some(id) = id {
+                on_node.emit(id);
+            }
+        })
+    });
     html! {
         <figure class="netview">
-            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-label={format!("{}: {}", props.label, summary)}>
+            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-label={format!("{}: {}", props.label, summary)}
+                class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick}>
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>
                 <g class="traffic">{ for moving }</g>
@@ -88,7 +106,7 @@ fn node(n: &NodeView, p: Point, r: f64) -> Html {
     let meter_y = p.y + if hub { r * 1.3 } else { r } + 1.5;
     let fill = if n.fill.is_finite() { n.fill.clamp(0.0, 1.0) } else { 0.0 };
     html! {
-        <g {class}>
+        <g {class} data-node={n.id.to_string()}>
             <title>{ format!("{} {}{}", n.role.label(), n.id, if n.up { "" } else { " (offline)" }) }</title>
             { shape }
             if !n.up {

@@ -157,6 +157,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 seed={setup.seed}
                 on_outcome={Callback::noop()}
                 {on_params}
+                interactive=true
                 id_prefix="sandbox" />
             if setup.workload == Workload::Distribution {
                 <SweepPanel params={setup.params.clone()} seed={setup.seed} />
