@@ -16,6 +16,7 @@
 //! Same scenario, same seed: same events, same times, natively and in Wasm.
 //! Nothing here depends on `usize` width, hash order or the clock.
 
+mod candidates;
 mod chunks;
 mod engine;
 mod golden;

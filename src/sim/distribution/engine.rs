@@ -15,6 +15,7 @@
 //! Rates are recomputed once per simulated tick, after every event due at
 //! that tick has been handled (see [`DistributionSim::step`]).
 
+use super::candidates::Candidates;
 use super::chunks::ChunkSet;
 use super::scenario::DistributionScenario;
 use crate::sim::network::{FlowId, Network};
@@ -24,7 +25,6 @@ use crate::sim::rng::Rng;
 use crate::sim::stepping::Stepper;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::ValidationError;
-use std::collections::BTreeSet;
 
 /// The server is always node 0; peers (or clients) are 1..=N.
 pub const SERVER: NodeId = NodeId(0);
@@ -68,8 +68,8 @@ pub(super) struct NodeState {
     pub done_at: Option<SimTime>,
     /// Outgoing connections (open or waiting out latency).
     pub conns: Vec<u32>,
-    /// Receivers this node has a connection to.
-    pub targets: BTreeSet<u32>,
+    /// Receivers this node has a connection to, ascending, no duplicates.
+    pub targets: Vec<u32>,
     /// Found no one to send to (or, for an extra connection, no receiver
     /// with room). Not retried on mere rate changes; cleared when it gains a
     /// chunk or one of its connections closes, which are what make a
@@ -109,7 +109,7 @@ pub struct DistributionSim {
     pub(super) free_conns: Vec<u32>,
     pub(super) live_conns: u32,
     /// Peers that still lack an unclaimed chunk, least far along first.
-    pub(super) candidates: BTreeSet<(u32, u32, u32)>,
+    pub(super) candidates: Candidates,
     /// Senders to reconsider once rates are recomputed, in the order they
     /// were noted.
     pub(super) to_try: Vec<u32>,
@@ -151,7 +151,7 @@ impl DistributionSim {
                 tiebreak: rng.next_u32(),
                 done_at: None,
                 conns: Vec::new(),
-                targets: BTreeSet::new(),
+                targets: Vec::new(),
                 stuck: false,
                 queued: false,
                 incoming: 0,
@@ -161,7 +161,8 @@ impl DistributionSim {
                 chunks_down: 0,
             });
         }
-        let candidates = (1..=n).filter_map(|i| nodes.get(i as usize).map(|s| (0, s.tiebreak, i))).collect();
+        let tiebreaks: Vec<u32> = nodes.iter().skip(1).map(|s| s.tiebreak).collect();
+        let candidates = Candidates::new(&tiebreaks, k);
         let latency = SimDuration::from_secs_f64_ceil(scenario.latency_ms / 1000.0);
         // Hybrid peers ask the tracker for the swarm first: one round trip.
         let start_at = match scenario.arch {
@@ -328,17 +329,17 @@ impl DistributionSim {
     /// Records that `to` will receive `chunk`.
     fn claim(&mut self, to: u32, chunk: u32) {
         let Some(s) = self.nodes.get_mut(to as usize) else { return };
-        let before = (s.claimed.count(), s.tiebreak, to);
+        let before = s.claimed.count();
         if !s.claimed.insert(chunk) {
             return;
         }
-        let after = (s.claimed.count(), s.tiebreak, to);
+        let after = s.claimed.count();
         let complete = s.claimed.is_complete();
         if let Some(r) = self.rarity.get_mut(chunk as usize) {
             *r += 1;
         }
-        if self.candidates.remove(&before) && !complete {
-            self.candidates.insert(after);
+        if self.candidates.remove(to, before) && !complete {
+            self.candidates.insert(to, after);
         }
     }
 
@@ -365,7 +366,9 @@ impl DistributionSim {
         self.live_conns += 1;
         if let Some(s) = self.nodes.get_mut(from as usize) {
             s.conns.push(c);
-            s.targets.insert(to);
+            if let Err(pos) = s.targets.binary_search(&to) {
+                s.targets.insert(pos, to);
+            }
         }
         if let Some(s) = self.nodes.get_mut(to as usize) {
             s.incoming += 1;
@@ -420,7 +423,9 @@ impl DistributionSim {
             if let Some(pos) = s.conns.iter().position(|&x| x == c) {
                 s.conns.swap_remove(pos);
             }
-            s.targets.remove(&to);
+            if let Ok(pos) = s.targets.binary_search(&to) {
+                s.targets.remove(pos);
+            }
         }
         if let Some(s) = self.nodes.get_mut(to as usize) {
             s.incoming = s.incoming.saturating_sub(1);

@@ -32,9 +32,9 @@ impl DistributionSim {
         let sender = self.nodes.get(u as usize)?;
         // An extra connection is opportunistic: look at the least advanced
         // few only, so a sender among many busy receivers costs little.
-        let limit = if extra { EXTRA_SCAN } else { usize::MAX };
-        for &(_, _, r) in self.candidates.iter().take(limit) {
-            if r == u || (sender.targets.contains(&r) && reuse != Some(r)) {
+        let limit = if extra { EXTRA_SCAN } else { u32::MAX };
+        for (r, _) in self.candidates.iter().zip(0..limit) {
+            if r == u || (sender.targets.binary_search(&r).is_ok() && reuse != Some(r)) {
                 continue;
             }
             if extra && receiver_busy(self, r) {
@@ -62,7 +62,7 @@ fn receiver_busy(sim: &DistributionSim, r: u32) -> bool {
 const BUSY_INCOMING: u32 = 2;
 
 /// How many of the least advanced receivers an extra connection considers.
-const EXTRA_SCAN: usize = 32;
+const EXTRA_SCAN: u32 = 32;
 
 /// The rarest chunk in `have` but not in `claimed`; ties go to a uniformly
 /// random one (reservoir sampling, one draw per tie).

@@ -117,8 +117,11 @@ impl DistributionScenario {
         // this bounds any run from above.
         let worst = f64::from(self.peers) * self.file_mbit / self.server_up_mbps + self.file_mbit / self.d_min();
         if worst > MAX_SIMULATED_SECONDS {
+            // Written out by hand: `{:e}` formatting would pull a float
+            // formatter into the Wasm bundle for this one message.
             let reason = format!(
-                "at these rates the transfer could take up to {worst:.3e} simulated seconds, over the limit of {MAX_SIMULATED_SECONDS:e}; use a smaller file or faster links"
+                "at these rates the transfer could take up to {} simulated seconds, over the limit of 1e9; use a smaller file or faster links",
+                sci3(worst)
             );
             return Err(ValidationError::new(FIELD_FILE, Problem::Invalid { reason }));
         }
@@ -153,6 +156,39 @@ impl DistributionScenario {
             }
         }
     }
+}
+
+/// `x` as `format!("{x:.3e}")` prints it, for `1000 <= x < 2^63` (the
+/// only values [`DistributionScenario::validate`] reports: they exceed
+/// [`MAX_SIMULATED_SECONDS`]). Four significant digits, rounded half to even
+/// on the exact value as the standard formatter does. Other values are
+/// printed plainly.
+fn sci3(x: f64) -> String {
+    if !(1000.0..9.2e18).contains(&x) {
+        return format!("{x}");
+    }
+    // Exact: both are representable, and the subtraction of an integer part
+    // loses nothing.
+    let ip = x.trunc() as u64;
+    let frac = x - x.trunc();
+    let mut exp = ip.ilog10();
+    let unit = 10u64.pow(exp - 3);
+    let mut q = ip / unit;
+    let r = ip % unit;
+    // Compare what is cut off, r + frac (in units of 1), with half a unit.
+    let order = if unit == 1 {
+        frac.partial_cmp(&0.5).unwrap_or(std::cmp::Ordering::Less)
+    } else {
+        r.cmp(&(unit / 2)).then(if frac > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })
+    };
+    if order == std::cmp::Ordering::Greater || (order == std::cmp::Ordering::Equal && q % 2 == 1) {
+        q += 1;
+        if q == 10_000 {
+            q = 1000;
+            exp += 1;
+        }
+    }
+    format!("{}.{:03}e{exp}", q / 1000, q % 1000)
 }
 
 /// `n` rates drawn uniformly between `low` and `high` from their own seeded
@@ -205,6 +241,32 @@ mod tests {
         let e = s.validate().unwrap_err();
         assert_eq!(e.field, FIELD_FILE);
         assert!(e.to_string().contains("simulated seconds"));
+    }
+
+    #[test]
+    fn sci3_matches_the_standard_formatter() {
+        // The message writes the limit out by hand.
+        assert_eq!(format!("{MAX_SIMULATED_SECONDS:e}"), "1e9");
+        let mut xs = vec![
+            1000.0, 1000.5, 1001.5, 1234.5, 1235.5, 9999.5, 9998.5, 9999.4999, 12345.0, 12355.0, 99995.0, 99985.0,
+            1234500000.0, 1234500000.25, 1235500000.0, 9999500000.0, 9998500000.0, 1e9, 1e9 + 0.5, 5.0015e12,
+            5.0025e12, 4.2e18, 9.1e18,
+        ];
+        let mut rng = Rng::new(11);
+        for _ in 0..200_000 {
+            let e = 3.0 + 15.0 * rng.next_f64();
+            xs.push(10f64.powf(e));
+            // Near ties: a few integers around a half unit.
+            let unit = 10f64.powi(rng.below(10) as i32);
+            let q = f64::from(1000 + rng.below(9000));
+            xs.push((q + 0.5) * unit + f64::from(rng.below(3)) - 1.0);
+            xs.push((q + 0.5) * unit);
+        }
+        for x in xs {
+            if (1000.0..9.2e18).contains(&x) {
+                assert_eq!(sci3(x), format!("{x:.3e}"), "{x}");
+            }
+        }
     }
 
     #[test]
