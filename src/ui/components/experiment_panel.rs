@@ -310,6 +310,9 @@ impl Component for ExperimentPanel {
                 self.mode = Mode::Paused;
                 self.frame = None;
                 self.last_frame_ms = None;
+                // After "skip to end" the clock was pushed to the far future;
+                // bring it back to where the runs are, so Play plays.
+                self.clock_s = self.runs.as_ref().map_or(0.0, |r| r[0].now_s().max(r[1].now_s()));
                 self.refresh(ctx.props().bench, true);
             }
             Msg::Step => {
