@@ -236,7 +236,7 @@ impl Bench {
             Bench::Churn => {
                 let base = ChurnScenario {
                     architecture: arch,
-                    peers: preset::CHURN_PEERS,
+                    peers: params.count_or(Param::Peers, preset::CHURN_PEERS),
                     items: preset::CHURN_ITEMS,
                     // The server holds the one copy in client-server.
                     replication: if central { 1 } else { params.count_or(Param::Replication, 1) },

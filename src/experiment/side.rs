@@ -97,6 +97,25 @@ impl SideRun {
         }
     }
 
+    /// Whether peers come and go in this run; `None` when it has no churn.
+    pub fn churn(&self) -> Option<bool> {
+        match self {
+            SideRun::Churn(sim) => Some(sim.churn_enabled()),
+            _ => None,
+        }
+    }
+
+    /// Turns churn on or off from now on; false when this run has none.
+    pub fn set_churn(&mut self, on: bool) -> bool {
+        match self {
+            SideRun::Churn(sim) => {
+                sim.set_churn(on);
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn view(&self) -> NetView {
         match self {
             SideRun::Requests(sim) => {

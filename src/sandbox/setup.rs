@@ -65,7 +65,23 @@ impl Workload {
             Workload::Search => {
                 &[(Param::Peers, 50.0), (Param::MeanDegree, 4.0), (Param::Ttl, 3.0), (Param::Replication, 2.0)]
             }
-            Workload::Churn => &[(Param::Replication, 3.0), (Param::SessionS, 60.0), (Param::ServerFailed, 0.0)],
+            Workload::Churn => &[
+                (Param::Peers, 30.0),
+                (Param::Replication, 3.0),
+                (Param::SessionS, 60.0),
+                (Param::ServerFailed, 0.0),
+            ],
+        }
+    }
+
+    /// The parameter that sets the network's size, and its small, medium
+    /// and large values.
+    pub fn sizes(self) -> (Param, [f64; 3]) {
+        match self {
+            Workload::Distribution => (Param::Receivers, [10.0, 50.0, 200.0]),
+            Workload::Requests => (Param::Clients, [10.0, 50.0, 500.0]),
+            Workload::Search => (Param::Peers, [20.0, 50.0, 200.0]),
+            Workload::Churn => (Param::Peers, [10.0, 30.0, 200.0]),
         }
     }
 
@@ -99,6 +115,17 @@ impl Default for SandboxSetup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_valid_settings_of_their_workload() {
+        for w in Workload::ALL {
+            let (param, sizes) = w.sizes();
+            assert!(w.defaults().iter().any(|(p, _)| *p == param), "{w:?}");
+            for v in sizes {
+                assert!(param.spec().check(param, v).is_ok(), "{w:?} {v}");
+            }
+        }
+    }
 
     #[test]
     fn defaults_are_valid_and_run() {

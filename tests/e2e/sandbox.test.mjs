@@ -159,3 +159,24 @@ test("failing the server with the keyboard makes requests fail, and the log says
     await context.close();
   }
 });
+
+test("size presets and the churn switch", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/sandbox?s=1;churn`);
+    await appHeading(page);
+    await page.getByRole("button", { name: "Large (200)" }).click();
+    await page.waitForFunction(() => location.hash.includes("peers=200"));
+    assert.equal(await page.locator("#sandbox-peers").inputValue(), "200");
+    assert.equal(await page.getByRole("button", { name: "Large (200)" }).getAttribute("aria-pressed"), "true");
+    await page.locator(".experiment button.step").click();
+    await page.locator("#sandbox-churn").uncheck();
+    await page.locator(".event-log li", { hasText: "churn off" }).waitFor();
+    await page.locator("#sandbox-churn").check();
+    await page.locator(".event-log li", { hasText: "churn on" }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

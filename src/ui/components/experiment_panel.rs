@@ -82,6 +82,7 @@ pub enum Msg {
     Frame(f64),
     Select(usize, u32),
     Toggle(usize, u32),
+    Churn(bool),
 }
 
 /// Lines kept in the event log; older ones scroll away.
@@ -336,6 +337,15 @@ impl Component for ExperimentPanel {
                     *slot = node;
                 }
             }
+            Msg::Churn(on) => {
+                let Some(runs) = self.runs.as_mut() else { return false };
+                let changed = runs.iter_mut().fold(false, |any, r| r.set_churn(on) || any);
+                if changed {
+                    let t = runs[0].now_s().max(runs[1].now_s());
+                    self.note(format!("t = {t:.1} s: churn {}", if on { "on: peers come and go" } else { "off: everyone stays put" }));
+                    self.refresh(ctx.props().bench, true);
+                }
+            }
             Msg::Toggle(side, node) => {
                 let bench = ctx.props().bench;
                 let Some(run) = self.runs.as_mut().and_then(|r| r.get_mut(side)) else { return false };
@@ -460,6 +470,13 @@ impl Component for ExperimentPanel {
                     { side_panel(0, Side::Central) }
                     { side_panel(1, Side::Distributed) }
                 </div>
+                if let Some(on) = self.runs.as_ref().and_then(|r| r[1].churn()).filter(|_| props.interactive) {
+                    <div class="control switch">
+                        <input type="checkbox" id={format!("{}-churn", props.id_prefix)} checked={on}
+                            onchange={link.callback(|e: Event| Msg::Churn(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))} />
+                        <label for={format!("{}-churn", props.id_prefix)}>{ "Peers come and go (churn)" }</label>
+                    </div>
+                }
                 if props.interactive {
                     <section class="event-log" aria-label="Event log">
                         <h3>{ "Event log" }</h3>

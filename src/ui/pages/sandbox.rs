@@ -102,6 +102,28 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
             apply.set(*apply + 1);
         })
     };
+    let resize = {
+        let setup = setup.clone();
+        let apply = apply.clone();
+        Callback::from(move |value: f64| {
+            let (param, _) = setup.workload.sizes();
+            let mut next = (*setup).clone();
+            next.params.set(param, value);
+            setup.set(next);
+            apply.set(*apply + 1);
+        })
+    };
+    let (size_param, sizes) = setup.workload.sizes();
+    let current_size = setup.params.get(size_param);
+    let size_buttons = ["Small", "Medium", "Large"].into_iter().zip(sizes).map(|(name, value)| {
+        let resize = resize.clone();
+        html! {
+            <button type="button" aria-pressed={(current_size == Some(value)).to_string()}
+                onclick={Callback::from(move |_| resize.emit(value))}>
+                { format!("{name} ({value})") }
+            </button>
+        }
+    });
     let dismiss = {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
@@ -137,6 +159,10 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 <legend>{ "Workload" }</legend>
                 <ul>{ for workloads }</ul>
             </fieldset>
+            <div class="seed-row" role="group" aria-labelledby="size-label">
+                <span id="size-label" class="group-label">{ format!("Preset size ({})", size_param.spec().label.to_lowercase()) }</span>
+                { for size_buttons }
+            </div>
             <div class="seed-row">
                 <label for="sandbox-seed">{ "Random seed" }</label>
                 <input type="text" inputmode="numeric" id="sandbox-seed" class="number" value={setup.seed.to_string()}
