@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod chart;
 pub mod goal;
+pub mod lab;
 pub mod layout;
 pub mod metric;
 pub mod param;

@@ -1,0 +1,461 @@
+//! The experiment panel's state and its update function, in the Elm shape:
+//! messages in, state and effects out. Pure Rust like the bench it drives,
+//! so every interaction is tested natively; the Yew component only turns
+//! DOM events and animation frames into messages and performs the effects.
+
+use crate::experiment::bench::{Bench, ChartSpec};
+use crate::experiment::goal::{Outcome, Side};
+use crate::experiment::metric::Metrics;
+use crate::experiment::param::{Param, Params};
+use crate::experiment::side::SideRun;
+use crate::experiment::view::NetView;
+
+/// Real seconds a whole run takes at normal speed.
+pub const PLAY_SECONDS: f64 = 10.0;
+/// Events each side may process per frame: a few milliseconds of work.
+pub const FRAME_EVENT_BUDGET: u64 = 20_000;
+/// Frames between refreshes of the (costlier) metrics and charts.
+const METRICS_EVERY: u32 = 12;
+/// How far one press of "Step" moves the clock, as a share of the run.
+pub const STEP_SHARE: f64 = 0.02;
+/// Lines kept in the event log; older ones scroll away.
+pub const LOG_LINES: usize = 50;
+/// A frame longer than this (a background tab) counts as this long, so
+/// coming back does not jump the run ahead.
+const MAX_FRAME_S: f64 = 0.1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    Slow,
+    Normal,
+    Fast,
+}
+
+impl Speed {
+    fn factor(self) -> f64 {
+        match self {
+            Speed::Slow => 0.25,
+            Speed::Normal => 1.0,
+            Speed::Fast => 4.0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Paused,
+    Playing,
+    /// Running as fast as the frame budget allows, to the end.
+    Skipping,
+    Finished,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LabMsg {
+    /// Text typed into a control (checked before it is applied).
+    Input(Param, String),
+    Play,
+    Pause,
+    Step,
+    Reset,
+    Skip,
+    SetSpeed(Speed),
+    /// An animation frame, `dt_s` real seconds after the previous one.
+    Frame { dt_s: f64 },
+    /// The node picked in one side's fail/revive control.
+    Select(usize, u32),
+    /// Fail a running node or revive a failed one.
+    Toggle(usize, u32),
+    Churn(bool),
+}
+
+/// What the shell must do after an update.
+#[derive(Debug, Default, PartialEq)]
+pub struct Effects {
+    /// Both runs just finished: what they measured.
+    pub outcome: Option<Outcome>,
+    /// The parameters changed (the sandbox rewrites its address).
+    pub params: Option<Params>,
+    /// The learner did something (a lesson counts as started).
+    pub touched: bool,
+}
+
+pub struct Lab {
+    bench: Bench,
+    seed: u64,
+    interactive: bool,
+    pub params: Params,
+    /// Text refused per control, and why.
+    pub rejected: Vec<(Param, (String, String))>,
+    runs: Option<[SideRun; 2]>,
+    pub build_error: Option<String>,
+    pub mode: Mode,
+    pub speed: Speed,
+    clock_s: f64,
+    horizon_s: f64,
+    frames_since_metrics: u32,
+    pub views: [NetView; 2],
+    pub metrics: [Metrics; 2],
+    pub chart: Option<ChartSpec>,
+    pub selected: [u32; 2],
+    /// What happened, newest last.
+    pub log: Vec<String>,
+}
+
+impl Lab {
+    /// A lab ready to run; instant models are measured at once, so the
+    /// effects may already carry an outcome.
+    pub fn new(bench: Bench, params: Params, seed: u64, interactive: bool) -> (Lab, Effects) {
+        let mut lab = Lab {
+            bench,
+            seed,
+            interactive,
+            params,
+            rejected: Vec::new(),
+            runs: None,
+            build_error: None,
+            mode: Mode::Paused,
+            speed: Speed::Normal,
+            clock_s: 0.0,
+            horizon_s: 1.0,
+            frames_since_metrics: 0,
+            views: Default::default(),
+            metrics: Default::default(),
+            chart: None,
+            selected: [0, 0],
+            log: Vec::new(),
+        };
+        let mut fx = Effects::default();
+        lab.rebuild(&mut fx);
+        (lab, fx)
+    }
+
+    /// Starts over with these parameters ("show me", a new seed).
+    pub fn reset_to(&mut self, params: Params, seed: u64) -> Effects {
+        self.params = params;
+        self.seed = seed;
+        self.rejected.clear();
+        let mut fx = Effects::default();
+        self.rebuild(&mut fx);
+        fx
+    }
+
+    pub fn has_runs(&self) -> bool {
+        self.runs.is_some()
+    }
+
+    pub fn animating(&self) -> bool {
+        matches!(self.mode, Mode::Playing | Mode::Skipping)
+    }
+
+    /// The simulated time shown: the later of the two runs.
+    pub fn time_s(&self) -> f64 {
+        self.runs.as_ref().map_or(0.0, |r| r[0].now_s().max(r[1].now_s()))
+    }
+
+    pub fn can_fail(&self, side: usize) -> bool {
+        self.interactive && self.runs.as_ref().and_then(|r| r.get(side)).is_some_and(|r| r.can_fail())
+    }
+
+    /// Whether churn is on, for a workload that has it (and a lab that
+    /// offers the switch).
+    pub fn churn(&self) -> Option<bool> {
+        self.runs.as_ref().and_then(|r| r[1].churn()).filter(|_| self.interactive)
+    }
+
+    pub fn status(&self) -> &'static str {
+        match self.mode {
+            Mode::Finished => "Finished",
+            Mode::Playing => "Running",
+            Mode::Skipping => "Running to the end",
+            Mode::Paused if self.clock_s == 0.0 => "Ready",
+            Mode::Paused => "Paused",
+        }
+    }
+
+    fn finished(&self) -> bool {
+        self.runs.as_ref().is_some_and(|r| r.iter().all(|s| s.finished()))
+    }
+
+    fn rebuild(&mut self, fx: &mut Effects) {
+        self.clock_s = 0.0;
+        self.mode = Mode::Paused;
+        self.log.clear();
+        match self.bench.start(&self.params, self.seed) {
+            Ok(runs) => {
+                self.horizon_s = self.bench.horizon_s(&runs);
+                self.build_error = None;
+                self.runs = Some(runs);
+            }
+            Err(e) => {
+                self.build_error = Some(e.to_string());
+                self.runs = None;
+            }
+        }
+        self.refresh(true);
+        if self.finished() {
+            // Instant models have nothing to animate.
+            self.finish(fx);
+        }
+    }
+
+    fn refresh(&mut self, with_metrics: bool) {
+        let Some(runs) = &self.runs else {
+            self.views = Default::default();
+            self.metrics = Default::default();
+            self.chart = None;
+            return;
+        };
+        self.views = [runs[0].view(), runs[1].view()];
+        if with_metrics {
+            let (m0, c0) = self.bench.measure(&runs[0]);
+            let (m1, c1) = self.bench.measure(&runs[1]);
+            self.metrics = [m0, m1];
+            self.chart = self.bench.chart([c0, c1], &self.params);
+            self.frames_since_metrics = 0;
+        }
+    }
+
+    fn note(&mut self, line: String) {
+        if !self.interactive {
+            return;
+        }
+        self.log.push(line);
+        if self.log.len() > LOG_LINES {
+            self.log.remove(0);
+        }
+    }
+
+    fn finish(&mut self, fx: &mut Effects) {
+        self.mode = Mode::Finished;
+        self.refresh(true);
+        let summary: Vec<String> = [Side::Central, Side::Distributed]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, side)| {
+                let m = self.bench.metrics().first()?;
+                let v = self.metrics[i].get(*m)?;
+                Some(format!("{} {}: {}", self.bench.side_label(*side), m.label().to_lowercase(), m.format(v)))
+            })
+            .collect();
+        self.note(format!("t = {:.1} s: finished. {}", self.time_s(), summary.join("; ")));
+        let [central, distributed] = self.metrics.clone();
+        fx.outcome = Some(Outcome { params: self.params.clone(), central, distributed });
+    }
+
+    fn advance(&mut self) {
+        let to = self.clock_s;
+        if let Some(runs) = &mut self.runs {
+            for side in runs.iter_mut() {
+                side.advance_to(to, FRAME_EVENT_BUDGET);
+            }
+        }
+    }
+
+    pub fn update(&mut self, msg: LabMsg) -> Effects {
+        let mut fx = Effects::default();
+        match msg {
+            LabMsg::Input(param, text) => {
+                fx.touched = true;
+                self.rejected.retain(|(p, _)| *p != param);
+                match param.spec().parse(param, &text) {
+                    Ok(v) if self.params.get(param) != Some(v) => {
+                        self.params.set(param, v);
+                        fx.params = Some(self.params.clone());
+                        self.rebuild(&mut fx);
+                    }
+                    Ok(_) => {}
+                    Err(e) => self.rejected.push((param, (text, e.message))),
+                }
+            }
+            LabMsg::Play => {
+                fx.touched = true;
+                if self.mode == Mode::Finished {
+                    self.rebuild(&mut fx);
+                }
+                if self.runs.is_some() && !self.finished() {
+                    self.mode = Mode::Playing;
+                }
+            }
+            LabMsg::Skip => {
+                fx.touched = true;
+                if self.runs.is_some() && !self.finished() {
+                    self.mode = Mode::Skipping;
+                }
+            }
+            LabMsg::Pause => {
+                if self.animating() {
+                    self.mode = Mode::Paused;
+                }
+                // After "skip to end" the clock was pushed to the far future;
+                // bring it back to where the runs are, so Play plays.
+                self.clock_s = self.time_s();
+                self.refresh(true);
+            }
+            LabMsg::Step => {
+                fx.touched = true;
+                if self.mode == Mode::Finished || self.runs.is_none() {
+                    return fx;
+                }
+                self.mode = Mode::Paused;
+                self.clock_s = self.time_s() + self.horizon_s * STEP_SHARE;
+                self.advance();
+                self.refresh(true);
+                if self.finished() {
+                    self.finish(&mut fx);
+                }
+            }
+            LabMsg::Reset => self.rebuild(&mut fx),
+            LabMsg::SetSpeed(speed) => self.speed = speed,
+            LabMsg::Frame { dt_s } => {
+                if !self.animating() {
+                    return fx;
+                }
+                let dt_s = if dt_s.is_finite() { dt_s.clamp(0.0, MAX_FRAME_S) } else { 0.0 };
+                if self.mode == Mode::Skipping {
+                    self.clock_s = f64::MAX / 4.0;
+                } else {
+                    self.clock_s += dt_s * self.horizon_s / PLAY_SECONDS * self.speed.factor();
+                }
+                self.advance();
+                self.frames_since_metrics += 1;
+                self.refresh(self.frames_since_metrics >= METRICS_EVERY);
+                if self.finished() {
+                    self.finish(&mut fx);
+                }
+            }
+            LabMsg::Select(side, node) => {
+                if let Some(slot) = self.selected.get_mut(side) {
+                    *slot = node;
+                }
+            }
+            LabMsg::Toggle(side, node) => {
+                if !self.can_fail(side) {
+                    return fx;
+                }
+                let Some(run) = self.runs.as_mut().and_then(|r| r.get_mut(side)) else { return fx };
+                let Some(up) = run.toggle(node) else { return fx };
+                let t = run.now_s();
+                let role = self.views[side].nodes.iter().find(|n| n.id == node).map_or("node", |n| n.role.label());
+                let who = self.bench.side_label(if side == 0 { Side::Central } else { Side::Distributed });
+                self.note(format!("t = {t:.1} s: {who}: {role} {node} {}", if up { "revived" } else { "failed" }));
+                self.refresh(true);
+            }
+            LabMsg::Churn(on) => {
+                if self.churn().is_none() {
+                    return fx;
+                }
+                let Some(runs) = self.runs.as_mut() else { return fx };
+                for r in runs.iter_mut() {
+                    r.set_churn(on);
+                }
+                let t = self.time_s();
+                self.note(format!("t = {t:.1} s: churn {}", if on { "on: peers come and go" } else { "off: everyone stays put" }));
+                self.refresh(true);
+            }
+        }
+        fx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::Metric;
+
+    fn play_to_end(lab: &mut Lab) -> (u32, Option<Outcome>) {
+        lab.update(LabMsg::Play);
+        for frame in 1..=100_000 {
+            let fx = lab.update(LabMsg::Frame { dt_s: 1.0 / 60.0 });
+            if fx.outcome.is_some() {
+                return (frame, fx.outcome);
+            }
+        }
+        (0, None)
+    }
+
+    #[test]
+    fn playing_takes_about_ten_seconds_of_frames_and_reports_once() {
+        let (mut lab, fx) = Lab::new(Bench::Roles, Params::default(), 1, false);
+        assert_eq!(fx.outcome, None);
+        assert_eq!(lab.status(), "Ready");
+        let (frames, outcome) = play_to_end(&mut lab);
+        assert!((500..=700).contains(&frames), "{frames} frames at 60 per second");
+        assert_eq!(lab.mode, Mode::Finished);
+        assert!(outcome.unwrap().distributed.get(Metric::BusiestShare).is_some());
+        assert_eq!(lab.update(LabMsg::Frame { dt_s: 0.016 }), Effects::default(), "no second outcome");
+    }
+
+    #[test]
+    fn a_refused_value_is_explained_and_changes_nothing() {
+        let (mut lab, _) = Lab::new(Bench::Roles, Params::default(), 1, false);
+        lab.update(LabMsg::Step);
+        let t = lab.time_s();
+        let fx = lab.update(LabMsg::Input(Param::Nodes, "400".into()));
+        assert!(fx.touched && fx.params.is_none());
+        assert!(lab.rejected[0].1 .1.contains("between 2 and 40"));
+        assert_eq!(lab.time_s(), t, "the run goes on untouched");
+        let fx = lab.update(LabMsg::Input(Param::Nodes, "12".into()));
+        assert_eq!(fx.params.and_then(|p| p.get(Param::Nodes)), Some(12.0));
+        assert!(lab.rejected.is_empty());
+        assert_eq!((lab.time_s(), lab.status()), (0.0, "Ready"), "a new value starts over");
+    }
+
+    #[test]
+    fn step_moves_a_fiftieth_of_the_run_and_pause_after_skip_plays_normally() {
+        let (mut lab, _) = Lab::new(Bench::Churn, Params::default(), 1, true);
+        lab.update(LabMsg::Step);
+        let step = lab.time_s();
+        assert!(step > 0.0 && step <= 1_800.0 * STEP_SHARE + 1e-6, "{step}");
+        lab.update(LabMsg::Skip);
+        lab.update(LabMsg::Frame { dt_s: 0.016 });
+        lab.update(LabMsg::Pause);
+        let paused_at = lab.time_s();
+        lab.update(LabMsg::Play);
+        lab.update(LabMsg::Frame { dt_s: 0.05 });
+        let moved = lab.time_s() - paused_at;
+        assert!(moved <= 0.05 * 1_800.0 / PLAY_SECONDS + 1.0, "normal pace after a paused skip, moved {moved}");
+    }
+
+    #[test]
+    fn failing_the_server_is_logged_and_fails_requests() {
+        let (mut lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
+        assert!(lab.can_fail(0) && lab.can_fail(1));
+        lab.update(LabMsg::Step);
+        lab.update(LabMsg::Toggle(0, 0));
+        assert!(lab.log.last().unwrap().contains("Client-server: server 0 failed"), "{:?}", lab.log);
+        lab.update(LabMsg::Skip);
+        let mut outcome = None;
+        for _ in 0..10_000 {
+            if let Some(o) = lab.update(LabMsg::Frame { dt_s: 0.016 }).outcome {
+                outcome = Some(o);
+                break;
+            }
+        }
+        let failed = outcome.unwrap().central.get(Metric::FailedShare).unwrap();
+        assert!(failed > 0.9, "{failed}");
+        assert!(lab.log.last().unwrap().contains("finished"));
+    }
+
+    #[test]
+    fn lessons_do_not_offer_faults_and_models_finish_at_once() {
+        let (mut lab, _) = Lab::new(Bench::Load, Params::default(), 1, false);
+        assert!(!lab.can_fail(0));
+        lab.update(LabMsg::Toggle(0, 0));
+        assert!(lab.log.is_empty());
+        let (lab, fx) = Lab::new(Bench::Cost, Params::default(), 1, false);
+        assert_eq!(lab.mode, Mode::Finished);
+        assert!(fx.outcome.is_some());
+    }
+
+    #[test]
+    fn churn_switches_off_and_on() {
+        let (mut lab, _) = Lab::new(Bench::Churn, Params::default(), 1, true);
+        assert_eq!(lab.churn(), Some(true));
+        lab.update(LabMsg::Churn(false));
+        assert_eq!(lab.churn(), Some(false));
+        assert!(lab.log.last().unwrap().contains("churn off"));
+        let (lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
+        assert_eq!(lab.churn(), None);
+    }
+}
