@@ -86,7 +86,28 @@ pub struct ChartSpec {
 }
 
 impl Bench {
-    /// The panels' headings.
+    /// The panels' headings, for these parameters (the right-hand panel
+    /// runs the hybrid design when asked to).
+    pub fn label(self, side: Side, params: &Params) -> &'static str {
+        if side == Side::Distributed && self.hybrid(params) {
+            return match self {
+                Bench::Search => "Hybrid: index, then peers",
+                _ => "Hybrid",
+            };
+        }
+        self.side_label(side)
+    }
+
+    fn hybrid(self, params: &Params) -> bool {
+        self.supports_hybrid() && params.switch_or(Param::Hybrid, false)
+    }
+
+    /// Benches whose simulations model the hybrid design.
+    pub fn supports_hybrid(self) -> bool {
+        matches!(self, Bench::Load | Bench::Search | Bench::Churn | Bench::Distribution)
+    }
+
+    /// The panels' headings in the plain two-way comparison.
     pub fn side_label(self, side: Side) -> &'static str {
         match (self, side) {
             (Bench::Search, Side::Central) => "Central index",
@@ -160,6 +181,7 @@ impl Bench {
     fn side(self, side: Side, params: &Params, seed: u64) -> Result<SideRun, ValidationError> {
         let arch = match side {
             Side::Central => Architecture::ClientServer,
+            Side::Distributed if self.hybrid(params) => Architecture::Hybrid,
             Side::Distributed => Architecture::PeerToPeer,
         };
         let central = arch == Architecture::ClientServer;
@@ -385,8 +407,8 @@ impl Bench {
             x_label: x.to_owned(),
             y_label: y.to_owned(),
             series: vec![
-                Series { label: self.side_label(Side::Central).to_owned(), points: a, dashed: false },
-                Series { label: self.side_label(Side::Distributed).to_owned(), points: b, dashed: true },
+                Series { label: self.label(Side::Central, params).to_owned(), points: a, dashed: false },
+                Series { label: self.label(Side::Distributed, params).to_owned(), points: b, dashed: true },
             ],
             marker_x: marker,
         })

@@ -140,6 +140,10 @@ impl Lab {
         fx
     }
 
+    pub fn label(&self, side: Side) -> &'static str {
+        self.bench.label(side, &self.params)
+    }
+
     pub fn has_runs(&self) -> bool {
         self.runs.is_some()
     }
@@ -235,7 +239,7 @@ impl Lab {
             .filter_map(|(i, side)| {
                 let m = self.bench.metrics().first()?;
                 let v = self.metrics[i].get(*m)?;
-                Some(format!("{} {}: {}", self.bench.side_label(*side), m.label().to_lowercase(), m.format(v)))
+                Some(format!("{} {}: {}", self.bench.label(*side, &self.params), m.label().to_lowercase(), m.format(v)))
             })
             .collect();
         self.note(format!("t = {:.1} s: finished. {}", self.time_s(), summary.join("; ")));
@@ -337,7 +341,7 @@ impl Lab {
                 let Some(up) = run.toggle(node) else { return fx };
                 let t = run.now_s();
                 let role = self.views[side].nodes.iter().find(|n| n.id == node).map_or("node", |n| n.role.label());
-                let who = self.bench.side_label(if side == 0 { Side::Central } else { Side::Distributed });
+                let who = self.bench.label(if side == 0 { Side::Central } else { Side::Distributed }, &self.params);
                 self.note(format!("t = {t:.1} s: {who}: {role} {node} {}", if up { "revived" } else { "failed" }));
                 self.refresh(true);
             }
@@ -446,6 +450,21 @@ mod tests {
         let (lab, fx) = Lab::new(Bench::Cost, Params::default(), 1, false);
         assert_eq!(lab.mode, Mode::Finished);
         assert!(fx.outcome.is_some());
+    }
+
+    #[test]
+    fn the_hybrid_switch_runs_an_index_beside_the_peers() {
+        for bench in [Bench::Load, Bench::Search, Bench::Churn, Bench::Distribution] {
+            let params = Params::from_pairs(&[(Param::Hybrid, 1.0)]);
+            let (lab, _) = Lab::new(bench, params, 1, true);
+            assert!(lab.label(Side::Distributed).starts_with("Hybrid"), "{bench:?}");
+            assert!(
+                lab.views[1].nodes.iter().any(|n| n.role == crate::sim::node::Role::Index),
+                "{bench:?} draws its index or tracker"
+            );
+            let (plain, _) = Lab::new(bench, Params::default(), 1, true);
+            assert_eq!(plain.label(Side::Distributed), bench.side_label(Side::Distributed));
+        }
     }
 
     #[test]

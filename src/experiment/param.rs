@@ -49,6 +49,9 @@ pub enum Param {
     MeanDegree,
     /// Mean time a peer stays online, and then offline.
     SessionS,
+    /// Run the hybrid design (a central index or tracker, transfers peer
+    /// to peer) in place of pure peer-to-peer.
+    Hybrid,
 }
 
 /// How a parameter is edited.
@@ -74,7 +77,7 @@ pub struct ParamSpec {
 }
 
 impl Param {
-    pub const ALL: [Param; 21] = [
+    pub const ALL: [Param; 22] = [
         Param::Nodes,
         Param::Ttl,
         Param::Replication,
@@ -96,6 +99,7 @@ impl Param {
         Param::Peers,
         Param::MeanDegree,
         Param::SessionS,
+        Param::Hybrid,
     ];
 
     pub fn spec(self) -> ParamSpec {
@@ -123,6 +127,7 @@ impl Param {
             Param::Peers => s("Peers", "", Count, 2.0, 1000.0, 1.0),
             Param::MeanDegree => s("Links per peer", "", Number, 1.0, 20.0, 0.5),
             Param::SessionS => s("Mean time online (and offline)", "s", Number, 5.0, 3600.0, 5.0),
+            Param::Hybrid => s("Hybrid instead of pure peer-to-peer", "", Switch, 0.0, 1.0, 1.0),
         }
     }
 
@@ -154,6 +159,7 @@ impl Param {
             Param::Peers => "peers",
             Param::MeanDegree => "degree",
             Param::SessionS => "session",
+            Param::Hybrid => "hybrid",
         }
     }
 }

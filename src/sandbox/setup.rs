@@ -55,21 +55,24 @@ impl Workload {
                 (Param::ServerUploadMbps, 100.0),
                 (Param::PeerUpMbps, 10.0),
                 (Param::PeerDownMbps, 50.0),
+                (Param::Hybrid, 0.0),
             ],
             Workload::Requests => &[
                 (Param::Clients, 50.0),
                 (Param::RequestRate, 2.0),
                 (Param::ServerCapacity, 120.0),
                 (Param::PeerCapacity, 40.0),
+                (Param::Hybrid, 0.0),
             ],
             Workload::Search => {
-                &[(Param::Peers, 50.0), (Param::MeanDegree, 4.0), (Param::Ttl, 3.0), (Param::Replication, 2.0)]
+                &[(Param::Peers, 50.0), (Param::MeanDegree, 4.0), (Param::Ttl, 3.0), (Param::Replication, 2.0), (Param::Hybrid, 0.0)]
             }
             Workload::Churn => &[
                 (Param::Peers, 30.0),
                 (Param::Replication, 3.0),
                 (Param::SessionS, 60.0),
                 (Param::ServerFailed, 0.0),
+                (Param::Hybrid, 0.0),
             ],
         }
     }

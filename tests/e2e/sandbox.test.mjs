@@ -180,3 +180,22 @@ test("size presets and the churn switch", async () => {
     await context.close();
   }
 });
+
+test("the hybrid design can stand in for pure peer-to-peer", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/sandbox?s=1;requests;clients=20`);
+    await appHeading(page);
+    assert.equal(await page.locator(".side h3").nth(1).textContent(), "Peer-to-peer");
+    await page.locator("#sandbox-hybrid").check();
+    await page.waitForFunction(() => location.hash.includes("hybrid=1"));
+    assert.equal(await page.locator(".side h3").nth(1).textContent(), "Hybrid");
+    assert.equal(await page.locator(".side").nth(1).locator("g.node.index").count(), 1, "the index is drawn");
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

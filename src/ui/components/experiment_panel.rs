@@ -183,7 +183,7 @@ impl Component for ExperimentPanel {
             }
         };
         let side_panel = |i: usize, side: Side| {
-            let label = props.bench.side_label(side);
+            let label = lab.label(side);
             let metrics = props.bench.metrics().iter().map(|m| {
                 let value = lab.metrics[i].get(*m);
                 html! {
