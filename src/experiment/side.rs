@@ -6,7 +6,7 @@ use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
 use crate::sim::churn::ChurnSim;
 use crate::sim::distribution::DistributionSim;
 use crate::sim::lookup::{LookupMessageKind, LookupSim};
-use crate::sim::node::NodeId;
+use crate::sim::node::{NodeId, Role};
 use crate::sim::requests::{MessageKind, RequestSim};
 use crate::sim::stepping::Stepper;
 use crate::sim::time::{SimDuration, SimTime};
@@ -152,19 +152,8 @@ impl SideRun {
             }
             SideRun::Lookup(sim) => {
                 let snap = sim.snapshot();
-                let most = snap.nodes.iter().map(|n| n.items_held).max().unwrap_or(0).max(1);
                 NetView {
-                    nodes: snap
-                        .nodes
-                        .iter()
-                        .map(|n| NodeView {
-                            id: n.id.0,
-                            role: n.role,
-                            up: n.up,
-                            fill: f64::from(n.items_held) / f64::from(most),
-                            badge: String::new(),
-                        })
-                        .collect(),
+                    nodes: holders(snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held))),
                     edges: sim.links().iter().map(|l| (l.a.0, l.b.0)).collect(),
                     moving: snap
                         .messages
@@ -202,19 +191,8 @@ impl SideRun {
             }
             SideRun::Churn(sim) => {
                 let snap = sim.snapshot();
-                let most = snap.nodes.iter().map(|n| n.items_held).max().unwrap_or(0).max(1);
                 NetView {
-                    nodes: snap
-                        .nodes
-                        .iter()
-                        .map(|n| NodeView {
-                            id: n.id.0,
-                            role: n.role,
-                            up: n.up,
-                            fill: f64::from(n.items_held) / f64::from(most),
-                            badge: String::new(),
-                        })
-                        .collect(),
+                    nodes: holders(snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held))),
                     edges: Vec::new(),
                     moving: Vec::new(),
                     time_s: snap.now_s,
@@ -223,6 +201,21 @@ impl SideRun {
             SideRun::Model(model) => model.view.clone(),
         }
     }
+}
+
+/// Nodes whose meter shows how much data each holds, relative to the
+/// fullest: `(id, role, up, items held)`.
+fn holders(nodes: impl Iterator<Item = (NodeId, Role, bool, u32)> + Clone) -> Vec<NodeView> {
+    let most = nodes.clone().map(|n| n.3).max().unwrap_or(0).max(1);
+    nodes
+        .map(|(id, role, up, held)| NodeView {
+            id: id.0,
+            role,
+            up,
+            fill: f64::from(held) / f64::from(most),
+            badge: String::new(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use crate::lessons::{ComparisonRow, COMPARISON};
 use crate::lessons::LessonSlug;
 use crate::progress::{LessonState, Progress};
-use crate::ui::pages::lesson::state_class;
+use crate::ui::components::lesson_state::{state_class, state_mark};
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -59,15 +59,5 @@ fn view_row(row: &ComparisonRow, link: bool, state: Option<LessonState>) -> Html
                 </td>
             }
         </tr>
-    }
-}
-
-/// A symbol beside the words, so the state never rests on colour alone.
-fn state_mark(state: LessonState) -> &'static str {
-    match state {
-        LessonState::NotStarted => "○ ",
-        LessonState::InProgress => "◐ ",
-        LessonState::TaskDone => "◑ ",
-        LessonState::Complete => "● ",
     }
 }

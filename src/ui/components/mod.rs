@@ -2,6 +2,7 @@ pub mod comparison_table;
 pub mod experiment_panel;
 pub mod legend;
 pub mod lesson_diagram;
+pub mod lesson_state;
 pub mod line_chart;
 pub mod network_view;
 pub mod param_control;

@@ -4,6 +4,7 @@
 use crate::experiment::{Outcome, Params};
 use crate::lessons::{lesson, LessonSlug};
 use crate::progress::{Action, LessonState};
+use crate::ui::components::lesson_state::state_class;
 use crate::ui::components::comparison_table::comparison_table;
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
@@ -179,14 +180,5 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 </nav>
             }
         </article>
-    }
-}
-
-pub fn state_class(state: LessonState) -> &'static str {
-    match state {
-        LessonState::NotStarted => "not-started",
-        LessonState::InProgress => "in-progress",
-        LessonState::TaskDone => "task-done",
-        LessonState::Complete => "complete",
     }
 }
