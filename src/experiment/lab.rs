@@ -144,6 +144,21 @@ impl Lab {
         self.bench.label(side, &self.params)
     }
 
+    /// What both sides measured, as CSV: one row per metric, raw numbers
+    /// (shares as 0..1, times in seconds or milliseconds as labelled).
+    pub fn results_csv(&self) -> String {
+        let mut out = format!(
+            "metric,{},{}\n",
+            self.label(Side::Central).replace(',', ";"),
+            self.label(Side::Distributed).replace(',', ";")
+        );
+        let cell = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
+        for m in self.bench.metrics() {
+            out.push_str(&format!("{},{},{}\n", m.label().replace(',', ";"), cell(self.metrics[0].get(*m)), cell(self.metrics[1].get(*m))));
+        }
+        out
+    }
+
     pub fn has_runs(&self) -> bool {
         self.runs.is_some()
     }
@@ -465,6 +480,17 @@ mod tests {
             let (plain, _) = Lab::new(bench, Params::default(), 1, true);
             assert_eq!(plain.label(Side::Distributed), bench.side_label(Side::Distributed));
         }
+    }
+
+    #[test]
+    fn results_export_as_csv() {
+        let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
+        play_to_end(&mut lab);
+        let csv = lab.results_csv();
+        let rows: Vec<&str> = csv.lines().collect();
+        assert_eq!(rows[0], "metric,Client-server,Peer-to-peer");
+        assert_eq!(rows.len(), 1 + Bench::Distribution.metrics().len());
+        assert!(rows[1].starts_with("Time to send the file to all,80,"), "{}", rows[1]);
     }
 
     #[test]

@@ -199,3 +199,23 @@ test("the hybrid design can stand in for pure peer-to-peer", async () => {
     await context.close();
   }
 });
+
+test("a finished run exports its results as CSV and its chart as SVG", async () => {
+  const { page, context, problems } = await guardedPage(browser);
+  try {
+    await page.goto(`${server.url}#/sandbox?s=1;distribution;receivers=10`);
+    await appHeading(page);
+    assert.equal(await page.locator("button.export-csv").count(), 0, "nothing to export before the run");
+    await runToEnd(page);
+    const { readFile } = await import("node:fs/promises");
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.locator("button.export-csv").click()]);
+    const rows = (await readFile(await csv.path(), "utf8")).trim().split("\n");
+    assert.equal(rows[0], "metric,Client-server,Peer-to-peer");
+    assert.match(rows[1], /^Time to send the file to all,80,\d+(\.\d+)?$/);
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("button.export-svg").click()]);
+    assert.match(await readFile(await svg.path(), "utf8"), /^<svg xmlns=/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

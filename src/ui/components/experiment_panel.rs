@@ -12,6 +12,7 @@ use crate::experiment::{Bench, Outcome, Param, Params, Side};
 use crate::ui::components::line_chart::line_chart;
 use crate::ui::components::network_view::NetworkView;
 use crate::ui::components::param_control::param_control;
+use crate::ui::download::{chart_svg, download};
 use crate::ui::motion::prefers_reduced_motion;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
@@ -42,6 +43,8 @@ pub struct ExperimentPanelProps {
 
 pub enum Msg {
     Lab(LabMsg),
+    /// Save the results ("csv") or the chart ("svg") as a file.
+    Export(&'static str),
     /// An animation frame at this timestamp (milliseconds).
     Frame(f64),
 }
@@ -52,6 +55,7 @@ pub struct ExperimentPanel {
     last_frame_ms: Option<f64>,
     applied: u32,
     still: bool,
+    export_error: Option<String>,
 }
 
 impl ExperimentPanel {
@@ -113,7 +117,14 @@ impl Component for ExperimentPanel {
         let props = ctx.props();
         let (lab, fx) = Lab::new(props.bench, props.params.clone(), props.seed, props.interactive);
         let mut panel =
-            ExperimentPanel { lab, frame: None, last_frame_ms: None, applied: props.apply, still: prefers_reduced_motion() };
+            ExperimentPanel {
+            lab,
+            frame: None,
+            last_frame_ms: None,
+            applied: props.apply,
+            still: prefers_reduced_motion(),
+            export_error: None,
+        };
         panel.perform(ctx, Effects { outcome: fx.outcome, ..Effects::default() });
         panel
     }
@@ -136,6 +147,18 @@ impl Component for ExperimentPanel {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let fx = match msg {
             Msg::Lab(m) => self.lab.update(m),
+            Msg::Export(kind) => {
+                let prefix = &ctx.props().id_prefix;
+                let saved = if kind == "csv" {
+                    download(&format!("hub-and-mesh-{prefix}.csv"), "text/csv", &self.lab.results_csv())
+                } else {
+                    chart_svg(&format!("{prefix}-chart"))
+                        .ok_or_else(|| "there is no chart to save".to_owned())
+                        .and_then(|svg| download(&format!("hub-and-mesh-{prefix}.svg"), "image/svg+xml", &svg))
+                };
+                self.export_error = saved.err();
+                return true;
+            }
             Msg::Frame(ts) => {
                 // This frame's request is used up; `perform` asks for the next.
                 self.frame = None;
@@ -253,7 +276,18 @@ impl Component for ExperimentPanel {
                     </section>
                 }
                 if let Some(spec) = lab.chart.as_ref().filter(|c| c.series.iter().any(|s| !s.points.is_empty())) {
-                    { line_chart(spec) }
+                    <div id={format!("{}-chart", props.id_prefix)}>{ line_chart(spec) }</div>
+                }
+                if props.interactive && finished {
+                    <div class="task-actions">
+                        <button type="button" class="export-csv" onclick={link.callback(|_| Msg::Export("csv"))}>{ "Download results (CSV)" }</button>
+                        if lab.chart.is_some() {
+                            <button type="button" class="export-svg" onclick={link.callback(|_| Msg::Export("svg"))}>{ "Download chart (SVG)" }</button>
+                        }
+                    </div>
+                    if let Some(e) = &self.export_error {
+                        <p class="control-error" role="alert">{ format!("Could not save the file: {e}") }</p>
+                    }
                 }
             </div>
         }
