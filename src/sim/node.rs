@@ -75,6 +75,42 @@ impl Architecture {
         Architecture::ALL.into_iter().find(|a| a.slug() == s)
     }
 
+    /// The central node (server or index), if the design has one. The
+    /// request, lookup and churn workloads all put it at node 0, before the
+    /// clients or peers.
+    pub fn hub(self) -> Option<NodeId> {
+        match self {
+            Architecture::PeerToPeer => None,
+            Architecture::ClientServer | Architecture::Hybrid => Some(NodeId(0)),
+        }
+    }
+
+    /// Nodes in a network of `users` clients or peers, the hub included.
+    pub fn node_count(self, users: u32) -> u32 {
+        match self.hub() {
+            Some(_) => users.saturating_add(1),
+            None => users,
+        }
+    }
+
+    /// The node of the `user`-th client or peer (0-based).
+    pub fn user_node(self, user: u32) -> NodeId {
+        match self.hub() {
+            Some(_) => NodeId(user.saturating_add(1)),
+            None => NodeId(user),
+        }
+    }
+
+    /// What a node does in this layout.
+    pub fn role_of(self, node: NodeId) -> Role {
+        match (self, node.0) {
+            (Architecture::ClientServer, 0) => Role::Server,
+            (Architecture::ClientServer, _) => Role::Client,
+            (Architecture::Hybrid, 0) => Role::Index,
+            _ => Role::Peer,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Architecture::ClientServer => "Client-server",
@@ -87,6 +123,17 @@ impl Architecture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hub_first_then_users() {
+        let cs = Architecture::ClientServer;
+        assert_eq!((cs.hub(), cs.node_count(5), cs.user_node(0)), (Some(NodeId(0)), 6, NodeId(1)));
+        assert_eq!((cs.role_of(NodeId(0)), cs.role_of(NodeId(3))), (Role::Server, Role::Client));
+        let p2p = Architecture::PeerToPeer;
+        assert_eq!((p2p.hub(), p2p.node_count(5), p2p.user_node(0), p2p.role_of(NodeId(0))), (None, 5, NodeId(0), Role::Peer));
+        let hy = Architecture::Hybrid;
+        assert_eq!((hy.role_of(NodeId(0)), hy.role_of(NodeId(1)), hy.node_count(u32::MAX)), (Role::Index, Role::Peer, u32::MAX));
+    }
 
     #[test]
     fn slugs_round_trip() {

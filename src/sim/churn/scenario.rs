@@ -95,34 +95,21 @@ impl Default for ChurnScenario {
 
 impl ChurnScenario {
     pub fn node_count(&self) -> u32 {
-        match self.architecture {
-            Architecture::PeerToPeer => self.peers,
-            Architecture::ClientServer | Architecture::Hybrid => self.peers.saturating_add(1),
-        }
+        self.architecture.node_count(self.peers)
     }
 
     /// The server or index: node 0, where there is one.
     pub fn hub(&self) -> Option<NodeId> {
-        match self.architecture {
-            Architecture::PeerToPeer => None,
-            Architecture::ClientServer | Architecture::Hybrid => Some(NodeId(0)),
-        }
+        self.architecture.hub()
     }
 
     pub fn role(&self, node: NodeId) -> Role {
-        match (self.architecture, node.0) {
-            (Architecture::ClientServer, 0) => Role::Server,
-            (Architecture::ClientServer, _) => Role::Client,
-            (Architecture::Hybrid, 0) => Role::Index,
-            _ => Role::Peer,
-        }
+        self.architecture.role_of(node)
     }
 
+    /// The node of the `peer`-th client or peer (0-based).
     pub fn peer_node(&self, peer: u32) -> NodeId {
-        match self.hub() {
-            Some(_) => NodeId(peer.saturating_add(1)),
-            None => NodeId(peer),
-        }
+        self.architecture.user_node(peer)
     }
 
     pub fn validate(&self) -> Result<(), ValidationError> {

@@ -100,36 +100,21 @@ impl RequestScenario {
     }
 
     pub fn node_count(&self) -> u32 {
-        match self.architecture {
-            Architecture::PeerToPeer => self.users,
-            Architecture::ClientServer | Architecture::Hybrid => self.users.saturating_add(1),
-        }
+        self.architecture.node_count(self.users)
     }
 
-    /// The central node (server or index), if the architecture has one.
-    /// It is always node 0.
+    /// The server or index: node 0, where there is one.
     pub fn hub(&self) -> Option<NodeId> {
-        match self.architecture {
-            Architecture::PeerToPeer => None,
-            Architecture::ClientServer | Architecture::Hybrid => Some(NodeId(0)),
-        }
+        self.architecture.hub()
     }
 
     pub fn role(&self, node: NodeId) -> Role {
-        match (self.architecture, node.0) {
-            (Architecture::ClientServer, 0) => Role::Server,
-            (Architecture::ClientServer, _) => Role::Client,
-            (Architecture::Hybrid, 0) => Role::Index,
-            _ => Role::Peer,
-        }
+        self.architecture.role_of(node)
     }
 
     /// The node of the `user`-th client or peer (0-based).
     pub fn user_node(&self, user: u32) -> NodeId {
-        match self.hub() {
-            Some(_) => NodeId(user.saturating_add(1)),
-            None => NodeId(user),
-        }
+        self.architecture.user_node(user)
     }
 
     /// Requests travel over this many hops from asking to answer received.
