@@ -1,28 +1,17 @@
 // A frame-rate report, not a pass/fail timer: 200 drawn nodes running a
 // peer-to-peer file distribution in the sandbox, frames per second over
 // 5 seconds and the longest frame, printed for the record.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDir, launch, guardedPage, appHeading } from "./harness.mjs";
+import { appSuite, guardedPage, appHeading } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDir();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSuite();
 
 test("frame report: 200 peers distributing a file", async () => {
-  const { page, context, problems } = await guardedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems } = await guardedPage(app.browser, { viewport: { width: 1280, height: 900 } });
   try {
     // 200 receivers, 1000 chunks: a long run with many transfers in flight.
-    await page.goto(`${server.url}#/sandbox?s=1;distribution;seed=3;receivers=200;chunks=1000;file=8000;upload=100;peerup=10;peerdown=50`);
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;seed=3;receivers=200;chunks=1000;file=8000;upload=100;peerup=10;peerdown=50`);
     await appHeading(page);
     await page.locator(".experiment .side svg").first().waitFor();
     await page.evaluate(() => {

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -125,4 +126,22 @@ export async function axeViolations(page) {
     }));
   });
   return result;
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium once, before its
+ * tests, and closes both after. Read `app.server` and `app.browser` inside
+ * the tests.
+ */
+export function appSuite() {
+  const app = {};
+  before(async () => {
+    app.server = await serveDir();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -3,9 +3,9 @@
 // question (trying options until the feedback says it is right, as a
 // learner would), then sees 8 of 8 on the home page, reloads, and still
 // does. axe-core scans every lesson before and after its task.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDir, launch, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+import { appSuite, guardedPage, appHeading, axeViolations } from "./harness.mjs";
 
 // What a learner sets in each lesson to reach its task: control key → value.
 const SOLUTIONS = {
@@ -19,18 +19,7 @@ const SOLUTIONS = {
   scalability: { receivers: "50", upload: "5000" },
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDir();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSuite();
 
 async function noViolations(page, where) {
   const violations = await axeViolations(page);
@@ -70,10 +59,10 @@ async function answerQuiz(page) {
 }
 
 test("a learner completes every lesson and the progress survives a reload", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
     for (const slug of Object.keys(SOLUTIONS)) {
-      await page.goto(`${server.url}#/lessons/${slug}`);
+      await page.goto(`${app.server.url}#/lessons/${slug}`);
       await appHeading(page);
       await page.locator(".experiment").waitFor();
       assert.equal(await page.locator(".task-status.done").count(), 0, `${slug}: the task is not reached at the start`);
@@ -85,7 +74,7 @@ test("a learner completes every lesson and the progress survives a reload", asyn
       await page.locator(".complete-banner").waitFor({ timeout: 5000 });
     }
 
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await appHeading(page);
     await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
     assert.equal(await page.locator(".progress-cell.complete").count(), 8);
@@ -100,9 +89,9 @@ test("a learner completes every lesson and the progress survives a reload", asyn
 });
 
 test("a bad value is explained and not applied", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/lessons/role`);
+    await page.goto(`${app.server.url}#/lessons/role`);
     await appHeading(page);
     const input = page.locator("#lesson-role-nodes");
     await input.fill("9000");
@@ -121,9 +110,9 @@ test("a bad value is explained and not applied", async () => {
 });
 
 test("corrupted saved progress gives a notice and a fresh start, never a crash", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await appHeading(page);
     await page.evaluate(() => localStorage.setItem("hub-and-mesh.progress", "{broken"));
     await page.reload();
@@ -141,12 +130,12 @@ test("corrupted saved progress gives a notice and a fresh start, never a crash",
 });
 
 test("reset progress asks first", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/lessons/cost`);
+    await page.goto(`${app.server.url}#/lessons/cost`);
     await appHeading(page);
     await solveTask(page, "cost");
-    await page.goto(`${server.url}#/`);
+    await page.goto(`${app.server.url}#/`);
     await appHeading(page);
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await page.getByRole("button", { name: "Keep my progress" }).click();

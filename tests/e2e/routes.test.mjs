@@ -1,11 +1,11 @@
 // Every route renders its heading with no console error, no uncaught
 // exception, no failed request, no request off 127.0.0.1, and no axe-core
 // violation; and dist/ works below a sub-path.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serveDir, launch, guardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
+import { appSuite, serveDir, guardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
 
 const LESSONS = [
   ["role", "Roles"],
@@ -30,25 +30,17 @@ const ROUTES = [
   ["#/nowhere", "Page not found"],
 ];
 
-let server;
-let browser;
+const app = appSuite();
 
 before(async () => {
-  server = await serveDir();
-  browser = await launch();
   await mkdir(OUTPUT, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 for (const [hash, heading] of ROUTES) {
   test(`route ${hash || "(no hash)"} shows "${heading}" cleanly and accessibly`, async () => {
-    const { page, context, problems } = await guardedPage(browser);
+    const { page, context, problems } = await guardedPage(app.browser);
     try {
-      await page.goto(server.url + hash);
+      await page.goto(app.server.url + hash);
       assert.equal(await appHeading(page), heading);
       await page.waitForLoadState("networkidle");
       const violations = await axeViolations(page);
@@ -65,13 +57,13 @@ for (const [hash, heading] of ROUTES) {
 }
 
 test("embedded pages have no site header or footer", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(server.url + "#/embed/lessons/role");
+    await page.goto(app.server.url + "#/embed/lessons/role");
     assert.equal(await appHeading(page), "Roles");
     assert.equal(await page.locator("header.site-header").count(), 0);
     assert.equal(await page.locator("footer.site-footer").count(), 0);
-    await page.goto(server.url + "#/lessons/role");
+    await page.goto(app.server.url + "#/lessons/role");
     assert.equal(await appHeading(page), "Roles");
     assert.equal(await page.locator("header.site-header").count(), 1);
     assert.deepEqual(problems, []);
@@ -82,7 +74,7 @@ test("embedded pages have no site header or footer", async () => {
 
 test("dist/ works from a sub-path of a site", async () => {
   const sub = await serveDir(undefined, { prefix: "/course/unit-3/hub-and-mesh/" });
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
     await page.goto(sub.url + "#/lessons/scalability");
     assert.equal(await appHeading(page), "Scalability");
@@ -95,9 +87,9 @@ test("dist/ works from a sub-path of a site", async () => {
 });
 
 test("a learner can navigate with the keyboard alone", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(server.url + "#/");
+    await page.goto(app.server.url + "#/");
     assert.equal(await appHeading(page), "Hub & Mesh");
     // Tab until the focused element is the link to lesson 2, then press Enter.
     let found = false;

@@ -1,22 +1,11 @@
 // The sandbox as a learner uses it: a shared link opens the exact setup and
 // gives the same result; editing a value rewrites the link; a tampered or
 // oversized link shows a message and the default experiment, never a crash.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDir, launch, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+import { appSuite, guardedPage, appHeading, axeViolations } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDir();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appSuite();
 
 async function runToEnd(page) {
   await page.locator(".experiment button.skip").click();
@@ -25,9 +14,9 @@ async function runToEnd(page) {
 }
 
 test("a shared link opens the same setup and gives the same result", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    const link = `${server.url}#/sandbox?s=1;search;seed=5;peers=30;ttl=4;copies=3`;
+    const link = `${app.server.url}#/sandbox?s=1;search;seed=5;peers=30;ttl=4;copies=3`;
     await page.goto(link);
     assert.equal(await appHeading(page), "Sandbox");
     assert.ok(await page.locator("#workload-search").isChecked());
@@ -37,7 +26,7 @@ test("a shared link opens the same setup and gives the same result", async () =>
     const first = await runToEnd(page);
     assert.ok(first.some((m) => /Searches that found the item\d+%/.test(m)), first.join(" | "));
 
-    const other = await browser.newContext();
+    const other = await app.browser.newContext();
     const again = await other.newPage();
     await again.goto(link);
     await appHeading(again);
@@ -50,9 +39,9 @@ test("a shared link opens the same setup and gives the same result", async () =>
 });
 
 test("editing a value rewrites the share link", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/sandbox`);
+    await page.goto(`${app.server.url}#/sandbox`);
     await appHeading(page);
     await page.locator("#sandbox-receivers").fill("42");
     await page.waitForFunction(() => location.hash.includes("receivers=42"));
@@ -77,9 +66,9 @@ test("tampered, unknown and oversized links show a message and the default", asy
     "1;distribution;receivers=NaN",
     "1;distribution" + ";receivers=5".repeat(300),
   ]) {
-    const { page, context, problems } = await guardedPage(browser);
+    const { page, context, problems } = await guardedPage(app.browser);
     try {
-      await page.goto(`${server.url}#/sandbox?s=${bad}`);
+      await page.goto(`${app.server.url}#/sandbox?s=${bad}`);
       assert.equal(await appHeading(page), "Sandbox");
       const notice = page.locator(".notice");
       await notice.waitFor();
@@ -94,9 +83,9 @@ test("tampered, unknown and oversized links show a message and the default", asy
 });
 
 test("a sweep draws time against N with the bounds and exports its results", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/sandbox?s=1;distribution;chunks=50`);
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;chunks=50`);
     await appHeading(page);
     await page.locator("#sweep-max").fill("abc");
     assert.match(await page.locator(".sweep .control-error").textContent(), /must be a number/);
@@ -132,9 +121,9 @@ test("a sweep draws time against N with the bounds and exports its results", asy
 });
 
 test("failing the server with the keyboard makes requests fail, and the log says so", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/sandbox?s=1;requests;clients=30`);
+    await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=30`);
     await appHeading(page);
     await page.locator(".experiment button.step").click();
     // Keyboard only: focus the node picker, choose the server, press the button.
@@ -161,9 +150,9 @@ test("failing the server with the keyboard makes requests fail, and the log says
 });
 
 test("size presets and the churn switch", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/sandbox?s=1;churn`);
+    await page.goto(`${app.server.url}#/sandbox?s=1;churn`);
     await appHeading(page);
     await page.getByRole("button", { name: "Large (200)" }).click();
     await page.waitForFunction(() => location.hash.includes("peers=200"));
@@ -182,9 +171,9 @@ test("size presets and the churn switch", async () => {
 });
 
 test("the hybrid design can stand in for pure peer-to-peer", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/sandbox?s=1;requests;clients=20`);
+    await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=20`);
     await appHeading(page);
     assert.equal(await page.locator(".side h3").nth(1).textContent(), "Peer-to-peer");
     await page.locator("#sandbox-hybrid").check();
@@ -201,9 +190,9 @@ test("the hybrid design can stand in for pure peer-to-peer", async () => {
 });
 
 test("a finished run exports its results as CSV and its chart as SVG", async () => {
-  const { page, context, problems } = await guardedPage(browser);
+  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(`${server.url}#/sandbox?s=1;distribution;receivers=10`);
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=10`);
     await appHeading(page);
     assert.equal(await page.locator("button.export-csv").count(), 0, "nothing to export before the run");
     await runToEnd(page);
