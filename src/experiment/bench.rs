@@ -3,6 +3,7 @@
 //! back what they measured.
 
 use crate::experiment::chart::Series;
+use crate::experiment::edits::NetworkEdits;
 use crate::experiment::goal::{Outcome, Side};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::param::{Param, Params};
@@ -12,7 +13,7 @@ use crate::sim::churn::{ChurnScenario, ChurnSim};
 use crate::sim::cost::{self, AdminParams, CostParams, PeerAdmin};
 use crate::sim::distribution::{DistributionScenario, DistributionSim};
 use crate::sim::fault::ScheduledFault;
-use crate::sim::lookup::{LookupScenario, LookupSim, Propagation};
+use crate::sim::lookup::{Link, LookupScenario, LookupSim, Propagation};
 use crate::sim::node::{Architecture, Role};
 use crate::sim::requests::{RequestScenario, RequestSim};
 use crate::sim::validate::ValidationError;
@@ -104,7 +105,10 @@ impl Bench {
 
     /// Benches whose simulations model the hybrid design.
     pub fn supports_hybrid(self) -> bool {
-        matches!(self, Bench::Load | Bench::Search | Bench::Churn | Bench::Distribution)
+        matches!(
+            self,
+            Bench::Load | Bench::Search | Bench::Churn | Bench::Distribution
+        )
     }
 
     /// The panels' headings in the plain two-way comparison.
@@ -125,8 +129,16 @@ impl Bench {
             Bench::Roles => &[Metric::BusiestShare],
             Bench::Search => &[Metric::HitRate, Metric::MessagesPerSearch],
             Bench::Placement => &[Metric::ItemsAvailable, Metric::StaleReads],
-            Bench::Load => &[Metric::P95LatencyMs, Metric::P50LatencyMs, Metric::FailedShare],
-            Bench::Cost => &[Metric::CostPerUser, Metric::TotalCost, Metric::OperatorShare],
+            Bench::Load => &[
+                Metric::P95LatencyMs,
+                Metric::P50LatencyMs,
+                Metric::FailedShare,
+            ],
+            Bench::Cost => &[
+                Metric::CostPerUser,
+                Metric::TotalCost,
+                Metric::OperatorShare,
+            ],
             Bench::Churn => &[Metric::Availability],
             Bench::Workgroup => &[Metric::AdminHours],
             Bench::Distribution => &[Metric::CompletionS, Metric::BoundS],
@@ -141,7 +153,45 @@ impl Bench {
     /// Builds both sides from the parameters (values out of range are
     /// clamped to the control's range first).
     pub fn start(self, params: &Params, seed: u64) -> Result<[SideRun; 2], ValidationError> {
-        Ok([self.side(Side::Central, params, seed)?, self.side(Side::Distributed, params, seed)?])
+        self.start_edited(params, &NetworkEdits::default(), seed)
+    }
+
+    /// As `start`, with single nodes and links changed by hand (the
+    /// sandbox's network builder). Edits of users beyond the network's size
+    /// are ignored.
+    pub fn start_edited(
+        self,
+        params: &Params,
+        edits: &NetworkEdits,
+        seed: u64,
+    ) -> Result<[SideRun; 2], ValidationError> {
+        Ok([
+            self.side(Side::Central, params, edits, seed)?,
+            self.side(Side::Distributed, params, edits, seed)?,
+        ])
+    }
+
+    /// The parameter that counts the network's clients or peers: what
+    /// adding and removing a node changes.
+    pub fn size_param(self) -> Option<Param> {
+        match self {
+            Bench::Roles => Some(Param::Nodes),
+            Bench::Load => Some(Param::Clients),
+            Bench::Search | Bench::Churn => Some(Param::Peers),
+            Bench::Distribution => Some(Param::Receivers),
+            Bench::Placement | Bench::Cost | Bench::Workgroup => None,
+        }
+    }
+
+    /// Whether a receiver's own link speeds can be set.
+    pub fn per_node_rates(self) -> bool {
+        self == Bench::Distribution
+    }
+
+    /// Whether overlay links can be connected and cut by hand: only where
+    /// queries flood along them.
+    pub fn editable_links(self, side: Side, params: &Params) -> bool {
+        self == Bench::Search && side == Side::Distributed && !self.hybrid(params)
     }
 
     /// Runs both sides to the end and collects what they measured: what a
@@ -172,13 +222,26 @@ impl Bench {
             Bench::Churn => preset::CHURN_DURATION_S,
             Bench::Cost | Bench::Workgroup => 1.0,
             Bench::Distribution => {
-                runs.iter().filter_map(|r| self.measure(r).0.get(Metric::BoundS)).fold(0.0, f64::max) * 1.2
+                runs.iter()
+                    .filter_map(|r| self.measure(r).0.get(Metric::BoundS))
+                    .fold(0.0, f64::max)
+                    * 1.2
             }
         };
-        if h.is_finite() && h > 0.0 { h } else { 1.0 }
+        if h.is_finite() && h > 0.0 {
+            h
+        } else {
+            1.0
+        }
     }
 
-    fn side(self, side: Side, params: &Params, seed: u64) -> Result<SideRun, ValidationError> {
+    fn side(
+        self,
+        side: Side,
+        params: &Params,
+        edits: &NetworkEdits,
+        seed: u64,
+    ) -> Result<SideRun, ValidationError> {
         let arch = match side {
             Side::Central => Architecture::ClientServer,
             Side::Distributed if self.hybrid(params) => Architecture::Hybrid,
@@ -188,7 +251,11 @@ impl Bench {
         Ok(match self {
             Bench::Roles => {
                 let nodes = params.count_or(Param::Nodes, 4);
-                let users = if central { nodes.saturating_sub(1).max(1) } else { nodes };
+                let users = if central {
+                    nodes.saturating_sub(1).max(1)
+                } else {
+                    nodes
+                };
                 let scenario = RequestScenario {
                     architecture: arch,
                     users,
@@ -203,10 +270,14 @@ impl Bench {
             }
             Bench::Load => {
                 let capacity = params.value_or(Param::ServerCapacity, 105.0);
-                let peer_capacity = params.value_or(Param::PeerCapacity, preset::LOAD_PEER_SERVICE_RATE);
+                let peer_capacity =
+                    params.value_or(Param::PeerCapacity, preset::LOAD_PEER_SERVICE_RATE);
+                let users = params.count_or(Param::Clients, preset::LOAD_CLIENTS);
                 let scenario = RequestScenario {
                     architecture: arch,
-                    users: params.count_or(Param::Clients, preset::LOAD_CLIENTS),
+                    users,
+                    // Three copies of each item, or every peer when fewer.
+                    replication: 3.min(users),
                     request_rate: params.value_or(Param::RequestRate, preset::LOAD_RATE_EACH),
                     service_rate: if central { capacity } else { peer_capacity },
                     queue_capacity: 10_000,
@@ -223,17 +294,26 @@ impl Bench {
                     architecture: arch,
                     peers,
                     replication: params.count_or(Param::Replication, 2).min(peers),
-                    mean_degree: params.value_or(Param::MeanDegree, preset::SEARCH_DEGREE).min(f64::from(peers - 1)),
+                    mean_degree: params
+                        .value_or(Param::MeanDegree, preset::SEARCH_DEGREE)
+                        .min(f64::from(peers - 1)),
                     ttl: params.count_or(Param::Ttl, 1),
                     duration_s: preset::SEARCH_DURATION_S,
                     seed,
                     ..LookupScenario::default()
                 };
+                let scenario = if self.editable_links(side, params) {
+                    with_links(scenario, edits)
+                } else {
+                    scenario
+                };
                 SideRun::Lookup(Box::new(LookupSim::new(scenario)?))
             }
             Bench::Placement => {
                 let peers = preset::PLACEMENT_PEERS;
-                let offline = (params.value_or(Param::OfflinePercent, 20.0) / 100.0 * f64::from(peers)).round() as u32;
+                let offline = (params.value_or(Param::OfflinePercent, 20.0) / 100.0
+                    * f64::from(peers))
+                .round() as u32;
                 let base = LookupScenario {
                     architecture: arch,
                     peers,
@@ -252,7 +332,9 @@ impl Bench {
                     ..LookupScenario::default()
                 };
                 // The same peers go offline on both sides; the server never does.
-                let faults = (0..offline).map(|i| ScheduledFault::fail(0.0, base.peer_node(i * 2 % peers).0)).collect();
+                let faults = (0..offline)
+                    .map(|i| ScheduledFault::fail(0.0, base.peer_node(i * 2 % peers).0))
+                    .collect();
                 SideRun::Lookup(Box::new(LookupSim::new(LookupScenario { faults, ..base })?))
             }
             Bench::Churn => {
@@ -261,7 +343,11 @@ impl Bench {
                     peers: params.count_or(Param::Peers, preset::CHURN_PEERS),
                     items: preset::CHURN_ITEMS,
                     // The server holds the one copy in client-server.
-                    replication: if central { 1 } else { params.count_or(Param::Replication, 1) },
+                    replication: if central {
+                        1
+                    } else {
+                        params.count_or(Param::Replication, 1)
+                    },
                     churn: true,
                     mean_online_s: params.value_or(Param::SessionS, preset::CHURN_SESSION_S),
                     mean_offline_s: params.value_or(Param::SessionS, preset::CHURN_SESSION_S),
@@ -272,14 +358,17 @@ impl Bench {
                 };
                 let faults = match base.hub() {
                     Some(server) if params.switch_or(Param::ServerFailed, false) => {
-                        vec![ScheduledFault::fail(preset::CHURN_DURATION_S / 3.0, server.0)]
+                        vec![ScheduledFault::fail(
+                            preset::CHURN_DURATION_S / 3.0,
+                            server.0,
+                        )]
                     }
                     _ => Vec::new(),
                 };
                 SideRun::Churn(Box::new(ChurnSim::new(ChurnScenario { faults, ..base })?))
             }
             Bench::Distribution => {
-                let scenario = DistributionScenario::homogeneous(
+                let mut scenario = DistributionScenario::homogeneous(
                     arch,
                     params.count_or(Param::Receivers, 10),
                     params.value_or(Param::FileMbit, preset::FILE_MBIT),
@@ -289,10 +378,25 @@ impl Bench {
                 )
                 .with_chunks(params.count_or(Param::Chunks, preset::CHUNKS))
                 .with_seed(seed);
+                for r in &edits.rates {
+                    let i = r.user as usize;
+                    if let (Some(up), Some(down)) = (
+                        scenario.peer_up_mbps.get_mut(i),
+                        scenario.peer_down_mbps.get_mut(i),
+                    ) {
+                        (*up, *down) = (r.up_mbps, r.down_mbps);
+                    }
+                }
                 SideRun::Distribution(Box::new(DistributionSim::new(scenario)?))
             }
-            Bench::Cost => SideRun::Model(Box::new(cost_side(arch, params.count_or(Param::Users, 10))?)),
-            Bench::Workgroup => SideRun::Model(Box::new(workgroup_side(central, params.count_or(Param::Computers, 4))?)),
+            Bench::Cost => SideRun::Model(Box::new(cost_side(
+                arch,
+                params.count_or(Param::Users, 10),
+            )?)),
+            Bench::Workgroup => SideRun::Model(Box::new(workgroup_side(
+                central,
+                params.count_or(Param::Computers, 4),
+            )?)),
         })
     }
 
@@ -316,10 +420,17 @@ impl Bench {
                 }
                 let c = report.counters;
                 if c.issued > 0 {
-                    m.set(Metric::FailedShare, (c.dropped + c.failed) as f64 / c.issued as f64);
+                    m.set(
+                        Metric::FailedShare,
+                        (c.dropped + c.failed) as f64 / c.issued as f64,
+                    );
                 }
                 if self == Bench::Load {
-                    curve = report.series.iter().filter_map(|s| s.latency.map(|l| (s.t_s, l.p95_ms))).collect();
+                    curve = report
+                        .series
+                        .iter()
+                        .filter_map(|s| s.latency.map(|l| (s.t_s, l.p95_ms)))
+                        .collect();
                 }
             }
             SideRun::Lookup(sim) => {
@@ -330,11 +441,17 @@ impl Bench {
                     m.set(Metric::StaleReads, report.stale_read_fraction);
                 }
                 let items = sim.scenario().items.max(1);
-                m.set(Metric::ItemsAvailable, f64::from(report.items_available) / f64::from(items));
+                m.set(
+                    Metric::ItemsAvailable,
+                    f64::from(report.items_available) / f64::from(items),
+                );
                 curve = match self {
-                    Bench::Placement => {
-                        report.series.iter().filter(|s| s.hits > 0).map(|s| (s.t_s, s.stale_fraction)).collect()
-                    }
+                    Bench::Placement => report
+                        .series
+                        .iter()
+                        .filter(|s| s.hits > 0)
+                        .map(|s| (s.t_s, s.stale_fraction))
+                        .collect(),
                     _ => {
                         let (mut done, mut hits) = (0u64, 0u64);
                         report
@@ -369,7 +486,11 @@ impl Bench {
                 if report.elapsed_s > 0.0 {
                     m.set(Metric::Availability, report.mean_item_availability);
                 }
-                curve = report.series.iter().map(|s| (s.t_s, s.items_available)).collect();
+                curve = report
+                    .series
+                    .iter()
+                    .map(|s| (s.t_s, s.items_available))
+                    .collect();
             }
             SideRun::Model(model) => {
                 m = model.metrics.clone();
@@ -383,11 +504,31 @@ impl Bench {
     pub fn chart(self, curves: [Vec<(f64, f64)>; 2], params: &Params) -> Option<ChartSpec> {
         let (title, x, y, marker) = match self {
             Bench::Roles => return None,
-            Bench::Search => ("Searches that found the item, so far", "time (s)", "share found", None),
-            Bench::Placement => ("Reads that got a stale copy, per second", "time (s)", "share stale", None),
-            Bench::Load => ("Latency p95 over the last 5 s", "time (s)", "p95 latency (ms)", None),
+            Bench::Search => (
+                "Searches that found the item, so far",
+                "time (s)",
+                "share found",
+                None,
+            ),
+            Bench::Placement => (
+                "Reads that got a stale copy, per second",
+                "time (s)",
+                "share stale",
+                None,
+            ),
+            Bench::Load => (
+                "Latency p95 over the last 5 s",
+                "time (s)",
+                "p95 latency (ms)",
+                None,
+            ),
             Bench::Churn => ("Items available", "time (s)", "share available", None),
-            Bench::Distribution => ("Receivers holding the whole file", "time (s)", "share complete", None),
+            Bench::Distribution => (
+                "Receivers holding the whole file",
+                "time (s)",
+                "share complete",
+                None,
+            ),
             Bench::Cost => (
                 "Cost per user per month as users grow",
                 "users",
@@ -407,8 +548,16 @@ impl Bench {
             x_label: x.to_owned(),
             y_label: y.to_owned(),
             series: vec![
-                Series { label: self.label(Side::Central, params).to_owned(), points: a, dashed: false },
-                Series { label: self.label(Side::Distributed, params).to_owned(), points: b, dashed: true },
+                Series {
+                    label: self.label(Side::Central, params).to_owned(),
+                    points: a,
+                    dashed: false,
+                },
+                Series {
+                    label: self.label(Side::Distributed, params).to_owned(),
+                    points: b,
+                    dashed: true,
+                },
             ],
             marker_x: marker,
         })
@@ -419,11 +568,30 @@ impl Bench {
 /// after themselves (a file-sharing swarm) rather than a hand-run workgroup,
 /// each owner spending 12 minutes a month keeping the sharing software
 /// running, the same order as the server's 6 minutes per account.
+/// The flooding overlay with the links connected and cut by hand.
+fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScenario {
+    for l in edits.links.iter().filter(|l| l.b < scenario.peers) {
+        let link = Link {
+            a: scenario.peer_node(l.a),
+            b: scenario.peer_node(l.b),
+        };
+        if l.connected {
+            scenario.extra_links.push(link);
+        } else {
+            scenario.removed_links.push(link);
+        }
+    }
+    scenario
+}
+
 pub fn lesson_cost_params() -> CostParams {
     let defaults = CostParams::default();
     CostParams {
         peer_admin: PeerAdmin::SelfManaged,
-        admin: AdminParams { self_hours_per_peer_month: 0.2, ..defaults.admin },
+        admin: AdminParams {
+            self_hours_per_peer_month: 0.2,
+            ..defaults.admin
+        },
         ..defaults
     }
 }
@@ -441,19 +609,35 @@ fn cost_side(arch: Architecture, users: u32) -> Result<ModelSide, ValidationErro
     for n in preset::COST_USERS {
         series.push((f64::from(n), cost::breakdown(&p, arch, n)?.per_user_monthly));
     }
-    Ok(ModelSide { metrics, series, view: sketch(arch == Architecture::ClientServer, users, false) })
+    Ok(ModelSide {
+        metrics,
+        series,
+        view: sketch(arch == Architecture::ClientServer, users, false),
+    })
 }
 
 fn workgroup_side(with_server: bool, computers: u32) -> Result<ModelSide, ValidationError> {
     let admin = CostParams::default().admin;
-    let hours = |n: u32| if with_server { cost::server_hours(&admin, n, 1) } else { cost::workgroup_hours(&admin, n) };
+    let hours = |n: u32| {
+        if with_server {
+            cost::server_hours(&admin, n, 1)
+        } else {
+            cost::workgroup_hours(&admin, n)
+        }
+    };
     let mut metrics = Metrics::default();
     metrics.set(Metric::AdminHours, hours(computers));
     if let Some(n) = cost::admin_crossover(&admin) {
         metrics.set(Metric::Crossover, f64::from(n));
     }
-    let series = (2..=preset::WORKGROUP_MAX).map(|n| (f64::from(n), hours(n))).collect();
-    Ok(ModelSide { metrics, series, view: sketch(with_server, computers, !with_server) })
+    let series = (2..=preset::WORKGROUP_MAX)
+        .map(|n| (f64::from(n), hours(n)))
+        .collect();
+    Ok(ModelSide {
+        metrics,
+        series,
+        view: sketch(with_server, computers, !with_server),
+    })
 }
 
 /// A still picture of the network a model describes: a server and its
@@ -463,19 +647,42 @@ fn sketch(with_server: bool, users: u32, pairs: bool) -> NetView {
     let users = users.min(crate::experiment::layout::MAX_DRAWN_NODES as u32 + 1);
     let mut nodes = Vec::new();
     if with_server {
-        nodes.push(NodeView { id: 0, role: Role::Server, up: true, fill: 1.0, badge: String::new() });
+        nodes.push(NodeView {
+            id: 0,
+            role: Role::Server,
+            up: true,
+            fill: 1.0,
+            badge: String::new(),
+        });
     }
     let first = nodes.len() as u32;
     for i in 0..users {
-        let role = if with_server { Role::Client } else { Role::Peer };
-        nodes.push(NodeView { id: first + i, role, up: true, fill: 0.0, badge: String::new() });
+        let role = if with_server {
+            Role::Client
+        } else {
+            Role::Peer
+        };
+        nodes.push(NodeView {
+            id: first + i,
+            role,
+            up: true,
+            fill: 0.0,
+            badge: String::new(),
+        });
     }
     let edges = if pairs && users <= 60 {
-        (0..users).flat_map(|a| (a + 1..users).map(move |b| (a, b))).collect()
+        (0..users)
+            .flat_map(|a| (a + 1..users).map(move |b| (a, b)))
+            .collect()
     } else if with_server {
         (1..=users).map(|c| (0, c)).collect()
     } else {
         Vec::new()
     };
-    NetView { nodes, edges, moving: Vec::new(), time_s: 0.0 }
+    NetView {
+        nodes,
+        edges,
+        moving: Vec::new(),
+        time_s: 0.0,
+    }
 }

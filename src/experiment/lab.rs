@@ -4,6 +4,7 @@
 //! DOM events and animation frames into messages and performs the effects.
 
 use crate::experiment::bench::{Bench, ChartSpec};
+use crate::experiment::edits::NetworkEdits;
 use crate::experiment::goal::{Outcome, Side};
 use crate::experiment::metric::Metrics;
 use crate::experiment::param::{Param, Params};
@@ -61,12 +62,39 @@ pub enum LabMsg {
     Skip,
     SetSpeed(Speed),
     /// An animation frame, `dt_s` real seconds after the previous one.
-    Frame { dt_s: f64 },
+    Frame {
+        dt_s: f64,
+    },
     /// The node picked in one side's fail/revive control.
     Select(usize, u32),
     /// Fail a running node or revive a failed one.
     Toggle(usize, u32),
     Churn(bool),
+    /// Keyboard moves between the nodes of one side's drawing.
+    Move(usize, Nav),
+    /// One more client or peer.
+    AddNode,
+    /// Take a client or peer (by node id on that side) out of the network.
+    RemoveNode(usize, u32),
+    /// The smallest network the workload allows, with no edits: build it
+    /// up from there node by node.
+    FromScratch,
+    /// A receiver's own upload (`false`) or download (`true`) typed in.
+    Rate {
+        user: u32,
+        down: bool,
+        text: String,
+    },
+    /// Connect two peers of the flooding side, or cut their link.
+    Link(u32, u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    Next,
+    Prev,
+    First,
+    Last,
 }
 
 /// What the shell must do after an update.
@@ -78,6 +106,8 @@ pub struct Effects {
     pub params: Option<Params>,
     /// The learner did something (a lesson counts as started).
     pub touched: bool,
+    /// Nodes or links were changed by hand (the sandbox rewrites its address).
+    pub edits: Option<NetworkEdits>,
 }
 
 pub struct Lab {
@@ -85,6 +115,9 @@ pub struct Lab {
     seed: u64,
     interactive: bool,
     pub params: Params,
+    pub edits: NetworkEdits,
+    /// Why the last node edit was refused.
+    pub edit_error: Option<String>,
     /// Text refused per control, and why.
     pub rejected: Vec<(Param, (String, String))>,
     runs: Option<[SideRun; 2]>,
@@ -97,6 +130,9 @@ pub struct Lab {
     pub views: [NetView; 2],
     pub metrics: [Metrics; 2],
     pub chart: Option<ChartSpec>,
+    /// Mbit uploaded per node on each side, the server first (file
+    /// distribution only).
+    pub uploads: [Vec<f64>; 2],
     pub selected: [u32; 2],
     /// What happened, newest last.
     pub log: Vec<String>,
@@ -111,6 +147,8 @@ impl Lab {
             seed,
             interactive,
             params,
+            edits: NetworkEdits::default(),
+            edit_error: None,
             rejected: Vec::new(),
             runs: None,
             build_error: None,
@@ -122,6 +160,7 @@ impl Lab {
             views: Default::default(),
             metrics: Default::default(),
             chart: None,
+            uploads: Default::default(),
             selected: [0, 0],
             log: Vec::new(),
         };
@@ -132,7 +171,15 @@ impl Lab {
 
     /// Starts over with these parameters ("show me", a new seed).
     pub fn reset_to(&mut self, params: Params, seed: u64) -> Effects {
+        self.reset_edited(params, NetworkEdits::default(), seed)
+    }
+
+    /// Starts over with these parameters and these nodes changed by hand
+    /// (a shared sandbox link).
+    pub fn reset_edited(&mut self, params: Params, edits: NetworkEdits, seed: u64) -> Effects {
         self.params = params;
+        self.edits = edits;
+        self.edit_error = None;
         self.seed = seed;
         self.rejected.clear();
         let mut fx = Effects::default();
@@ -154,7 +201,12 @@ impl Lab {
         );
         let cell = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
         for m in self.bench.metrics() {
-            out.push_str(&format!("{},{},{}\n", m.label().replace(',', ";"), cell(self.metrics[0].get(*m)), cell(self.metrics[1].get(*m))));
+            out.push_str(&format!(
+                "{},{},{}\n",
+                m.label().replace(',', ";"),
+                cell(self.metrics[0].get(*m)),
+                cell(self.metrics[1].get(*m))
+            ));
         }
         out
     }
@@ -169,17 +221,40 @@ impl Lab {
 
     /// The simulated time shown: the later of the two runs.
     pub fn time_s(&self) -> f64 {
-        self.runs.as_ref().map_or(0.0, |r| r[0].now_s().max(r[1].now_s()))
+        self.runs
+            .as_ref()
+            .map_or(0.0, |r| r[0].now_s().max(r[1].now_s()))
     }
 
     pub fn can_fail(&self, side: usize) -> bool {
-        self.interactive && self.runs.as_ref().and_then(|r| r.get(side)).is_some_and(|r| r.can_fail())
+        self.interactive
+            && self
+                .runs
+                .as_ref()
+                .and_then(|r| r.get(side))
+                .is_some_and(|r| r.can_fail())
     }
 
     /// Whether churn is on, for a workload that has it (and a lab that
     /// offers the switch).
     pub fn churn(&self) -> Option<bool> {
-        self.runs.as_ref().and_then(|r| r[1].churn()).filter(|_| self.interactive)
+        self.runs
+            .as_ref()
+            .and_then(|r| r[1].churn())
+            .filter(|_| self.interactive)
+    }
+
+    /// How far through its run the lab is, 0..1 (for a progress bar).
+    pub fn progress(&self) -> f64 {
+        if self.mode == Mode::Finished {
+            return 1.0;
+        }
+        let p = self.time_s() / self.horizon_s;
+        if p.is_finite() {
+            p.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
     }
 
     pub fn status(&self) -> &'static str {
@@ -193,14 +268,22 @@ impl Lab {
     }
 
     fn finished(&self) -> bool {
-        self.runs.as_ref().is_some_and(|r| r.iter().all(|s| s.finished()))
+        self.runs
+            .as_ref()
+            .is_some_and(|r| r.iter().all(|s| s.finished()))
     }
 
     fn rebuild(&mut self, fx: &mut Effects) {
         self.clock_s = 0.0;
         self.mode = Mode::Paused;
         self.log.clear();
-        match self.bench.start(&self.params, self.seed) {
+        if let Some(users) = self.bench.size_param().and_then(|p| self.params.get(p)) {
+            self.edits.truncate(users as u32);
+        }
+        match self
+            .bench
+            .start_edited(&self.params, &self.edits, self.seed)
+        {
             Ok(runs) => {
                 self.horizon_s = self.bench.horizon_s(&runs);
                 self.build_error = None;
@@ -212,6 +295,12 @@ impl Lab {
             }
         }
         self.refresh(true);
+        for side in 0..2 {
+            let ids = &self.views[side].nodes;
+            if !ids.iter().any(|n| n.id == self.selected[side]) {
+                self.selected[side] = ids.last().map_or(0, |n| n.id);
+            }
+        }
         if self.finished() {
             // Instant models have nothing to animate.
             self.finish(fx);
@@ -223,6 +312,7 @@ impl Lab {
             self.views = Default::default();
             self.metrics = Default::default();
             self.chart = None;
+            self.uploads = Default::default();
             return;
         };
         self.views = [runs[0].view(), runs[1].view()];
@@ -231,6 +321,7 @@ impl Lab {
             let (m1, c1) = self.bench.measure(&runs[1]);
             self.metrics = [m0, m1];
             self.chart = self.bench.chart([c0, c1], &self.params);
+            self.uploads = [runs[0].uploads(), runs[1].uploads()];
             self.frames_since_metrics = 0;
         }
     }
@@ -254,12 +345,25 @@ impl Lab {
             .filter_map(|(i, side)| {
                 let m = self.bench.metrics().first()?;
                 let v = self.metrics[i].get(*m)?;
-                Some(format!("{} {}: {}", self.bench.label(*side, &self.params), m.label().to_lowercase(), m.format(v)))
+                Some(format!(
+                    "{} {}: {}",
+                    self.bench.label(*side, &self.params),
+                    m.label().to_ascii_lowercase(),
+                    m.format(v)
+                ))
             })
             .collect();
-        self.note(format!("t = {:.1} s: finished. {}", self.time_s(), summary.join("; ")));
+        self.note(format!(
+            "t = {:.1} s: finished. {}",
+            self.time_s(),
+            summary.join("; ")
+        ));
         let [central, distributed] = self.metrics.clone();
-        fx.outcome = Some(Outcome { params: self.params.clone(), central, distributed });
+        fx.outcome = Some(Outcome {
+            params: self.params.clone(),
+            central,
+            distributed,
+        });
     }
 
     fn advance(&mut self) {
@@ -271,8 +375,75 @@ impl Lab {
         }
     }
 
+    /// The client or peer index of a node of one side (hubs have none).
+    pub fn user_of(&self, side: usize, node: u32) -> Option<u32> {
+        let users = self
+            .views
+            .get(side)?
+            .nodes
+            .iter()
+            .filter(|n| !n.role.is_hub());
+        users
+            .map(|n| n.id)
+            .position(|id| id == node)
+            .map(|i| i as u32)
+    }
+
+    /// The node of one side that is client or peer number `user`.
+    pub fn node_of(&self, side: usize, user: u32) -> Option<u32> {
+        self.views
+            .get(side)?
+            .nodes
+            .iter()
+            .filter(|n| !n.role.is_hub())
+            .nth(user as usize)
+            .map(|n| n.id)
+    }
+
+    /// Whether two nodes of one side are overlay neighbours.
+    pub fn linked(&self, side: usize, a: u32, b: u32) -> bool {
+        self.views.get(side).is_some_and(|v| {
+            v.edges
+                .iter()
+                .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
+        })
+    }
+
+    /// Can nodes be added, removed and built from scratch here?
+    pub fn can_build(&self) -> bool {
+        self.interactive && self.bench.size_param().is_some()
+    }
+
+    fn resize(&mut self, by: i32, fx: &mut Effects) -> bool {
+        let Some(param) = self.bench.size_param() else {
+            return false;
+        };
+        let now = self.params.count_or(param, 0);
+        let next = f64::from(now) + f64::from(by);
+        match param.spec().check(param, next) {
+            Ok(v) => {
+                self.params.set(param, v);
+                fx.params = Some(self.params.clone());
+                true
+            }
+            Err(e) => {
+                self.edit_error = Some(e.message);
+                false
+            }
+        }
+    }
+
+    fn edited(&mut self, fx: &mut Effects) {
+        fx.touched = true;
+        fx.edits = Some(self.edits.clone());
+        self.rebuild(fx);
+    }
+
     pub fn update(&mut self, msg: LabMsg) -> Effects {
         let mut fx = Effects::default();
+        if !matches!(msg, LabMsg::Frame { .. } | LabMsg::Move(..)) {
+            self.edit_error = None;
+        }
         match msg {
             LabMsg::Input(param, text) => {
                 fx.touched = true;
@@ -330,7 +501,11 @@ impl Lab {
                 if !self.animating() {
                     return fx;
                 }
-                let dt_s = if dt_s.is_finite() { dt_s.clamp(0.0, MAX_FRAME_S) } else { 0.0 };
+                let dt_s = if dt_s.is_finite() {
+                    dt_s.clamp(0.0, MAX_FRAME_S)
+                } else {
+                    0.0
+                };
                 if self.mode == Mode::Skipping {
                     self.clock_s = f64::MAX / 4.0;
                 } else {
@@ -352,24 +527,161 @@ impl Lab {
                 if !self.can_fail(side) {
                     return fx;
                 }
-                let Some(run) = self.runs.as_mut().and_then(|r| r.get_mut(side)) else { return fx };
-                let Some(up) = run.toggle(node) else { return fx };
+                let Some(run) = self.runs.as_mut().and_then(|r| r.get_mut(side)) else {
+                    return fx;
+                };
+                let Some(up) = run.toggle(node) else {
+                    return fx;
+                };
                 let t = run.now_s();
-                let role = self.views[side].nodes.iter().find(|n| n.id == node).map_or("node", |n| n.role.label());
-                let who = self.bench.label(if side == 0 { Side::Central } else { Side::Distributed }, &self.params);
-                self.note(format!("t = {t:.1} s: {who}: {role} {node} {}", if up { "revived" } else { "failed" }));
+                let role = self.views[side]
+                    .nodes
+                    .iter()
+                    .find(|n| n.id == node)
+                    .map_or("node", |n| n.role.label());
+                let who = self.bench.label(
+                    if side == 0 {
+                        Side::Central
+                    } else {
+                        Side::Distributed
+                    },
+                    &self.params,
+                );
+                self.note(format!(
+                    "t = {t:.1} s: {who}: {role} {node} {}",
+                    if up { "revived" } else { "failed" }
+                ));
                 self.refresh(true);
+            }
+            LabMsg::Move(side, nav) => {
+                let Some(view) = self.views.get(side) else {
+                    return fx;
+                };
+                let ids: Vec<u32> = view.nodes.iter().map(|n| n.id).collect();
+                let at = ids
+                    .iter()
+                    .position(|&id| id == self.selected[side])
+                    .unwrap_or(0);
+                let to = match nav {
+                    Nav::Next => (at + 1).min(ids.len().saturating_sub(1)),
+                    Nav::Prev => at.saturating_sub(1),
+                    Nav::First => 0,
+                    Nav::Last => ids.len().saturating_sub(1),
+                };
+                if let Some(&id) = ids.get(to) {
+                    self.selected[side] = id;
+                }
+            }
+            LabMsg::AddNode => {
+                if self.can_build() && self.resize(1, &mut fx) {
+                    self.edited(&mut fx);
+                    for side in 0..2 {
+                        self.selected[side] = self.views[side].nodes.last().map_or(0, |n| n.id);
+                    }
+                    let count = self.views[1]
+                        .nodes
+                        .iter()
+                        .filter(|n| !n.role.is_hub())
+                        .count();
+                    self.note(format!("added a node: {count} clients or peers now"));
+                }
+            }
+            LabMsg::RemoveNode(side, node) => {
+                let Some(user) = self.user_of(side, node) else {
+                    self.edit_error = Some("a server or index cannot be removed: it is what makes the design what it is".into());
+                    return fx;
+                };
+                if self.can_build() && self.resize(-1, &mut fx) {
+                    self.edits.remove_user(user);
+                    self.edited(&mut fx);
+                    self.note(format!(
+                        "removed node {node}; the nodes after it move down one place"
+                    ));
+                }
+            }
+            LabMsg::FromScratch => {
+                let Some(param) = self.bench.size_param().filter(|_| self.can_build()) else {
+                    return fx;
+                };
+                self.params.set(param, param.spec().min);
+                self.edits = NetworkEdits::default();
+                fx.params = Some(self.params.clone());
+                self.edited(&mut fx);
+                self.note("started from scratch: add nodes one at a time".into());
+            }
+            LabMsg::Rate { user, down, text } => {
+                if !self.bench.per_node_rates() || !self.interactive {
+                    return fx;
+                }
+                let param = if down {
+                    Param::PeerDownMbps
+                } else {
+                    Param::PeerUpMbps
+                };
+                let value = match param.spec().parse(param, &text) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.edit_error = Some(e.message);
+                        return fx;
+                    }
+                };
+                let now = self.edits.rates_of(user).map_or(
+                    (
+                        self.params.value_or(Param::PeerUpMbps, 10.0),
+                        self.params.value_or(Param::PeerDownMbps, 50.0),
+                    ),
+                    |r| (r.up_mbps, r.down_mbps),
+                );
+                let (up, dn) = if down { (now.0, value) } else { (value, now.1) };
+                if (up, dn) == now {
+                    return fx;
+                }
+                match self.edits.set_rates(user, up, dn) {
+                    Ok(()) => self.edited(&mut fx),
+                    Err(e) => self.edit_error = Some(e),
+                }
+            }
+            LabMsg::Link(a, b) => {
+                let side = 1;
+                let editable =
+                    self.bench.editable_links(Side::Distributed, &self.params) && self.interactive;
+                let (Some(ua), Some(ub)) = (self.user_of(side, a), self.user_of(side, b)) else {
+                    return fx;
+                };
+                if !editable {
+                    return fx;
+                }
+                let linked = self.linked(side, a, b);
+                match self.edits.toggle_link(ua, ub, linked) {
+                    Ok(()) => {
+                        self.edited(&mut fx);
+                        self.note(format!(
+                            "peers {a} and {b} {}",
+                            if linked { "disconnected" } else { "connected" }
+                        ));
+                    }
+                    Err(e) => self.edit_error = Some(e),
+                }
             }
             LabMsg::Churn(on) => {
                 if self.churn().is_none() {
                     return fx;
                 }
-                let Some(runs) = self.runs.as_mut() else { return fx };
+                let Some(runs) = self.runs.as_mut() else {
+                    return fx;
+                };
                 for r in runs.iter_mut() {
                     r.set_churn(on);
                 }
                 let t = self.time_s();
-                self.note(format!("t = {t:.1} s: churn {}", if on { "on: peers come and go" } else { "off: everyone stays put" }));
+                self.note(format!(
+                    "t = {t:.1} s: churn {}",
+                    if on {
+                        "on: peers come and go"
+                    } else {
+                        "off: everyone stays put"
+                    }
+                ));
                 self.refresh(true);
             }
         }
@@ -399,10 +711,21 @@ mod tests {
         assert_eq!(fx.outcome, None);
         assert_eq!(lab.status(), "Ready");
         let (frames, outcome) = play_to_end(&mut lab);
-        assert!((500..=700).contains(&frames), "{frames} frames at 60 per second");
+        assert!(
+            (500..=700).contains(&frames),
+            "{frames} frames at 60 per second"
+        );
         assert_eq!(lab.mode, Mode::Finished);
-        assert!(outcome.unwrap().distributed.get(Metric::BusiestShare).is_some());
-        assert_eq!(lab.update(LabMsg::Frame { dt_s: 0.016 }), Effects::default(), "no second outcome");
+        assert!(outcome
+            .unwrap()
+            .distributed
+            .get(Metric::BusiestShare)
+            .is_some());
+        assert_eq!(
+            lab.update(LabMsg::Frame { dt_s: 0.016 }),
+            Effects::default(),
+            "no second outcome"
+        );
     }
 
     #[test]
@@ -417,7 +740,11 @@ mod tests {
         let fx = lab.update(LabMsg::Input(Param::Nodes, "12".into()));
         assert_eq!(fx.params.and_then(|p| p.get(Param::Nodes)), Some(12.0));
         assert!(lab.rejected.is_empty());
-        assert_eq!((lab.time_s(), lab.status()), (0.0, "Ready"), "a new value starts over");
+        assert_eq!(
+            (lab.time_s(), lab.status()),
+            (0.0, "Ready"),
+            "a new value starts over"
+        );
     }
 
     #[test]
@@ -433,7 +760,10 @@ mod tests {
         lab.update(LabMsg::Play);
         lab.update(LabMsg::Frame { dt_s: 0.05 });
         let moved = lab.time_s() - paused_at;
-        assert!(moved <= 0.05 * 1_800.0 / PLAY_SECONDS + 1.0, "normal pace after a paused skip, moved {moved}");
+        assert!(
+            moved <= 0.05 * 1_800.0 / PLAY_SECONDS + 1.0,
+            "normal pace after a paused skip, moved {moved}"
+        );
     }
 
     #[test]
@@ -442,7 +772,14 @@ mod tests {
         assert!(lab.can_fail(0) && lab.can_fail(1));
         lab.update(LabMsg::Step);
         lab.update(LabMsg::Toggle(0, 0));
-        assert!(lab.log.last().unwrap().contains("Client-server: server 0 failed"), "{:?}", lab.log);
+        assert!(
+            lab.log
+                .last()
+                .unwrap()
+                .contains("Client-server: server 0 failed"),
+            "{:?}",
+            lab.log
+        );
         lab.update(LabMsg::Skip);
         let mut outcome = None;
         for _ in 0..10_000 {
@@ -469,16 +806,30 @@ mod tests {
 
     #[test]
     fn the_hybrid_switch_runs_an_index_beside_the_peers() {
-        for bench in [Bench::Load, Bench::Search, Bench::Churn, Bench::Distribution] {
+        for bench in [
+            Bench::Load,
+            Bench::Search,
+            Bench::Churn,
+            Bench::Distribution,
+        ] {
             let params = Params::from_pairs(&[(Param::Hybrid, 1.0)]);
             let (lab, _) = Lab::new(bench, params, 1, true);
-            assert!(lab.label(Side::Distributed).starts_with("Hybrid"), "{bench:?}");
             assert!(
-                lab.views[1].nodes.iter().any(|n| n.role == crate::sim::node::Role::Index),
+                lab.label(Side::Distributed).starts_with("Hybrid"),
+                "{bench:?}"
+            );
+            assert!(
+                lab.views[1]
+                    .nodes
+                    .iter()
+                    .any(|n| n.role == crate::sim::node::Role::Index),
                 "{bench:?} draws its index or tracker"
             );
             let (plain, _) = Lab::new(bench, Params::default(), 1, true);
-            assert_eq!(plain.label(Side::Distributed), bench.side_label(Side::Distributed));
+            assert_eq!(
+                plain.label(Side::Distributed),
+                bench.side_label(Side::Distributed)
+            );
         }
     }
 
@@ -490,7 +841,11 @@ mod tests {
         let rows: Vec<&str> = csv.lines().collect();
         assert_eq!(rows[0], "metric,Client-server,Peer-to-peer");
         assert_eq!(rows.len(), 1 + Bench::Distribution.metrics().len());
-        assert!(rows[1].starts_with("Time to send the file to all,80,"), "{}", rows[1]);
+        assert!(
+            rows[1].starts_with("Time to send the file to all,80,"),
+            "{}",
+            rows[1]
+        );
     }
 
     #[test]
@@ -502,5 +857,147 @@ mod tests {
         assert!(lab.log.last().unwrap().contains("churn off"));
         let (lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
         assert_eq!(lab.churn(), None);
+    }
+
+    fn users(lab: &Lab, side: usize) -> usize {
+        lab.views[side]
+            .nodes
+            .iter()
+            .filter(|n| !n.role.is_hub())
+            .count()
+    }
+
+    #[test]
+    fn a_network_is_built_node_by_node_from_scratch() {
+        let (mut lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
+        let fx = lab.update(LabMsg::FromScratch);
+        assert_eq!(fx.params.and_then(|p| p.get(Param::Clients)), Some(1.0));
+        assert_eq!(lab.build_error, None);
+        assert_eq!((users(&lab, 0), users(&lab, 1)), (1, 1));
+        for _ in 0..3 {
+            lab.update(LabMsg::AddNode);
+        }
+        assert_eq!((users(&lab, 0), users(&lab, 1)), (4, 4));
+        assert_eq!(
+            lab.selected[0],
+            lab.views[0].nodes.last().unwrap().id,
+            "the new node is selected"
+        );
+        assert!(lab.log.last().unwrap().contains("4 clients or peers"));
+        let last = lab.selected[1];
+        let fx = lab.update(LabMsg::RemoveNode(1, last));
+        assert_eq!(fx.params.and_then(|p| p.get(Param::Clients)), Some(3.0));
+        assert_eq!(users(&lab, 1), 3);
+        // The server is not a client to remove, and the smallest network stays.
+        lab.update(LabMsg::RemoveNode(0, 0));
+        assert!(lab
+            .edit_error
+            .as_deref()
+            .unwrap()
+            .contains("cannot be removed"));
+        assert_eq!(users(&lab, 0), 3);
+        lab.update(LabMsg::FromScratch);
+        let only = lab.node_of(0, 0).unwrap();
+        lab.update(LabMsg::RemoveNode(0, only));
+        assert!(
+            lab.edit_error.is_some(),
+            "below the minimum is refused with a reason"
+        );
+        assert_eq!(users(&lab, 0), 1);
+    }
+
+    #[test]
+    fn keyboard_moves_between_nodes_and_stops_at_the_ends() {
+        let (mut lab, _) = Lab::new(Bench::Churn, Params::default(), 1, true);
+        lab.update(LabMsg::Move(0, Nav::First));
+        let first = lab.views[0].nodes[0].id;
+        assert_eq!(lab.selected[0], first);
+        lab.update(LabMsg::Move(0, Nav::Prev));
+        assert_eq!(lab.selected[0], first);
+        lab.update(LabMsg::Move(0, Nav::Next));
+        assert_eq!(lab.selected[0], lab.views[0].nodes[1].id);
+        lab.update(LabMsg::Move(0, Nav::Last));
+        lab.update(LabMsg::Move(0, Nav::Next));
+        assert_eq!(lab.selected[0], lab.views[0].nodes.last().unwrap().id);
+    }
+
+    #[test]
+    fn one_slow_receiver_slows_client_server_to_its_download() {
+        let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
+        let (_, before) = play_to_end(&mut lab);
+        let before = before.unwrap().central.get(Metric::CompletionS).unwrap();
+        let fx = lab.update(LabMsg::Rate {
+            user: 2,
+            down: true,
+            text: "1".into(),
+        });
+        assert_eq!(
+            fx.edits
+                .as_ref()
+                .and_then(|e| e.rates_of(2))
+                .map(|r| r.down_mbps),
+            Some(1.0)
+        );
+        let (_, after) = play_to_end(&mut lab);
+        let after = after.unwrap().central.get(Metric::CompletionS).unwrap();
+        // 800 Mbit at 1 Mbps: F/d_min = 800 s, far beyond NF/u_s = 80 s.
+        assert!(
+            (before - 80.0).abs() < 1.0 && (after - 800.0).abs() < 1.0,
+            "{before} then {after}"
+        );
+        let fx = lab.update(LabMsg::Rate {
+            user: 2,
+            down: false,
+            text: "-3".into(),
+        });
+        assert!(
+            fx.edits.is_none() && lab.edit_error.is_some(),
+            "a bad speed is explained, not applied"
+        );
+    }
+
+    #[test]
+    fn overlay_links_are_connected_and_cut_on_the_flooding_side() {
+        let (mut lab, _) = Lab::new(Bench::Search, Params::default(), 1, true);
+        let (a, b) = (lab.node_of(1, 0).unwrap(), lab.node_of(1, 1).unwrap());
+        let was = lab.linked(1, a, b);
+        let fx = lab.update(LabMsg::Link(a, b));
+        assert!(fx.edits.is_some());
+        assert_eq!(lab.linked(1, a, b), !was);
+        assert!(lab
+            .log
+            .last()
+            .unwrap()
+            .contains(if was { "disconnected" } else { "connected" }));
+        lab.update(LabMsg::Link(a, b));
+        assert_eq!(lab.linked(1, a, b), was);
+        assert!(lab.edits.is_empty(), "undoing forgets the edit");
+        // Lessons cannot edit; the index side has no overlay to edit.
+        let (mut lesson, _) = Lab::new(Bench::Search, Params::default(), 1, false);
+        assert!(lesson.update(LabMsg::Link(a, b)).edits.is_none());
+    }
+
+    #[test]
+    fn uploads_per_node_show_who_did_the_sending() {
+        let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
+        assert!(lab.progress() == 0.0);
+        play_to_end(&mut lab);
+        assert_eq!(lab.progress(), 1.0);
+        let [cs, p2p] = &lab.uploads;
+        // 10 receivers of an 800 Mbit file: 8,000 Mbit leave some uploader.
+        assert!((cs.iter().sum::<f64>() - 8_000.0).abs() < 1e-6);
+        assert!((p2p.iter().sum::<f64>() - 8_000.0).abs() < 1e-6);
+        assert_eq!(cs.len(), 11);
+        assert!(cs[1..].iter().all(|&m| m == 0.0), "clients upload nothing");
+        assert!(
+            p2p[1..].iter().all(|&m| m > 0.0),
+            "every peer passes chunks on"
+        );
+        assert!(
+            p2p[0] < cs[0],
+            "so the server sends less than it must alone"
+        );
+        let (lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
+        assert!(lab.uploads.iter().all(Vec::is_empty));
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod chart;
+pub mod edits;
 pub mod goal;
 pub mod lab;
 pub mod layout;
@@ -13,6 +14,7 @@ pub mod side;
 pub mod view;
 
 pub use bench::{Bench, ChartSpec};
+pub use edits::NetworkEdits;
 pub use goal::{Cmp, Goal, Outcome, Side};
 pub use metric::{Metric, Metrics};
 pub use param::{Param, ParamKind, ParamSpec, Params};

@@ -74,7 +74,10 @@ impl SideRun {
 
     /// True when nodes of this run can be failed and revived by hand.
     pub fn can_fail(&self) -> bool {
-        matches!(self, SideRun::Requests(_) | SideRun::Lookup(_) | SideRun::Churn(_))
+        matches!(
+            self,
+            SideRun::Requests(_) | SideRun::Lookup(_) | SideRun::Churn(_)
+        )
     }
 
     /// Fails a running node or revives a failed one, at the current
@@ -85,7 +88,11 @@ impl SideRun {
         macro_rules! flip {
             ($sim:expr) => {{
                 let up = $sim.is_up(id);
-                let done = if up { $sim.fail_node(id) } else { $sim.revive_node(id) };
+                let done = if up {
+                    $sim.fail_node(id)
+                } else {
+                    $sim.revive_node(id)
+                };
                 done.ok().map(|_| !up)
             }};
         }
@@ -116,11 +123,31 @@ impl SideRun {
         }
     }
 
+    /// Mbit each node has uploaded so far, the server first, for a file
+    /// distribution; empty for other runs.
+    pub fn uploads(&self) -> Vec<f64> {
+        match self {
+            SideRun::Distribution(sim) => {
+                let r = sim.report();
+                std::iter::once(r.server_upload_mbit)
+                    .chain(r.peer_upload_mbit)
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     pub fn view(&self) -> NetView {
         match self {
             SideRun::Requests(sim) => {
                 let snap = sim.snapshot();
-                let busiest = snap.nodes.iter().map(|n| n.served).max().unwrap_or(0).max(1);
+                let busiest = snap
+                    .nodes
+                    .iter()
+                    .map(|n| n.served)
+                    .max()
+                    .unwrap_or(0)
+                    .max(1);
                 NetView {
                     nodes: snap
                         .nodes
@@ -130,7 +157,11 @@ impl SideRun {
                             role: n.role,
                             up: n.up,
                             fill: n.served as f64 / busiest as f64,
-                            badge: if n.served > 0 { n.served.to_string() } else { String::new() },
+                            badge: if n.served > 0 {
+                                n.served.to_string()
+                            } else {
+                                String::new()
+                            },
                         })
                         .collect(),
                     edges: Vec::new(),
@@ -143,7 +174,9 @@ impl SideRun {
                             progress: m.progress,
                             traffic: match m.kind {
                                 MessageKind::Request | MessageKind::IndexQuery => Traffic::Request,
-                                MessageKind::Response | MessageKind::IndexAnswer => Traffic::Response,
+                                MessageKind::Response | MessageKind::IndexAnswer => {
+                                    Traffic::Response
+                                }
                             },
                         })
                         .collect(),
@@ -153,7 +186,11 @@ impl SideRun {
             SideRun::Lookup(sim) => {
                 let snap = sim.snapshot();
                 NetView {
-                    nodes: holders(snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held))),
+                    nodes: holders(
+                        snap.nodes
+                            .iter()
+                            .map(|n| (n.id, n.role, n.up, n.items_held)),
+                    ),
                     edges: sim.links().iter().map(|l| (l.a.0, l.b.0)).collect(),
                     moving: snap
                         .messages
@@ -178,13 +215,24 @@ impl SideRun {
                     nodes: snap
                         .nodes
                         .iter()
-                        .map(|n| NodeView { id: n.id.0, role: n.role, up: n.online, fill: n.fraction, badge: String::new() })
+                        .map(|n| NodeView {
+                            id: n.id.0,
+                            role: n.role,
+                            up: n.online,
+                            fill: n.fraction,
+                            badge: String::new(),
+                        })
                         .collect(),
                     edges: Vec::new(),
                     moving: snap
                         .transfers
                         .iter()
-                        .map(|t| LinkView { from: t.from.0, to: t.to.0, progress: t.progress, traffic: Traffic::Data })
+                        .map(|t| LinkView {
+                            from: t.from.0,
+                            to: t.to.0,
+                            progress: t.progress,
+                            traffic: Traffic::Data,
+                        })
                         .collect(),
                     time_s: snap.counters.time.as_secs_f64(),
                 }
@@ -192,7 +240,11 @@ impl SideRun {
             SideRun::Churn(sim) => {
                 let snap = sim.snapshot();
                 NetView {
-                    nodes: holders(snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held))),
+                    nodes: holders(
+                        snap.nodes
+                            .iter()
+                            .map(|n| (n.id, n.role, n.up, n.items_held)),
+                    ),
                     edges: Vec::new(),
                     moving: Vec::new(),
                     time_s: snap.now_s,
@@ -229,8 +281,15 @@ mod tests {
         central.advance_to(10.0, u64::MAX);
         assert_eq!(central.toggle(0), Some(false), "the server goes down");
         central.advance_to(20.0, u64::MAX);
-        let failed_while_down = Bench::Load.measure(&central).0.get(crate::experiment::Metric::FailedShare).unwrap();
-        assert!(failed_while_down > 0.1, "requests fail while the server is down: {failed_while_down}");
+        let failed_while_down = Bench::Load
+            .measure(&central)
+            .0
+            .get(crate::experiment::Metric::FailedShare)
+            .unwrap();
+        assert!(
+            failed_while_down > 0.1,
+            "requests fail while the server is down: {failed_while_down}"
+        );
         assert_eq!(central.toggle(0), Some(true), "and comes back");
         assert_eq!(central.toggle(9_999), None, "no such node");
     }

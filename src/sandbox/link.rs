@@ -3,14 +3,20 @@
 //! accepts nothing it cannot fully check: a malformed, tampered or
 //! oversized link is refused with a reason, and the caller opens the
 //! default setup instead.
+//!
+//! Nodes changed by hand follow the parameters: `node=3:20:50` (receiver 3
+//! uploads at 20 and downloads at 50 Mbps), `link=2-7` and `cut=2-7` (an
+//! overlay link connected or cut).
 
-use crate::experiment::Param;
+use crate::experiment::edits::LinkEdit;
+use crate::experiment::{Bench, Param};
 use crate::sandbox::setup::{SandboxSetup, Workload};
 use std::fmt;
 
 const VERSION: &str = "1";
-/// Far longer than any real link (about 200 characters); refused unread.
-pub const MAX_LEN: usize = 1024;
+/// Far longer than any real link (about 200 characters, a few thousand
+/// with many nodes changed by hand); refused unread.
+pub const MAX_LEN: usize = 8192;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkError(pub String);
@@ -32,6 +38,23 @@ pub fn encode(setup: &SandboxSetup) -> String {
             out.push_str(&format!(";{}={}", param.key(), v));
         }
     }
+    // Edits of nodes since removed are left out, as the run ignores them.
+    let users = setup
+        .workload
+        .bench()
+        .size_param()
+        .map_or(0, |p| setup.params.count_or(p, 0));
+    for r in setup.edits.rates.iter().filter(|r| r.user < users) {
+        out.push_str(&format!(";node={}:{}:{}", r.user, r.up_mbps, r.down_mbps));
+    }
+    for l in setup.edits.links.iter().filter(|l| l.b < users) {
+        out.push_str(&format!(
+            ";{}={}-{}",
+            if l.connected { "link" } else { "cut" },
+            l.a,
+            l.b
+        ));
+    }
     out
 }
 
@@ -48,7 +71,8 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
         _ => return err("the link does not start with a format version"),
     }
     let workload = match parts.next() {
-        Some(key) => Workload::from_key(key).ok_or_else(|| LinkError(format!("unknown workload \"{}\"", shorten(key))))?,
+        Some(key) => Workload::from_key(key)
+            .ok_or_else(|| LinkError(format!("unknown workload \"{}\"", shorten(key))))?,
         None => return err("the link names no workload"),
     };
     let mut setup = SandboxSetup::new(workload);
@@ -58,25 +82,118 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
         let Some((key, value)) = part.split_once('=') else {
             return err(format!("\"{}\" is not a setting", shorten(part)));
         };
+        if matches!(key, "node" | "link" | "cut") {
+            edit(&mut setup, key, value)?;
+            continue;
+        }
         if key == "seed" {
             if seen_seed {
                 return err("the seed is given twice");
             }
             seen_seed = true;
-            setup.seed = value.parse::<u64>().map_err(|_| LinkError("the seed must be a whole number".into()))?;
+            setup.seed = value
+                .parse::<u64>()
+                .map_err(|_| LinkError("the seed must be a whole number".into()))?;
             continue;
         }
         let param = Param::from_key(key)
             .filter(|p| workload.defaults().iter().any(|(d, _)| d == p))
-            .ok_or_else(|| LinkError(format!("\"{}\" is not a setting of {}", shorten(key), workload.label())))?;
+            .ok_or_else(|| {
+                LinkError(format!(
+                    "\"{}\" is not a setting of {}",
+                    shorten(key),
+                    workload.label()
+                ))
+            })?;
         if seen.contains(&param) {
             return err(format!("{} is given twice", param.spec().label));
         }
         seen.push(param);
-        let v = param.spec().parse(param, value).map_err(|e| LinkError(e.message))?;
+        let v = param
+            .spec()
+            .parse(param, value)
+            .map_err(|e| LinkError(e.message))?;
         setup.params.set(param, v);
     }
+    // Checked once the network's size is known, wherever it was given.
+    let bench = workload.bench();
+    let users = bench
+        .size_param()
+        .map_or(0, |p| setup.params.count_or(p, 0));
+    let beyond = setup
+        .edits
+        .rates
+        .iter()
+        .map(|r| r.user)
+        .chain(setup.edits.links.iter().map(|l| l.b))
+        .find(|&u| u >= users);
+    if let Some(u) = beyond {
+        return err(format!(
+            "node {u} is changed, but the network has only {users} (numbered from 0)"
+        ));
+    }
     Ok(setup)
+}
+
+/// One hand-made change: `node=user:up:down`, `link=a-b` or `cut=a-b`.
+fn edit(setup: &mut SandboxSetup, key: &str, value: &str) -> Result<(), LinkError> {
+    let bench = setup.workload.bench();
+    let index = |s: &str| {
+        s.parse::<u32>()
+            .map_err(|_| LinkError(format!("\"{}\" is not a node number", shorten(s))))
+    };
+    if key == "node" {
+        if !bench.per_node_rates() {
+            return err(format!(
+                "link speeds per node are not a setting of {}",
+                setup.workload.label()
+            ));
+        }
+        let mut parts = value.split(':');
+        let (Some(user), Some(up), Some(down), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return err("a node's speeds are written node=number:upload:download");
+        };
+        let user = index(user)?;
+        if setup.edits.rates_of(user).is_some() {
+            return err(format!("node {user}'s speeds are given twice"));
+        }
+        let up = Param::PeerUpMbps
+            .spec()
+            .parse(Param::PeerUpMbps, up)
+            .map_err(|e| LinkError(e.message))?;
+        let down = Param::PeerDownMbps
+            .spec()
+            .parse(Param::PeerDownMbps, down)
+            .map_err(|e| LinkError(e.message))?;
+        return setup.edits.set_rates(user, up, down).map_err(LinkError);
+    }
+    if bench != Bench::Search {
+        return err(format!(
+            "overlay links are not a setting of {}",
+            setup.workload.label()
+        ));
+    }
+    let Some((a, b)) = value.split_once('-') else {
+        return err("a link is written link=a-b or cut=a-b");
+    };
+    let edit = LinkEdit::new(index(a)?, index(b)?, key == "link");
+    if edit.a == edit.b {
+        return err("a peer cannot be linked to itself");
+    }
+    if setup
+        .edits
+        .links
+        .iter()
+        .any(|l| (l.a, l.b) == (edit.a, edit.b))
+    {
+        return err(format!("the link {}-{} is given twice", edit.a, edit.b));
+    }
+    setup
+        .edits
+        .toggle_link(edit.a, edit.b, !edit.connected)
+        .map_err(LinkError)
 }
 
 /// Quotes at most a few characters of what the learner cannot see anyway.
@@ -100,9 +217,32 @@ mod tests {
             let mut setup = SandboxSetup::new(w);
             setup.seed = 987_654_321;
             let (first, value) = w.defaults()[0];
-            setup.params.set(first, first.spec().max.min(value + first.spec().step));
+            setup
+                .params
+                .set(first, first.spec().max.min(value + first.spec().step));
             assert_eq!(decode(&encode(&setup)), Ok(setup.clone()));
         }
+    }
+
+    #[test]
+    fn hand_made_nodes_and_links_round_trip() {
+        let mut setup = SandboxSetup::new(Workload::Distribution);
+        setup.edits.set_rates(4, 2.5, 100.0).unwrap();
+        setup.edits.set_rates(0, 50.0, 0.5).unwrap();
+        let text = encode(&setup);
+        assert!(text.ends_with(";node=4:2.5:100;node=0:50:0.5"), "{text}");
+        assert_eq!(decode(&text), Ok(setup));
+        let mut setup = SandboxSetup::new(Workload::Search);
+        setup.edits.toggle_link(9, 1, false).unwrap();
+        setup.edits.toggle_link(2, 3, true).unwrap();
+        let text = encode(&setup);
+        assert!(text.ends_with(";link=1-9;cut=2-3"), "{text}");
+        assert_eq!(decode(&text), Ok(setup.clone()));
+        // Shrunk below an edited peer: the link still opens, without it.
+        setup.params.set(Param::Peers, 5.0);
+        let text = encode(&setup);
+        assert!(text.ends_with(";cut=2-3"), "{text}");
+        assert!(decode(&text).is_ok());
     }
 
     #[test]
@@ -116,7 +256,7 @@ mod tests {
 
     #[test]
     fn every_malformed_link_is_refused_with_a_reason() {
-        let long = format!("1;distribution{}", ";receivers=5".repeat(200));
+        let long = format!("1;distribution{}", ";receivers=5".repeat(700));
         for (bad, reason) in [
             ("", "format version"),
             ("x;distribution", "format version"),
@@ -135,6 +275,20 @@ mod tests {
             ("1;distribution;seed=1;seed=2", "twice"),
             ("1;distribution;seed=99999999999999999999999", "seed"),
             (long.as_str(), "too long"),
+            ("1;distribution;node=3:20", "node=number:upload:download"),
+            ("1;distribution;node=x:20:50", "not a node number"),
+            ("1;distribution;node=3:0:50", "between"),
+            ("1;distribution;node=3:20:50;node=3:20:50", "twice"),
+            ("1;distribution;receivers=5;node=5:20:50", "only 5"),
+            (
+                "1;distribution;link=1-2",
+                "not a setting of File distribution",
+            ),
+            ("1;search;node=1:2:3", "not a setting of Finding data"),
+            ("1;search;link=4-4", "itself"),
+            ("1;search;link=1-2;cut=2-1", "twice"),
+            ("1;search;link=1+2", "link=a-b"),
+            ("1;search;peers=10;cut=3-10", "only 10"),
         ] {
             let e = decode(bad).expect_err(bad);
             assert!(e.0.contains(reason), "{bad:?}: {e}");
@@ -158,7 +312,7 @@ mod tests {
                 let v = if matches!(spec.kind, crate::experiment::ParamKind::Number) { v } else { v.round() };
                 params.set(*p, v.min(spec.max));
             }
-            let setup = SandboxSetup { workload, params, seed };
+            let setup = SandboxSetup { workload, params, edits: Default::default(), seed };
             prop_assert_eq!(decode(&encode(&setup)), Ok(setup));
         }
     }

@@ -1,6 +1,6 @@
 //! What a sandbox experiment is: a workload, its parameters and a seed.
 
-use crate::experiment::{Bench, Param, Params};
+use crate::experiment::{Bench, NetworkEdits, Param, Params};
 
 /// The workloads the sandbox offers, each run on its experiment bench.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,7 +12,12 @@ pub enum Workload {
 }
 
 impl Workload {
-    pub const ALL: [Workload; 4] = [Workload::Distribution, Workload::Requests, Workload::Search, Workload::Churn];
+    pub const ALL: [Workload; 4] = [
+        Workload::Distribution,
+        Workload::Requests,
+        Workload::Search,
+        Workload::Churn,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -64,9 +69,13 @@ impl Workload {
                 (Param::PeerCapacity, 40.0),
                 (Param::Hybrid, 0.0),
             ],
-            Workload::Search => {
-                &[(Param::Peers, 50.0), (Param::MeanDegree, 4.0), (Param::Ttl, 3.0), (Param::Replication, 2.0), (Param::Hybrid, 0.0)]
-            }
+            Workload::Search => &[
+                (Param::Peers, 50.0),
+                (Param::MeanDegree, 4.0),
+                (Param::Ttl, 3.0),
+                (Param::Replication, 2.0),
+                (Param::Hybrid, 0.0),
+            ],
             Workload::Churn => &[
                 (Param::Peers, 30.0),
                 (Param::Replication, 3.0),
@@ -97,6 +106,8 @@ impl Workload {
 pub struct SandboxSetup {
     pub workload: Workload,
     pub params: Params,
+    /// Nodes and links changed by hand in the network builder.
+    pub edits: NetworkEdits,
     pub seed: u64,
 }
 
@@ -105,7 +116,12 @@ pub const DEFAULT_SEED: u64 = 1;
 
 impl SandboxSetup {
     pub fn new(workload: Workload) -> SandboxSetup {
-        SandboxSetup { workload, params: Params::from_pairs(workload.defaults()), seed: DEFAULT_SEED }
+        SandboxSetup {
+            workload,
+            params: Params::from_pairs(workload.defaults()),
+            edits: NetworkEdits::default(),
+            seed: DEFAULT_SEED,
+        }
     }
 }
 
@@ -138,9 +154,15 @@ mod tests {
                 assert!(p.spec().check(*p, *v).is_ok(), "{w:?} {p:?}");
             }
             let setup = SandboxSetup::new(w);
-            let outcome = w.bench().outcome(&setup.params, setup.seed).expect("defaults run");
+            let outcome = w
+                .bench()
+                .outcome(&setup.params, setup.seed)
+                .expect("defaults run");
             for m in w.bench().metrics() {
-                assert!(outcome.central.get(*m).is_some() || outcome.distributed.get(*m).is_some(), "{w:?} measures {m:?}");
+                assert!(
+                    outcome.central.get(*m).is_some() || outcome.distributed.get(*m).is_some(),
+                    "{w:?} measures {m:?}"
+                );
             }
         }
     }

@@ -45,6 +45,21 @@ impl Role {
             Role::Index => "index",
         }
     }
+
+    /// Servers and indexes: the one node a design is built around.
+    pub fn is_hub(self) -> bool {
+        matches!(self, Role::Server | Role::Index)
+    }
+
+    /// What a node in this role does, in a sentence.
+    pub fn duty(self) -> &'static str {
+        match self {
+            Role::Server => "holds the data and answers the others' requests; it asks no one",
+            Role::Client => "asks the server and answers no one",
+            Role::Peer => "asks other peers and answers them too",
+            Role::Index => "knows who holds what, but stores and sends no data itself",
+        }
+    }
 }
 
 /// How the network is organised.
@@ -59,8 +74,11 @@ pub enum Architecture {
 }
 
 impl Architecture {
-    pub const ALL: [Architecture; 3] =
-        [Architecture::ClientServer, Architecture::PeerToPeer, Architecture::Hybrid];
+    pub const ALL: [Architecture; 3] = [
+        Architecture::ClientServer,
+        Architecture::PeerToPeer,
+        Architecture::Hybrid,
+    ];
 
     /// The name used on the command line and in share links.
     pub fn slug(self) -> &'static str {
@@ -127,12 +145,33 @@ mod tests {
     #[test]
     fn hub_first_then_users() {
         let cs = Architecture::ClientServer;
-        assert_eq!((cs.hub(), cs.node_count(5), cs.user_node(0)), (Some(NodeId(0)), 6, NodeId(1)));
-        assert_eq!((cs.role_of(NodeId(0)), cs.role_of(NodeId(3))), (Role::Server, Role::Client));
+        assert_eq!(
+            (cs.hub(), cs.node_count(5), cs.user_node(0)),
+            (Some(NodeId(0)), 6, NodeId(1))
+        );
+        assert_eq!(
+            (cs.role_of(NodeId(0)), cs.role_of(NodeId(3))),
+            (Role::Server, Role::Client)
+        );
         let p2p = Architecture::PeerToPeer;
-        assert_eq!((p2p.hub(), p2p.node_count(5), p2p.user_node(0), p2p.role_of(NodeId(0))), (None, 5, NodeId(0), Role::Peer));
+        assert_eq!(
+            (
+                p2p.hub(),
+                p2p.node_count(5),
+                p2p.user_node(0),
+                p2p.role_of(NodeId(0))
+            ),
+            (None, 5, NodeId(0), Role::Peer)
+        );
         let hy = Architecture::Hybrid;
-        assert_eq!((hy.role_of(NodeId(0)), hy.role_of(NodeId(1)), hy.node_count(u32::MAX)), (Role::Index, Role::Peer, u32::MAX));
+        assert_eq!(
+            (
+                hy.role_of(NodeId(0)),
+                hy.role_of(NodeId(1)),
+                hy.node_count(u32::MAX)
+            ),
+            (Role::Index, Role::Peer, u32::MAX)
+        );
     }
 
     #[test]

@@ -134,8 +134,10 @@ test("failing the server with the keyboard makes requests fail, and the log says
     await page.keyboard.press("Enter");
     await page.locator(".event-log li", { hasText: "server 0 failed" }).waitFor();
     assert.equal(await page.locator(".side").first().locator("button.toggle-node").textContent(), "Revive it");
-    // A peer fails by a click on the drawing.
+    // A peer is picked by a click (or tap) on the drawing and fails by a key.
     await page.locator(".side").nth(1).locator("g.node[data-node='3']").click();
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-node")), "3");
+    await page.keyboard.press("f");
     await page.locator(".event-log li", { hasText: "peer 3 failed" }).waitFor();
     await page.locator(".experiment button.skip").click();
     await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
@@ -203,6 +205,113 @@ test("a finished run exports its results as CSV and its chart as SVG", async () 
     assert.match(rows[1], /^Time to send the file to all,80,\d+(\.\d+)?$/);
     const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("button.export-svg").click()]);
     assert.match(await readFile(await svg.path(), "utf8"), /^<svg xmlns=/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Which node of a drawing has focus, and is it the selected one?
+const focused = (page) =>
+  page.evaluate(() => ({
+    node: document.activeElement.getAttribute("data-node"),
+    selected: document.activeElement.getAttribute("aria-selected"),
+    drawing: document.activeElement.closest("figure")?.id,
+  }));
+
+test("build a network with the keyboard, run it, fail the server, see requests fail", async () => {
+  const { page, context, problems } = await guardedPage(app.browser);
+  try {
+    await page.goto(`${app.server.url}#/sandbox?s=1;requests`);
+    await appHeading(page);
+    await page.locator("button.from-scratch").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => location.hash.includes("clients=1;"));
+    const drawing = page.locator("#sandbox-net-0");
+    assert.equal(await drawing.locator("g.node").count(), 2, "a server and one client");
+    // Into the drawing: only the selected node is in the tab order.
+    assert.equal(await drawing.locator("g.node[tabindex='0']").count(), 1);
+    await drawing.locator("g.node[tabindex='0']").focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("a");
+    await page.waitForFunction(() => location.hash.includes("clients=5;"));
+    assert.equal(await drawing.locator("g.node").count(), 6);
+    assert.deepEqual(await focused(page), { node: "5", selected: "true", drawing: "sandbox-net-0" }, "the new node has focus");
+    await page.keyboard.press("Home");
+    assert.equal((await focused(page)).node, "0");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    assert.deepEqual(await focused(page), { node: "2", selected: "true", drawing: "sandbox-net-0" });
+    assert.match(await page.locator(".side").first().locator(".node-about").textContent(), /^Client 2 asks the server and answers no one; online/);
+    await page.keyboard.press("Delete");
+    await page.waitForFunction(() => location.hash.includes("clients=4;"));
+    assert.equal(await drawing.locator("g.node").count(), 5);
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Delete");
+    await page.locator(".experiment .control-error", { hasText: "cannot be removed" }).waitFor();
+    assert.equal(await drawing.locator("g.node").count(), 5, "the server stays");
+
+    // Run a little, then fail the server with its key.
+    await page.locator(".experiment button.step").click();
+    await drawing.locator("g.node[data-node='0']").focus();
+    await page.keyboard.press("f");
+    await page.locator(".event-log li", { hasText: "server 0 failed" }).waitFor();
+    assert.equal(await drawing.locator("g.node.down[data-node='0']").count(), 1);
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    const failed = await page.locator(".side").first().locator("[data-metric=FailedShare]").textContent();
+    assert.ok(parseInt(failed, 10) > 50, `most requests fail without the server (${failed})`);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a receiver's own speeds and hand-made overlay links go into the link and the results", async () => {
+  const { page, context, problems } = await guardedPage(app.browser);
+  try {
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=5`);
+    await appHeading(page);
+    const cs = page.locator(".side").first();
+    await cs.locator("g.node[data-node='2']").click();
+    await cs.locator("#sandbox-node-0-down").fill("1");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => location.hash.includes(";node=1:10:1"));
+    await cs.locator("#sandbox-node-0-up").fill("0");
+    await page.keyboard.press("Enter");
+    await page.locator(".experiment .control-error", { hasText: "between" }).waitFor();
+    const finished = page.locator(".experiment[data-state=finished]");
+    await page.locator(".experiment button.skip").click();
+    await finished.waitFor({ timeout: 30000 });
+    // One client at 1 Mbps must take F/d_min = 800 s, whatever the server does.
+    assert.equal(await cs.locator("[data-metric=CompletionS]").textContent(), "800.0 s");
+    assert.match(await cs.locator(".upload-chart figcaption").textContent(), /server uploaded 4000 Mbit \(100%\)/);
+    assert.match(await page.locator(".side").nth(1).locator(".upload-chart figcaption").textContent(), /the 5 others [1-9]\d* Mbit/);
+    // Reopened from the link, the slow receiver is still there.
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=5;node=1:10:1`);
+    await page.reload();
+    await appHeading(page);
+    await page.locator(".experiment button.skip").click();
+    await finished.waitFor({ timeout: 30000 });
+    assert.equal(await cs.locator("[data-metric=CompletionS]").textContent(), "800.0 s");
+
+    // Finding data: connect two peers of the flooding side by hand.
+    await page.goto(`${app.server.url}#/sandbox?s=1;search;peers=20`);
+    await page.reload();
+    await appHeading(page);
+    const p2p = page.locator(".side").nth(1);
+    const edges = () => p2p.locator("line.edge").count();
+    const before = await edges();
+    await p2p.locator("g.node[data-node='0']").click();
+    const target = await p2p.locator("#sandbox-node-1-connect option").first().getAttribute("value");
+    await p2p.locator("#sandbox-node-1-connect").selectOption(target);
+    await p2p.getByRole("button", { name: "Connect", exact: true }).click();
+    await page.waitForFunction((t) => location.hash.includes(`;link=0-${t}`), target);
+    assert.equal(await edges(), before + 1);
+    await p2p.getByRole("button", { name: `Cut link to peer ${target}`, exact: true }).click();
+    await page.waitForFunction(() => !location.hash.includes(";link="));
+    assert.equal(await edges(), before);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

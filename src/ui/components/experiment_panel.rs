@@ -7,11 +7,13 @@
 //! all the logic (and its native tests): this component turns DOM events and
 //! animation frames into messages and performs the effects.
 
-use crate::experiment::lab::{Effects, Lab, LabMsg, Mode, Speed};
-use crate::experiment::{Bench, Outcome, Param, Params, Side};
+use crate::experiment::lab::{Effects, Lab, LabMsg, Mode, Nav, Speed};
+use crate::experiment::{Bench, NetworkEdits, Outcome, Param, Params, Side};
 use crate::ui::components::line_chart::line_chart;
 use crate::ui::components::network_view::NetworkView;
+use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
+use crate::ui::components::upload_chart::upload_chart;
 use crate::ui::download::{chart_svg, download};
 use crate::ui::motion::prefers_reduced_motion;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -35,6 +37,11 @@ pub struct ExperimentPanelProps {
     /// address in step with them).
     #[prop_or_default]
     pub on_params: Callback<Params>,
+    /// Nodes and links changed by hand (the sandbox's network builder).
+    #[prop_or_default]
+    pub edits: NetworkEdits,
+    #[prop_or_default]
+    pub on_edits: Callback<NetworkEdits>,
     /// Offer failing and reviving nodes by hand, with an event log.
     #[prop_or_default]
     pub interactive: bool,
@@ -47,6 +54,8 @@ pub enum Msg {
     Export(&'static str),
     /// An animation frame at this timestamp (milliseconds).
     Frame(f64),
+    /// A node of one side chosen by click or key: select it and focus it.
+    Focus(usize, LabMsg),
 }
 
 pub struct ExperimentPanel {
@@ -56,6 +65,8 @@ pub struct ExperimentPanel {
     applied: u32,
     still: bool,
     export_error: Option<String>,
+    /// The side whose selected node takes focus after the next render.
+    focus: Option<usize>,
 }
 
 impl ExperimentPanel {
@@ -67,6 +78,9 @@ impl ExperimentPanel {
         if let Some(params) = fx.params {
             props.on_params.emit(params);
         }
+        if let Some(edits) = fx.edits {
+            props.on_edits.emit(edits);
+        }
         if let Some(outcome) = fx.outcome {
             props.on_outcome.emit(outcome);
         }
@@ -75,38 +89,25 @@ impl ExperimentPanel {
             self.last_frame_ms = None;
         } else if self.frame.is_none() {
             let link = ctx.link().clone();
-            self.frame = Some(request_animation_frame(move |ts| link.send_message(Msg::Frame(ts))));
+            self.frame = Some(request_animation_frame(move |ts| {
+                link.send_message(Msg::Frame(ts))
+            }));
         }
     }
 }
 
-impl ExperimentPanel {
-    /// Pick a node of one side and fail or revive it: the keyboard's way,
-    /// and a screen reader's, to what clicking a node does.
-    fn fail_control(&self, ctx: &Context<Self>, side: usize, label: &str) -> Html {
-        let link = ctx.link();
-        let id = format!("{}-node-{side}", ctx.props().id_prefix);
-        let nodes = &self.lab.views[side].nodes;
-        let chosen = self.lab.selected[side];
-        let up = nodes.iter().find(|n| n.id == chosen).is_none_or(|n| n.up);
-        let onchange = link.callback(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            Msg::Lab(LabMsg::Select(side, select.value().parse().unwrap_or(0)))
-        });
-        let options = nodes.iter().map(|n| {
-            let text = format!("{} {}{}", n.role.label(), n.id, if n.up { "" } else { " (offline)" });
-            html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ text }</option> }
-        });
-        html! {
-            <div class="fail-control">
-                <label for={id.clone()}>{ format!("{label}: node") }</label>
-                <select id={id} {onchange}>{ for options }</select>
-                <button type="button" class="toggle-node" onclick={link.callback(move |_| Msg::Lab(LabMsg::Toggle(side, chosen)))}>
-                    { if up { "Fail it" } else { "Revive it" } }
-                </button>
-            </div>
-        }
-    }
+/// What a key pressed on a node of one side's drawing asks for.
+fn key_message(key: &str, side: usize, node: u32) -> Option<LabMsg> {
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => LabMsg::Move(side, Nav::Next),
+        "ArrowLeft" | "ArrowUp" => LabMsg::Move(side, Nav::Prev),
+        "Home" => LabMsg::Move(side, Nav::First),
+        "End" => LabMsg::Move(side, Nav::Last),
+        "f" | "F" => LabMsg::Toggle(side, node),
+        "a" | "A" | "+" => LabMsg::AddNode,
+        "Delete" | "Backspace" | "-" => LabMsg::RemoveNode(side, node),
+        _ => return None,
+    })
 }
 
 impl Component for ExperimentPanel {
@@ -115,30 +116,55 @@ impl Component for ExperimentPanel {
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
-        let (lab, fx) = Lab::new(props.bench, props.params.clone(), props.seed, props.interactive);
-        let mut panel =
-            ExperimentPanel {
+        let (lab, fx) = Lab::new(
+            props.bench,
+            props.params.clone(),
+            props.seed,
+            props.interactive,
+        );
+        let mut panel = ExperimentPanel {
             lab,
             frame: None,
             last_frame_ms: None,
             applied: props.apply,
             still: prefers_reduced_motion(),
             export_error: None,
+            focus: None,
         };
-        panel.perform(ctx, Effects { outcome: fx.outcome, ..Effects::default() });
+        let fx = if props.edits.is_empty() {
+            fx
+        } else {
+            panel
+                .lab
+                .reset_edited(props.params.clone(), props.edits.clone(), props.seed)
+        };
+        panel.perform(
+            ctx,
+            Effects {
+                outcome: fx.outcome,
+                ..Effects::default()
+            },
+        );
         panel
     }
 
     fn changed(&mut self, ctx: &Context<Self>, old: &Self::Properties) -> bool {
         let props = ctx.props();
         if props.bench != old.bench || props.interactive != old.interactive {
-            let (lab, fx) = Lab::new(props.bench, props.params.clone(), props.seed, props.interactive);
+            let (lab, fx) = Lab::new(
+                props.bench,
+                props.params.clone(),
+                props.seed,
+                props.interactive,
+            );
             self.lab = lab;
             self.applied = props.apply;
             self.perform(ctx, fx);
         } else if props.apply != self.applied || props.seed != old.seed {
             self.applied = props.apply;
-            let fx = self.lab.reset_to(props.params.clone(), props.seed);
+            let fx = self
+                .lab
+                .reset_edited(props.params.clone(), props.edits.clone(), props.seed);
             self.perform(ctx, fx);
         }
         true
@@ -147,14 +173,24 @@ impl Component for ExperimentPanel {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let fx = match msg {
             Msg::Lab(m) => self.lab.update(m),
+            Msg::Focus(side, m) => {
+                self.focus = Some(side);
+                self.lab.update(m)
+            }
             Msg::Export(kind) => {
                 let prefix = &ctx.props().id_prefix;
                 let saved = if kind == "csv" {
-                    download(&format!("hub-and-mesh-{prefix}.csv"), "text/csv", &self.lab.results_csv())
+                    download(
+                        &format!("hub-and-mesh-{prefix}.csv"),
+                        "text/csv",
+                        &self.lab.results_csv(),
+                    )
                 } else {
                     chart_svg(&format!("{prefix}-chart"))
                         .ok_or_else(|| "there is no chart to save".to_owned())
-                        .and_then(|svg| download(&format!("hub-and-mesh-{prefix}.svg"), "image/svg+xml", &svg))
+                        .and_then(|svg| {
+                            download(&format!("hub-and-mesh-{prefix}.svg"), "image/svg+xml", &svg)
+                        })
                 };
                 self.export_error = saved.err();
                 return true;
@@ -171,12 +207,37 @@ impl Component for ExperimentPanel {
         true
     }
 
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        let Some(side) = self.focus.take() else {
+            return;
+        };
+        let selector = format!(
+            "#{}-net-{side} [data-node=\"{}\"]",
+            ctx.props().id_prefix,
+            self.lab.selected[side]
+        );
+        if let Ok(Some(node)) = gloo::utils::document().query_selector(&selector) {
+            // SVG elements take focus like HTML ones; `focus` is shared.
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&node).focus();
+        }
+    }
+
     fn view(&self, ctx: &Context<Self>) -> Html {
         let props = ctx.props();
         let link = ctx.link();
         let on_input = link.callback(|(p, text): (Param, String)| Msg::Lab(LabMsg::Input(p, text)));
         let controls = props.controls.iter().map(|param| {
-            param_control(*param, self.lab.params.value_or(*param, param.spec().min), self.lab.rejected.iter().find(|(p, _)| p == param).map(|(_, r)| r), &on_input, &props.id_prefix)
+            param_control(
+                *param,
+                self.lab.params.value_or(*param, param.spec().min),
+                self.lab
+                    .rejected
+                    .iter()
+                    .find(|(p, _)| p == param)
+                    .map(|(_, r)| r),
+                &on_input,
+                &props.id_prefix,
+            )
         });
         let lab = &self.lab;
         let playing = lab.animating();
@@ -221,17 +282,28 @@ impl Component for ExperimentPanel {
                     <h3>{ label }</h3>
                     if animated {
                         <NetworkView view={lab.views[i].clone()} label={label} still={self.still}
-                            on_node={lab.can_fail(i).then(|| link.callback(move |id: u32| Msg::Lab(LabMsg::Toggle(i, id))))} />
+                            id={format!("{}-net-{i}", props.id_prefix)}
+                            selected={props.interactive.then_some(lab.selected[i])}
+                            on_node={props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(i, LabMsg::Select(i, id))))}
+                            on_key={props.interactive.then(|| {
+                                let chosen = lab.selected[i];
+                                link.batch_callback(move |e: KeyboardEvent| {
+                                    let msg = key_message(&e.key(), i, chosen)?;
+                                    e.prevent_default();
+                                    Some(Msg::Focus(i, msg))
+                                })
+                            })} />
                     }
                     <dl class="metrics">{ for metrics }</dl>
-                    if lab.can_fail(i) {
-                        { self.fail_control(ctx, i, label) }
+                    { upload_chart(label, &lab.uploads[i]) }
+                    if props.interactive && animated {
+                        { node_inspector(lab, props.bench, i, &props.id_prefix, &link.callback(Msg::Lab)) }
                     }
                 </section>
             }
         };
         html! {
-            <div class="experiment" data-state={status.to_lowercase()}>
+            <div class="experiment" data-state={status.to_ascii_lowercase()}>
                 <div class="controls">{ for controls }</div>
                 if let Some(err) = &lab.build_error {
                     <p class="control-error" role="alert">{ err.clone() }</p>
@@ -239,7 +311,9 @@ impl Component for ExperimentPanel {
                 if animated {
                     <div class="transport" role="group" aria-label="Run the experiment">
                         if playing {
-                            <button type="button" class="pause" onclick={link.callback(|_| Msg::Lab(LabMsg::Pause))}>{ "Pause" }</button>
+                            <button type="button" class="pause" onclick={link.callback(|_| Msg::Lab(LabMsg::Pause))}>
+                                { if lab.mode == Mode::Skipping { "Cancel" } else { "Pause" } }
+                            </button>
                         } else {
                             <button type="button" class="play" onclick={link.callback(|_| Msg::Lab(LabMsg::Play))} disabled={!lab.has_runs()}>
                                 { if finished { "Run again" } else { "Play" } }
@@ -250,7 +324,19 @@ impl Component for ExperimentPanel {
                         <button type="button" class="reset" onclick={link.callback(|_| Msg::Lab(LabMsg::Reset))}>{ "Reset" }</button>
                         { speed_select }
                         <span class="clock" aria-live="off">{ format!("{status} · t = {time:.1} s") }</span>
+                        <progress class="run-progress" max="100" value={format!("{:.0}", lab.progress() * 100.0)}
+                            aria-label="How far the run has got" />
                     </div>
+                }
+                if lab.can_build() && animated {
+                    <div class="builder" role="group" aria-label="Build the network">
+                        <button type="button" class="add-node" onclick={link.callback(|_| Msg::Lab(LabMsg::AddNode))}>{ "Add a node" }</button>
+                        <button type="button" class="from-scratch" onclick={link.callback(|_| Msg::Lab(LabMsg::FromScratch))}>{ "Start from scratch" }</button>
+                        <p class="muted">{ "In a drawing: arrow keys move between nodes, F fails or revives the selected one, A adds a node, Delete removes the selected one. Click or tap a node to select it." }</p>
+                    </div>
+                }
+                if let Some(e) = &lab.edit_error {
+                    <p class="control-error" role="alert">{ e.clone() }</p>
                 }
                 <div class="sides">
                     { side_panel(0, Side::Central) }

@@ -18,6 +18,15 @@ pub struct NetworkViewProps {
     /// Called with a node's id when it is clicked or tapped.
     #[prop_or_default]
     pub on_node: Option<Callback<u32>>,
+    /// The node chosen with a click or the arrow keys. When set, the nodes
+    /// are a list to move through: only the chosen one is in the tab order.
+    #[prop_or_default]
+    pub selected: Option<u32>,
+    /// Keys pressed while a node has focus.
+    #[prop_or_default]
+    pub on_key: Option<Callback<KeyboardEvent>>,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
 }
 
 #[component]
@@ -26,7 +35,11 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
     let roles: Vec<Role> = view.nodes.iter().map(|n| n.role).collect();
     let summary = summary(view);
     // Hubs sit in the middle; it is the ring that gets crowded.
-    let ring = view.nodes.iter().filter(|n| !matches!(n.role, Role::Server | Role::Index)).count();
+    let ring = view
+        .nodes
+        .iter()
+        .filter(|n| !matches!(n.role, Role::Server | Role::Index))
+        .count();
     if ring > MAX_DRAWN_NODES {
         return html! {
             <figure class="netview aggregate">
@@ -36,7 +49,12 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
     }
     let points = use_memo(roles, |roles| place(roles));
     let r = node_radius(view.nodes.len());
-    let at = |id: u32| points.get(id as usize).copied().unwrap_or(Point { x: SIZE / 2.0, y: SIZE / 2.0 });
+    let at = |id: u32| {
+        points.get(id as usize).copied().unwrap_or(Point {
+            x: SIZE / 2.0,
+            y: SIZE / 2.0,
+        })
+    };
     let edges = view.edges.iter().map(|(a, b)| {
         let (p, q) = (at(*a), at(*b));
         html! { <line class="edge" x1={fmt(p.x)} y1={fmt(p.y)} x2={fmt(q.x)} y2={fmt(q.y)} /> }
@@ -58,12 +76,15 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
             })
             .collect()
     };
-    let nodes = view.nodes.iter().map(|n| node(n, at(n.id), r));
+    let selected = props.selected;
+    let nodes = view.nodes.iter().map(|n| node(n, at(n.id), r, selected));
     // One listener for the whole drawing: the clicked node names itself in
     // a data attribute, so no closure is made per node per frame.
     let onclick = props.on_node.clone().map(|on_node| {
         Callback::from(move |e: MouseEvent| {
-            let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let target = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
             let id = target
                 .and_then(|t| t.closest("[data-node]").ok().flatten())
                 .and_then(|g| g.get_attribute("data-node"))
@@ -73,26 +94,40 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
             }
         })
     });
+    let onkeydown = props.on_key.clone();
     html! {
-        <figure class="netview">
-            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-label={format!("{}: {}", props.label, summary)}
-                class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick}>
-                <g class="edges">{ for edges }</g>
-                <g class="nodes">{ for nodes }</g>
-                <g class="traffic">{ for moving }</g>
+        <figure class="netview" id={props.id.clone()}>
+            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role={if selected.is_some() { "listbox" } else { "img" }}
+                aria-label={format!("{}: {}", props.label, summary)}
+                class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick} {onkeydown}>
+                <g class="edges" aria-hidden="true">{ for edges }</g>
+                <g class="nodes" role="none">{ for nodes }</g>
+                <g class="traffic" aria-hidden="true">{ for moving }</g>
             </svg>
         </figure>
     }
 }
 
-fn node(n: &NodeView, p: Point, r: f64) -> Html {
+fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
     let role_class = match n.role {
         Role::Server => "server",
         Role::Client => "client",
         Role::Peer => "peer",
         Role::Index => "index",
     };
-    let class = classes!("node", role_class, (!n.up).then_some("down"));
+    let chosen = selected == Some(n.id);
+    let class = classes!(
+        "node",
+        role_class,
+        (!n.up).then_some("down"),
+        chosen.then_some("selected")
+    );
+    let name = format!(
+        "{} {}{}",
+        n.role.label(),
+        n.id,
+        if n.up { "" } else { " (offline)" }
+    );
     // Shape carries the role: squares for hubs, circles for the rest.
     let shape = match n.role {
         Role::Server | Role::Index => {
@@ -104,10 +139,19 @@ fn node(n: &NodeView, p: Point, r: f64) -> Html {
     let hub = matches!(n.role, Role::Server | Role::Index);
     let meter_w = if hub { r * 2.6 } else { r * 2.0 };
     let meter_y = p.y + if hub { r * 1.3 } else { r } + 1.5;
-    let fill = if n.fill.is_finite() { n.fill.clamp(0.0, 1.0) } else { 0.0 };
+    let fill = if n.fill.is_finite() {
+        n.fill.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     html! {
-        <g {class} data-node={n.id.to_string()}>
-            <title>{ format!("{} {}{}", n.role.label(), n.id, if n.up { "" } else { " (offline)" }) }</title>
+        <g {class} data-node={n.id.to_string()}
+            role={selected.map(|_| "option")} aria-selected={selected.map(|_| chosen.to_string())}
+            aria-label={selected.map(|_| name.clone())} tabindex={selected.map(|_| if chosen { "0" } else { "-1" })}>
+            <title>{ name }</title>
+            if chosen {
+                <circle class="ring" cx={fmt(p.x)} cy={fmt(p.y)} r={fmt(r * 1.9 + 1.5)} />
+            }
             { shape }
             if !n.up {
                 <path class="cross" d={format!("M{} {}L{} {}M{} {}L{} {}", fmt(p.x - r), fmt(p.y - r), fmt(p.x + r), fmt(p.y + r), fmt(p.x + r), fmt(p.y - r), fmt(p.x - r), fmt(p.y + r))} />

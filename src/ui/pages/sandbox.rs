@@ -1,7 +1,7 @@
 //! The sandbox: choose a workload, set every parameter, run client-server
 //! and peer-to-peer side by side, and share the exact setup as a link.
 
-use crate::experiment::Params;
+use crate::experiment::{NetworkEdits, Params};
 use crate::sandbox::{decode, encode, SandboxSetup, Workload};
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
@@ -24,7 +24,10 @@ fn setup_from_address() -> (SandboxSetup, Option<String>) {
     let Some(raw) = query.split('&').find_map(|kv| kv.strip_prefix("s=")) else {
         return (SandboxSetup::default(), None);
     };
-    let text = js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let text = js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
     match decode(&text) {
         Ok(setup) => (setup, None),
         Err(e) => (
@@ -36,7 +39,11 @@ fn setup_from_address() -> (SandboxSetup, Option<String>) {
 
 /// The hash route that opens exactly this setup.
 fn hash_for(setup: &SandboxSetup, embedded: bool) -> String {
-    let route = if embedded { "/embed/sandbox" } else { "/sandbox" };
+    let route = if embedded {
+        "/embed/sandbox"
+    } else {
+        "/sandbox"
+    };
     format!("#{route}?s={}", encode(setup))
 }
 
@@ -50,7 +57,11 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
     let embedded = props.embedded;
     let hash = hash_for(&setup, embedded);
     let location = gloo::utils::window().location();
-    let link = format!("{}{}{hash}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    let link = format!(
+        "{}{}{hash}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
     // Keep the address bar a link to exactly what is on screen, without
     // adding a history entry per change.
     use_effect_with(hash, |hash| {
@@ -63,13 +74,30 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
         let setup = setup.clone();
         let apply = apply.clone();
         Callback::from(move |w: Workload| {
-            setup.set(SandboxSetup { seed: setup.seed, ..SandboxSetup::new(w) });
+            setup.set(SandboxSetup {
+                seed: setup.seed,
+                ..SandboxSetup::new(w)
+            });
             apply.set(*apply + 1);
         })
     };
     let on_params = {
         let setup = setup.clone();
-        Callback::from(move |params: Params| setup.set(SandboxSetup { params, ..(*setup).clone() }))
+        Callback::from(move |params: Params| {
+            setup.set(SandboxSetup {
+                params,
+                ..(*setup).clone()
+            })
+        })
+    };
+    let on_edits = {
+        let setup = setup.clone();
+        Callback::from(move |edits: NetworkEdits| {
+            setup.set(SandboxSetup {
+                edits,
+                ..(*setup).clone()
+            })
+        })
     };
     let seed_error = use_state(|| None::<String>);
     let on_seed = {
@@ -81,10 +109,15 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
             match input.value().trim().parse::<u64>() {
                 Ok(seed) => {
                     seed_error.set(None);
-                    setup.set(SandboxSetup { seed, ..(*setup).clone() });
+                    setup.set(SandboxSetup {
+                        seed,
+                        ..(*setup).clone()
+                    });
                     apply.set(*apply + 1);
                 }
-                Err(_) => seed_error.set(Some("The seed must be a whole number from 0 upwards.".into())),
+                Err(_) => seed_error.set(Some(
+                    "The seed must be a whole number from 0 upwards.".into(),
+                )),
             }
         })
     };
@@ -96,9 +129,16 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
             let mut bytes = [0u8; 4];
             // A fresh seed only when asked; the core itself never reads
             // randomness. Small numbers are easier to read out and type.
-            let seed = if getrandom::getrandom(&mut bytes).is_ok() { u64::from(u32::from_le_bytes(bytes) % 1_000_000) } else { setup.seed + 1 };
+            let seed = if getrandom::getrandom(&mut bytes).is_ok() {
+                u64::from(u32::from_le_bytes(bytes) % 1_000_000)
+            } else {
+                setup.seed + 1
+            };
             seed_error.set(None);
-            setup.set(SandboxSetup { seed, ..(*setup).clone() });
+            setup.set(SandboxSetup {
+                seed,
+                ..(*setup).clone()
+            });
             apply.set(*apply + 1);
         })
     };
@@ -115,15 +155,18 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
     };
     let (size_param, sizes) = setup.workload.sizes();
     let current_size = setup.params.get(size_param);
-    let size_buttons = ["Small", "Medium", "Large"].into_iter().zip(sizes).map(|(name, value)| {
-        let resize = resize.clone();
-        html! {
-            <button type="button" aria-pressed={(current_size == Some(value)).to_string()}
-                onclick={Callback::from(move |_| resize.emit(value))}>
-                { format!("{name} ({value})") }
-            </button>
-        }
-    });
+    let size_buttons = ["Small", "Medium", "Large"]
+        .into_iter()
+        .zip(sizes)
+        .map(|(name, value)| {
+            let resize = resize.clone();
+            html! {
+                <button type="button" aria-pressed={(current_size == Some(value)).to_string()}
+                    onclick={Callback::from(move |_| resize.emit(value))}>
+                    { format!("{name} ({value})") }
+                </button>
+            }
+        });
     let dismiss = {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
@@ -160,7 +203,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 <ul>{ for workloads }</ul>
             </fieldset>
             <div class="seed-row" role="group" aria-labelledby="size-label">
-                <span id="size-label" class="group-label">{ format!("Preset size ({})", size_param.spec().label.to_lowercase()) }</span>
+                <span id="size-label" class="group-label">{ format!("Preset size ({})", size_param.spec().label.to_ascii_lowercase()) }</span>
                 { for size_buttons }
             </div>
             <div class="seed-row">
@@ -178,6 +221,8 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 key={setup.workload.key()}
                 bench={setup.workload.bench()}
                 params={setup.params.clone()}
+                edits={setup.edits.clone()}
+                {on_edits}
                 apply={*apply}
                 controls={setup.workload.controls()}
                 seed={setup.seed}

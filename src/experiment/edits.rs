@@ -1,0 +1,222 @@
+//! Changes made to single nodes of a sandbox network, on top of the
+//! workload's uniform parameters: one receiver's own link speeds, an overlay
+//! link added or cut by hand. Receivers and peers are named by their index
+//! among the users (0-based), so the same edit means the same machine on
+//! both sides of a comparison, hub or no hub.
+
+use crate::experiment::param::Param;
+
+/// One receiver's own upload and download (Mbps), instead of the
+/// workload's "peer upload" and "peer download".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NodeRates {
+    pub user: u32,
+    pub up_mbps: f64,
+    pub down_mbps: f64,
+}
+
+/// An overlay link between two peers, connected or cut by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkEdit {
+    /// The lower peer index first, so each pair has one spelling.
+    pub a: u32,
+    pub b: u32,
+    pub connected: bool,
+}
+
+impl LinkEdit {
+    pub fn new(a: u32, b: u32, connected: bool) -> LinkEdit {
+        LinkEdit {
+            a: a.min(b),
+            b: a.max(b),
+            connected,
+        }
+    }
+}
+
+/// Edits are bounded so that a tampered link cannot grow them without end.
+pub const MAX_EDITS: usize = 300;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NetworkEdits {
+    pub rates: Vec<NodeRates>,
+    pub links: Vec<LinkEdit>,
+}
+
+impl NetworkEdits {
+    pub fn is_empty(&self) -> bool {
+        self.rates.is_empty() && self.links.is_empty()
+    }
+
+    pub fn rates_of(&self, user: u32) -> Option<NodeRates> {
+        self.rates.iter().copied().find(|r| r.user == user)
+    }
+
+    /// Sets one receiver's speeds; values outside the controls' ranges are
+    /// refused with the control's own reason.
+    pub fn set_rates(&mut self, user: u32, up_mbps: f64, down_mbps: f64) -> Result<(), String> {
+        Param::PeerUpMbps
+            .spec()
+            .check(Param::PeerUpMbps, up_mbps)
+            .map_err(|e| e.message)?;
+        Param::PeerDownMbps
+            .spec()
+            .check(Param::PeerDownMbps, down_mbps)
+            .map_err(|e| e.message)?;
+        let rates = NodeRates {
+            user,
+            up_mbps,
+            down_mbps,
+        };
+        let full = self.rates.len() + self.links.len() >= MAX_EDITS;
+        match self.rates.iter_mut().find(|r| r.user == user) {
+            Some(slot) => *slot = rates,
+            None if full => return Err(too_many()),
+            None => self.rates.push(rates),
+        }
+        Ok(())
+    }
+
+    /// Connects two peers that are not linked, or cuts a link that exists
+    /// (`linked` says which they are now). Undoing an edit forgets it, so
+    /// the network returns to the generated one.
+    pub fn toggle_link(&mut self, a: u32, b: u32, linked: bool) -> Result<(), String> {
+        if a == b {
+            return Err("a peer cannot be linked to itself".into());
+        }
+        let edit = LinkEdit::new(a, b, !linked);
+        if let Some(i) = self
+            .links
+            .iter()
+            .position(|l| (l.a, l.b) == (edit.a, edit.b))
+        {
+            self.links.remove(i);
+        } else if self.rates.len() + self.links.len() >= MAX_EDITS {
+            return Err(too_many());
+        } else {
+            self.links.push(edit);
+        }
+        Ok(())
+    }
+
+    /// Forgets what was set on a removed user; the users after it move down
+    /// one place, as they do in the network.
+    pub fn remove_user(&mut self, user: u32) {
+        self.rates.retain(|r| r.user != user);
+        for r in &mut self.rates {
+            if r.user > user {
+                r.user -= 1;
+            }
+        }
+        self.links.retain(|l| l.a != user && l.b != user);
+        for l in &mut self.links {
+            *l = LinkEdit::new(shift(l.a, user), shift(l.b, user), l.connected);
+        }
+    }
+
+    /// Drops edits of users beyond a network of `users`.
+    pub fn truncate(&mut self, users: u32) {
+        self.rates.retain(|r| r.user < users);
+        self.links.retain(|l| l.b < users);
+    }
+}
+
+fn shift(i: u32, removed: u32) -> u32 {
+    if i > removed {
+        i - 1
+    } else {
+        i
+    }
+}
+
+fn too_many() -> String {
+    format!("at most {MAX_EDITS} nodes and links can be changed by hand")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_are_checked_against_the_controls_ranges() {
+        let mut e = NetworkEdits::default();
+        assert!(e.set_rates(3, 20.0, 50.0).is_ok());
+        assert_eq!(
+            e.rates_of(3),
+            Some(NodeRates {
+                user: 3,
+                up_mbps: 20.0,
+                down_mbps: 50.0
+            })
+        );
+        let why = e.set_rates(3, 0.0, 50.0).unwrap_err();
+        assert!(why.contains("between"), "{why}");
+        assert_eq!(
+            e.rates_of(3).map(|r| r.up_mbps),
+            Some(20.0),
+            "a refused value changes nothing"
+        );
+        e.set_rates(3, 5.0, 50.0).unwrap();
+        assert_eq!(e.rates.len(), 1, "setting again replaces");
+    }
+
+    #[test]
+    fn toggling_a_link_twice_forgets_it() {
+        let mut e = NetworkEdits::default();
+        e.toggle_link(7, 2, false).unwrap();
+        assert_eq!(
+            e.links,
+            vec![LinkEdit {
+                a: 2,
+                b: 7,
+                connected: true
+            }]
+        );
+        e.toggle_link(2, 7, true).unwrap();
+        assert!(e.is_empty());
+        assert!(e.toggle_link(4, 4, false).is_err());
+    }
+
+    #[test]
+    fn removing_a_user_renumbers_the_rest() {
+        let mut e = NetworkEdits::default();
+        e.set_rates(1, 1.0, 1.0).unwrap();
+        e.set_rates(2, 2.0, 2.0).unwrap();
+        e.set_rates(5, 5.0, 5.0).unwrap();
+        e.toggle_link(2, 6, false).unwrap();
+        e.toggle_link(0, 5, true).unwrap();
+        e.remove_user(2);
+        assert_eq!(
+            e.rates
+                .iter()
+                .map(|r| (r.user, r.up_mbps))
+                .collect::<Vec<_>>(),
+            vec![(1, 1.0), (4, 5.0)]
+        );
+        assert_eq!(
+            e.links,
+            vec![LinkEdit {
+                a: 0,
+                b: 4,
+                connected: false
+            }]
+        );
+        e.truncate(4);
+        assert_eq!(e.rates.len(), 1);
+        assert!(e.links.is_empty());
+    }
+
+    #[test]
+    fn edits_are_bounded() {
+        let mut e = NetworkEdits::default();
+        for u in 0..MAX_EDITS as u32 {
+            e.set_rates(u, 1.0, 1.0).unwrap();
+        }
+        assert!(e.set_rates(MAX_EDITS as u32, 1.0, 1.0).is_err());
+        assert!(e.toggle_link(0, 1, false).is_err());
+        assert!(
+            e.set_rates(0, 2.0, 2.0).is_ok(),
+            "changing an existing edit is still allowed"
+        );
+    }
+}

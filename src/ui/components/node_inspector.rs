@@ -1,0 +1,132 @@
+//! The selected node of one side: what it is and does, and what can be
+//! changed on it (fail or revive it, remove it, its own link speeds, its
+//! overlay links). The keyboard's and a screen reader's way to everything a
+//! click or a key on the drawing does.
+
+use crate::experiment::lab::{Lab, LabMsg};
+use crate::experiment::{Bench, Param, Side};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+pub fn node_inspector(
+    lab: &Lab,
+    bench: Bench,
+    side: usize,
+    prefix: &str,
+    send: &Callback<LabMsg>,
+) -> Html {
+    let id = format!("{prefix}-node-{side}");
+    let view = &lab.views[side];
+    let chosen = lab.selected[side];
+    let Some(node) = view.nodes.iter().find(|n| n.id == chosen) else {
+        return Html::default();
+    };
+    let pick = send.reform(move |e: Event| {
+        LabMsg::Select(
+            side,
+            e.target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .unwrap_or(0),
+        )
+    });
+    let options = view.nodes.iter().map(|n| {
+        let text = format!(
+            "{} {}{}",
+            n.role.label(),
+            n.id,
+            if n.up { "" } else { " (offline)" }
+        );
+        html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ text }</option> }
+    });
+    let user = lab.user_of(side, chosen);
+    let rates = user.filter(|_| bench.per_node_rates()).map(|user| {
+        let now = lab.edits.rates_of(user);
+        let field = |down: bool| {
+            let param = if down { Param::PeerDownMbps } else { Param::PeerUpMbps };
+            let value = now.map_or(lab.params.value_or(param, param.spec().min), |r| if down { r.down_mbps } else { r.up_mbps });
+            let fid = format!("{id}-{}", if down { "down" } else { "up" });
+            let onchange = send.reform(move |e: Event| LabMsg::Rate { user, down, text: e.target_unchecked_into::<HtmlInputElement>().value() });
+            html! {
+                <span class="node-field">
+                    <label for={fid.clone()}>{ format!("{} (Mbps)", if down { "Its download" } else { "Its upload" }) }</label>
+                    <input type="text" inputmode="decimal" class="number" id={fid} value={value.to_string()} {onchange} />
+                </span>
+            }
+        };
+        html! { <>{ field(false) }{ field(true) }</> }
+    });
+    let side_of = if side == 0 {
+        Side::Central
+    } else {
+        Side::Distributed
+    };
+    let links = bench.editable_links(side_of, &lab.params).then(|| {
+        let neighbours: Vec<u32> = view
+            .edges
+            .iter()
+            .filter_map(|&(a, b)| if a == chosen { Some(b) } else if b == chosen { Some(a) } else { None })
+            .collect();
+        let cut = neighbours.iter().map(|&n| {
+            html! { <li><button type="button" onclick={send.reform(move |_| LabMsg::Link(chosen, n))}>{ format!("Cut link to peer {n}") }</button></li> }
+        });
+        let others = view.nodes.iter().filter(|n| n.id != chosen && !neighbours.contains(&n.id)).map(|n| {
+            html! { <option value={n.id.to_string()}>{ format!("peer {}", n.id) }</option> }
+        });
+        let cid = format!("{id}-connect");
+        let connect = {
+            let cid = cid.clone();
+            send.reform(move |_| {
+                let target = gloo::utils::document()
+                    .get_element_by_id(&cid)
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(e).ok())
+                    .and_then(|s| s.value().parse().ok())
+                    .unwrap_or(chosen);
+                LabMsg::Link(chosen, target)
+            })
+        };
+        html! {
+            <div class="node-links">
+                <p>{ format!("Overlay neighbours: {}", if neighbours.is_empty() { "none".to_owned() } else { neighbours.len().to_string() }) }</p>
+                <ul>{ for cut }</ul>
+                <label for={cid.clone()}>{ "Connect to" }</label>
+                <select id={cid}>{ for others }</select>
+                <button type="button" onclick={connect}>{ "Connect" }</button>
+            </div>
+        }
+    });
+    html! {
+        <div class="node-inspector">
+            <div class="fail-control">
+                <label for={id.clone()}>{ "Selected node" }</label>
+                <select id={id} onchange={pick}>{ for options }</select>
+                if lab.can_fail(side) {
+                    <button type="button" class="toggle-node" onclick={send.reform(move |_| LabMsg::Toggle(side, chosen))}>
+                        { if node.up { "Fail it" } else { "Revive it" } }
+                    </button>
+                }
+                if lab.can_build() && user.is_some() {
+                    <button type="button" class="remove-node" onclick={send.reform(move |_| LabMsg::RemoveNode(side, chosen))}>{ "Remove it" }</button>
+                }
+            </div>
+            <p class="node-about">
+                { format!("{} {} {}; {}.", capital(node.role.label()), node.id, node.role.duty(), if node.up { "online" } else { "offline" }) }
+            </p>
+            if let Some(fields) = rates {
+                <div class="node-rates">{ fields }</div>
+            }
+            if let Some(links) = links {
+                { links }
+            }
+        </div>
+    }
+}
+
+fn capital(s: &str) -> String {
+    // ASCII only: Unicode case tables would add kilobytes to the bundle.
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
