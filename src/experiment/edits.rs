@@ -7,7 +7,8 @@
 use crate::experiment::param::Param;
 
 /// One receiver's own upload and download (Mbps), instead of the
-/// workload's "peer upload" and "peer download".
+/// workload's "peer upload" and "peer download". An upload of 0 makes it a
+/// client even in a swarm: it downloads and passes nothing on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NodeRates {
     pub user: u32,
@@ -55,10 +56,10 @@ impl NetworkEdits {
     /// Sets one receiver's speeds; values outside the controls' ranges are
     /// refused with the control's own reason.
     pub fn set_rates(&mut self, user: u32, up_mbps: f64, down_mbps: f64) -> Result<(), String> {
-        Param::PeerUpMbps
-            .spec()
-            .check(Param::PeerUpMbps, up_mbps)
-            .map_err(|e| e.message)?;
+        // Zero upload is a role, not a speed: the receiver downloads only.
+        if up_mbps != 0.0 {
+            Param::PeerUpMbps.spec().check(Param::PeerUpMbps, up_mbps).map_err(|e| e.message)?;
+        }
         Param::PeerDownMbps
             .spec()
             .check(Param::PeerDownMbps, down_mbps)
@@ -149,7 +150,7 @@ mod tests {
                 down_mbps: 50.0
             })
         );
-        let why = e.set_rates(3, 0.0, 50.0).unwrap_err();
+        let why = e.set_rates(3, 0.01, 50.0).unwrap_err();
         assert!(why.contains("between"), "{why}");
         assert_eq!(
             e.rates_of(3).map(|r| r.up_mbps),
@@ -158,6 +159,7 @@ mod tests {
         );
         e.set_rates(3, 5.0, 50.0).unwrap();
         assert_eq!(e.rates.len(), 1, "setting again replaces");
+        assert!(e.set_rates(3, 0.0, 50.0).is_ok(), "no upload at all: a download-only client");
     }
 
     #[test]

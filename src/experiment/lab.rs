@@ -87,6 +87,9 @@ pub enum LabMsg {
     },
     /// Connect two peers of the flooding side, or cut their link.
     Link(u32, u32),
+    /// Whether a receiver passes chunks on (a peer) or only downloads (a
+    /// client, even in a swarm).
+    Uploads { user: u32, uploads: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -641,6 +644,26 @@ impl Lab {
                     Err(e) => self.edit_error = Some(e),
                 }
             }
+            LabMsg::Uploads { user, uploads } => {
+                if !self.bench.per_node_rates() || !self.interactive {
+                    return fx;
+                }
+                let default_up = self.params.value_or(Param::PeerUpMbps, 10.0);
+                let default_down = self.params.value_or(Param::PeerDownMbps, 50.0);
+                let (up, down) = self.edits.rates_of(user).map_or((default_up, default_down), |r| (r.up_mbps, r.down_mbps));
+                let up = match (uploads, up > 0.0) {
+                    (true, false) => default_up,
+                    (false, true) => 0.0,
+                    _ => return fx,
+                };
+                match self.edits.set_rates(user, up, down) {
+                    Ok(()) => {
+                        self.edited(&mut fx);
+                        self.note(format!("receiver {user} {}", if uploads { "uploads again: a peer" } else { "uploads nothing now: a client" }));
+                    }
+                    Err(e) => self.edit_error = Some(e),
+                }
+            }
             LabMsg::Link(a, b) => {
                 let side = 1;
                 let editable =
@@ -999,5 +1022,20 @@ mod tests {
         );
         let (lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
         assert!(lab.uploads.iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn a_receiver_can_be_made_a_download_only_client_and_back() {
+        let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
+        let node = lab.node_of(1, 3).unwrap();
+        let fx = lab.update(LabMsg::Uploads { user: 3, uploads: false });
+        assert_eq!(fx.edits.and_then(|e| e.rates_of(3)).map(|r| r.up_mbps), Some(0.0));
+        let role = |lab: &Lab| lab.views[1].nodes.iter().find(|n| n.id == node).unwrap().role;
+        assert_eq!(role(&lab), crate::sim::node::Role::Client);
+        play_to_end(&mut lab);
+        assert_eq!(lab.uploads[1][node as usize], 0.0, "it passed nothing on");
+        lab.update(LabMsg::Uploads { user: 3, uploads: true });
+        assert_eq!(role(&lab), crate::sim::node::Role::Peer);
+        assert_eq!(lab.edits.rates_of(3).map(|r| r.up_mbps), Some(10.0));
     }
 }

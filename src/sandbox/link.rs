@@ -159,10 +159,8 @@ fn edit(setup: &mut SandboxSetup, key: &str, value: &str) -> Result<(), LinkErro
         if setup.edits.rates_of(user).is_some() {
             return err(format!("node {user}'s speeds are given twice"));
         }
-        let up = Param::PeerUpMbps
-            .spec()
-            .parse(Param::PeerUpMbps, up)
-            .map_err(|e| LinkError(e.message))?;
+        // 0 is the one upload below the controls' range: a download-only client.
+        let up = if up == "0" { 0.0 } else { Param::PeerUpMbps.spec().parse(Param::PeerUpMbps, up).map_err(|e| LinkError(e.message))? };
         let down = Param::PeerDownMbps
             .spec()
             .parse(Param::PeerDownMbps, down)
@@ -229,8 +227,9 @@ mod tests {
         let mut setup = SandboxSetup::new(Workload::Distribution);
         setup.edits.set_rates(4, 2.5, 100.0).unwrap();
         setup.edits.set_rates(0, 50.0, 0.5).unwrap();
+        setup.edits.set_rates(2, 0.0, 8.0).unwrap();
         let text = encode(&setup);
-        assert!(text.ends_with(";node=4:2.5:100;node=0:50:0.5"), "{text}");
+        assert!(text.ends_with(";node=4:2.5:100;node=0:50:0.5;node=2:0:8"), "{text}");
         assert_eq!(decode(&text), Ok(setup));
         let mut setup = SandboxSetup::new(Workload::Search);
         setup.edits.toggle_link(9, 1, false).unwrap();
@@ -277,7 +276,7 @@ mod tests {
             (long.as_str(), "too long"),
             ("1;distribution;node=3:20", "node=number:upload:download"),
             ("1;distribution;node=x:20:50", "not a node number"),
-            ("1;distribution;node=3:0:50", "between"),
+            ("1;distribution;node=3:0.01:50", "between"),
             ("1;distribution;node=3:20:50;node=3:20:50", "twice"),
             ("1;distribution;receivers=5;node=5:20:50", "only 5"),
             (

@@ -277,9 +277,16 @@ test("a receiver's own speeds and hand-made overlay links go into the link and t
     await cs.locator("#sandbox-node-0-down").fill("1");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => location.hash.includes(";node=1:10:1"));
-    await cs.locator("#sandbox-node-0-up").fill("0");
+    const swarm = page.locator(".side").nth(1);
+    await swarm.locator("g.node[data-node='2']").click();
+    await swarm.locator("#sandbox-node-1-up").fill("0.01");
     await page.keyboard.press("Enter");
     await page.locator(".experiment .control-error", { hasText: "between" }).waitFor();
+    // In the swarm, receiver 1 becomes a client that uploads nothing.
+    await swarm.locator("#sandbox-node-1-role").selectOption("client");
+    await page.waitForFunction(() => location.hash.includes(";node=1:0:1"));
+    assert.equal(await swarm.locator("g.node.client[data-node='2']").count(), 1, "drawn as a client");
+    assert.equal(await swarm.locator("#sandbox-node-1-up").count(), 0, "a client has no upload to set");
     const finished = page.locator(".experiment[data-state=finished]");
     await page.locator(".experiment button.skip").click();
     await finished.waitFor({ timeout: 30000 });
@@ -288,12 +295,15 @@ test("a receiver's own speeds and hand-made overlay links go into the link and t
     assert.match(await cs.locator(".upload-chart figcaption").textContent(), /server uploaded 4000 Mbit \(100%\)/);
     assert.match(await page.locator(".side").nth(1).locator(".upload-chart figcaption").textContent(), /the 5 others [1-9]\d* Mbit/);
     // Reopened from the link, the slow receiver is still there.
-    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=5;node=1:10:1`);
+    const uploads = await swarm.locator(".upload-chart figcaption").textContent();
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=5;node=1:0:1`);
     await page.reload();
     await appHeading(page);
     await page.locator(".experiment button.skip").click();
     await finished.waitFor({ timeout: 30000 });
     assert.equal(await cs.locator("[data-metric=CompletionS]").textContent(), "800.0 s");
+    assert.equal(await swarm.locator(".upload-chart figcaption").textContent(), uploads, "the same run again");
+    assert.equal(await swarm.locator(".upload-chart rect.bar").nth(2).getAttribute("height"), "0.00", "the client uploaded nothing");
 
     // Finding data: connect two peers of the flooding side by hand.
     await page.goto(`${app.server.url}#/sandbox?s=1;search;peers=20`);

@@ -17,7 +17,7 @@
 
 use super::candidates::Candidates;
 use super::chunks::ChunkSet;
-use super::scenario::DistributionScenario;
+use super::scenario::{DistributionScenario, MIN_RATE_MBPS};
 use crate::sim::network::{FlowId, Network};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
@@ -132,7 +132,9 @@ impl DistributionSim {
         // The server never receives; its download capacity is never used.
         up.push(scenario.server_up_mbps);
         down.push(scenario.server_up_mbps);
-        up.extend_from_slice(&scenario.peer_up_mbps);
+        // A receiver that uploads nothing never sends, so its link's
+        // capacity is never used; the network wants a positive one.
+        up.extend(scenario.peer_up_mbps.iter().map(|&r| if r > 0.0 { r } else { MIN_RATE_MBPS }));
         down.extend_from_slice(&scenario.peer_down_mbps);
         let net = Network::new(&up, &down).ok_or_else(|| {
             ValidationError::new(
@@ -537,6 +539,9 @@ impl DistributionSim {
         let cap = self.net.up_capacity(NodeId(u));
         let Some(s) = self.nodes.get(u as usize) else { return false };
         if s.stuck || s.held.count() == 0 || s.conns.len() as u32 >= self.max_conns(u) {
+            return false;
+        }
+        if u != SERVER.0 && !self.scenario.uploads(u as usize - 1) {
             return false;
         }
         let expected = self.net.up_rate(NodeId(u)) + s.pending_mbps;

@@ -39,8 +39,8 @@ pub struct DistributionScenario {
     /// on only once it has all of it.
     pub chunks: u32,
     pub server_up_mbps: f64,
-    /// One per peer. Clients in client-server never upload, so there it is
-    /// checked but unused.
+    /// One per peer; 0 for a peer that uploads nothing. Clients in
+    /// client-server never upload, so there it is checked but unused.
     pub peer_up_mbps: Vec<f64>,
     /// One per peer.
     pub peer_down_mbps: Vec<f64>,
@@ -109,7 +109,11 @@ impl DistributionScenario {
                 return Err(ValidationError::new(field, problem));
             }
             for &rate in list {
-                check_range(field, rate, MIN_RATE_MBPS, MAX_RATE_MBPS)?;
+                // A receiver with no upload at all downloads only: a client
+                // in a swarm (a free rider).
+                if !(field == FIELD_PEER_UP && rate == 0.0) {
+                    check_range(field, rate, MIN_RATE_MBPS, MAX_RATE_MBPS)?;
+                }
             }
         }
         check_range(FIELD_LATENCY, self.latency_ms, 0.0, MAX_LATENCY_MS)?;
@@ -131,6 +135,11 @@ impl DistributionScenario {
     /// The slowest peer download (Mbps).
     pub fn d_min(&self) -> f64 {
         self.peer_down_mbps.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+
+    /// Whether receiver `i` (0-based) passes chunks on at all.
+    pub fn uploads(&self, i: usize) -> bool {
+        self.peer_up_mbps.get(i).is_some_and(|&r| r > 0.0)
     }
 
     /// Total peer upload (Mbps), summed in peer order so every platform

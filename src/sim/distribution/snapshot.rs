@@ -65,7 +65,13 @@ impl DistributionSim {
                 let id = NodeId(i);
                 NodeView {
                     id,
-                    role: if id == SERVER { Role::Server } else { receiver_role },
+                    role: if id == SERVER {
+                        Role::Server
+                    } else if sc.uploads(i as usize - 1) {
+                        receiver_role
+                    } else {
+                        Role::Client
+                    },
                     online: id == SERVER || now >= self.start_at,
                     fraction: f64::from(s.held.count()) / k,
                     up_mbps: self.net.up_rate(id),

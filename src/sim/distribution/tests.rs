@@ -237,3 +237,28 @@ fn p2p_ratio_across_regimes() {
     sweep("H2 hetero us=u", |n| h(n, 10.0, 5.0, 20.0, 20.0, 200.0));
     sweep("H3 hetero tight", |n| h(n, 30.0, 5.0, 20.0, 10.0, 40.0));
 }
+
+#[test]
+fn a_peer_with_no_upload_downloads_only_and_the_bound_still_holds() {
+    let mut sc = p2p(12);
+    for i in [1, 4, 5, 9] {
+        sc.peer_up_mbps[i] = 0.0;
+    }
+    let sim = audited(sc.clone());
+    let r = sim.report();
+    assert!(r.finished, "every receiver, free riders included, gets the file");
+    for (i, up) in r.peer_upload_mbit.iter().enumerate() {
+        assert_eq!(*up == 0.0, [1, 4, 5, 9].contains(&i), "receiver {i} uploaded {up}");
+    }
+    // The bound with their zeros in the sum is still a bound.
+    assert!(r.completion_time_s >= r.lower_bound_s * (1.0 - 1e-9));
+    let roles: Vec<Role> = sim.snapshot().nodes.iter().map(|n| n.role).collect();
+    assert_eq!(roles[0], Role::Server);
+    assert_eq!(roles[2], Role::Client, "receiver 1 shows as a client");
+    assert_eq!(roles[1], Role::Peer);
+    // Free riders make the swarm slower than when everyone uploads.
+    assert!(r.completion_time_s > audited(p2p(12)).report().completion_time_s);
+    // Zero is the only upload below the minimum that is accepted.
+    sc.peer_up_mbps[1] = 0.0001;
+    assert!(sc.validate().is_err());
+}

@@ -54,7 +54,22 @@ pub fn node_inspector(
                 </span>
             }
         };
-        html! { <>{ field(false) }{ field(true) }</> }
+        let uploads = now.is_none_or(|r| r.up_mbps > 0.0);
+        // The role matters where receivers may upload: the swarm's side.
+        let role = (side == 1).then(|| {
+            let rid = format!("{id}-role");
+            let onchange = send.reform(move |e: Event| LabMsg::Uploads { user, uploads: e.target_unchecked_into::<HtmlSelectElement>().value() == "peer" });
+            html! {
+                <span class="node-field">
+                    <label for={rid.clone()}>{ "Its role" }</label>
+                    <select id={rid} {onchange}>
+                        <option value="peer" selected={uploads}>{ "Peer: downloads and passes chunks on" }</option>
+                        <option value="client" selected={!uploads}>{ "Client: downloads only" }</option>
+                    </select>
+                </span>
+            }
+        });
+        html! { <>{ for role }if uploads && side == 1 { { field(false) } }{ field(true) }</> }
     });
     let side_of = if side == 0 {
         Side::Central
