@@ -177,7 +177,9 @@ proptest! {
         let field = match which {
             0 => { sc.file_mbit = bad; FIELD_FILE }
             1 => { sc.server_up_mbps = bad; FIELD_SERVER_UP }
-            2 => { sc.peer_up_mbps[0] = bad; FIELD_PEER_UP }
+            // Zero is the one upload below the minimum that is allowed: a
+            // receiver that only downloads.
+            2 => { sc.peer_up_mbps[0] = if bad == 0.0 { -0.5 } else { bad }; FIELD_PEER_UP }
             3 => { sc.peer_down_mbps[0] = bad; FIELD_PEER_DOWN }
             4 => {
                 if bad == 0.0 { sc.latency_ms = -1.0 } else { sc.latency_ms = if bad > 0.0 { 2e4 } else { bad } }
