@@ -327,3 +327,24 @@ test("a receiver's own speeds and hand-made overlay links go into the link and t
     await context.close();
   }
 });
+
+test("a long run shows its progress and can be cancelled", async () => {
+  const { page, context, problems } = await guardedPage(app.browser);
+  try {
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=300;chunks=2000`);
+    await appHeading(page);
+    const progress = page.locator(".experiment progress.run-progress");
+    assert.equal(await progress.getAttribute("value"), "0");
+    await page.locator(".experiment button.skip").click();
+    const cancel = page.locator(".experiment button.pause");
+    assert.equal(await cancel.textContent(), "Cancel");
+    await page.waitForFunction(() => Number(document.querySelector("progress.run-progress").value) > 0);
+    await cancel.click();
+    await page.locator(".experiment[data-state=paused]").waitFor();
+    const at = Number(await progress.getAttribute("value"));
+    assert.ok(at > 0 && at < 100, `stopped part way (${at}%)`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
