@@ -1,6 +1,7 @@
 //! Hub & Mesh: client-server versus peer-to-peer, simulated.
 
 pub mod sim;
+pub mod embed;
 pub mod experiment;
 pub mod lessons;
 pub mod progress;

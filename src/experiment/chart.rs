@@ -61,13 +61,28 @@ impl Scale {
     }
 }
 
+/// 10 to a whole power, by multiplying: `powf` would add a general power
+/// function to the Wasm bundle. Exact up to 1e22, rounded once below 1.
+fn power_of_ten(e: f64) -> f64 {
+    let k = e.abs().min(330.0) as u32;
+    let mut p = 1.0f64;
+    for _ in 0..k {
+        p *= 10.0;
+    }
+    if e < 0.0 {
+        1.0 / p
+    } else {
+        p
+    }
+}
+
 /// A step of 1, 2 or 5 times a power of ten giving about `target` steps.
 pub fn nice_step(span: f64, target: u32) -> f64 {
     if !span.is_finite() || span <= 0.0 {
         return 1.0;
     }
     let raw = span / f64::from(target.max(1));
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = power_of_ten(raw.log10().floor());
     let norm = raw / mag;
     let nice = if norm <= 1.0 {
         1.0

@@ -47,7 +47,31 @@ pub fn place(roles: &[Role]) -> Vec<Point> {
 fn on_circle(i: usize, n: usize, radius: f64) -> Point {
     // Start at the top and go clockwise, like a clock face.
     let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n.max(1) as f64;
-    Point { x: CENTRE + radius * angle.cos(), y: CENTRE + radius * angle.sin() }
+    let (sin, cos) = sin_cos(angle);
+    Point { x: CENTRE + radius * cos, y: CENTRE + radius * sin }
+}
+
+/// Sine and cosine by their series, after bringing the angle into
+/// [-π, π]: a drawing needs no more, and `f64::sin` would add the general
+/// argument reduction (several kilobytes) to the Wasm bundle.
+fn sin_cos(angle: f64) -> (f64, f64) {
+    use std::f64::consts::{PI, TAU};
+    let mut x = angle % TAU;
+    if x > PI {
+        x -= TAU;
+    } else if x < -PI {
+        x += TAU;
+    }
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let (mut s_term, mut c_term) = (x, 1.0);
+    for k in 0..20 {
+        sin += s_term;
+        cos += c_term;
+        let k = f64::from(k);
+        s_term *= -x * x / ((2.0 * k + 2.0) * (2.0 * k + 3.0));
+        c_term *= -x * x / ((2.0 * k + 1.0) * (2.0 * k + 2.0));
+    }
+    (sin, cos)
 }
 
 /// A node's radius, so a crowded ring stays readable.
@@ -109,5 +133,14 @@ mod tests {
         assert_eq!(along(a, b, 0.5), Point { x: 5.0, y: 10.0 });
         assert_eq!(along(a, b, 7.0), b);
         assert_eq!(along(a, b, f64::NAN), a);
+    }
+
+    #[test]
+    fn series_sine_and_cosine_match_the_library() {
+        for i in -400..=400 {
+            let a = f64::from(i) * 0.02;
+            let (s, c) = sin_cos(a);
+            assert!((s - a.sin()).abs() < 1e-12 && (c - a.cos()).abs() < 1e-12, "{a}");
+        }
     }
 }

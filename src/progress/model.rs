@@ -86,6 +86,8 @@ pub enum Action {
     Started(LessonSlug),
     TaskDone(LessonSlug),
     Answered { slug: LessonSlug, question: u32, choice: u32 },
+    /// Start one lesson again (a course page asked, through the embed).
+    ResetLesson(LessonSlug),
     ResetAll,
 }
 
@@ -96,6 +98,10 @@ impl Progress {
         let slug = match action {
             Action::ResetAll => {
                 *self = Progress::default();
+                return;
+            }
+            Action::ResetLesson(slug) => {
+                *self.lesson_mut(slug) = LessonProgress::default();
                 return;
             }
             Action::Started(slug) => {
@@ -189,6 +195,8 @@ mod tests {
         assert_eq!(p.state(slug), LessonState::Complete);
         p.apply(Action::Answered { slug, question: 0, choice: wrong });
         assert_eq!(p.state(slug), LessonState::Complete, "completion is kept");
+        p.apply(Action::ResetLesson(slug));
+        assert_eq!(p.state(slug), LessonState::NotStarted);
         p.apply(Action::ResetAll);
         assert_eq!(p, Progress::default());
     }

@@ -1,4 +1,6 @@
+use crate::embed::Subject;
 use crate::route::Route;
+use crate::ui::embed_bridge::EmbedBridge;
 use crate::ui::components::site_chrome::SiteChrome;
 use crate::ui::pages::{home::Home, lesson::LessonPage, not_found::NotFound, sandbox::SandboxPage, teach::Teach};
 use crate::ui::progress_state::ProgressProvider;
@@ -27,7 +29,11 @@ fn switch(route: Route) -> Html {
         Route::NotFound => html! { <NotFound /> },
     };
     if embedded {
-        html! { <main id="main" class="embed">{ page }</main> }
+        let subject = match route {
+            Route::EmbedLesson { slug } => Subject::Lesson(slug),
+            _ => Subject::Sandbox,
+        };
+        html! { <main id="main" class="embed"><EmbedBridge {subject} />{ page }</main> }
     } else {
         html! { <SiteChrome current={route}>{ page }</SiteChrome> }
     }

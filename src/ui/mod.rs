@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod download;
+pub mod embed_bridge;
 pub mod motion;
 pub mod pages;
 pub mod progress_state;

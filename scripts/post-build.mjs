@@ -1,0 +1,58 @@
+// Trunk's post-build hook, run on the staging folder before it becomes dist/.
+//
+// 1. Trunk writes the Wasm loader as an inline <script type="module">, which
+//    a strict Content-Security-Policy (script-src 'self') refuses: move it
+//    into a file of its own, named by a hash of its content.
+// 2. Release builds: minify the JavaScript (Trunk's own minifier gives up on
+//    wasm-bindgen's glue) with terser, and rewrite the integrity hashes
+//    index.html gives for the files that changed.
+//
+// Fails the build if no loader is found, or if any inline script or style
+// is left in index.html.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error("post-build: set TRUNK_STAGING_DIR or pass the folder");
+  process.exit(2);
+}
+const release = (process.env.TRUNK_PROFILE || "release") === "release";
+const page = join(dir, "index.html");
+let html = readFileSync(page, "utf8");
+
+const inline = /<script type=("module"|module)>([\s\S]*?)<\/script>/;
+const found = html.match(inline);
+if (found) {
+  const code = found[2].trim() + "\n";
+  const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  html = html.replace(inline, `<script type=module src="./${name}"></script>`);
+} else if (!/src="\.\/boot-[0-9a-f]{16}\.js"/.test(html)) {
+  console.error("post-build: no inline module script found in index.html");
+  process.exit(1);
+}
+
+if (release) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const path = join(dir, file);
+    const source = readFileSync(path, "utf8");
+    const out = await minify(source, { module: true, compress: true, mangle: true });
+    if (typeof out.code !== "string") throw new Error(`post-build: terser gave nothing for ${file}`);
+    writeFileSync(path, out.code);
+    const integrity = "sha384-" + createHash("sha384").update(out.code).digest("base64");
+    // Any tag naming this file with an integrity hash gets the new hash.
+    html = html.replace(/<(?:link|script)\b[^>]*>/g, (tag) =>
+      tag.includes(`./${file}`) ? tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, `integrity=$1${integrity}$1`) : tag,
+    );
+  }
+}
+writeFileSync(page, html);
+
+const leftover = html.match(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=/);
+if (leftover) {
+  console.error(`post-build: index.html still has inline code: ${leftover[0]}`);
+  process.exit(1);
+}

@@ -1,0 +1,10 @@
+//! Embedding in course sites, without the DOM: the message protocol to the
+//! parent page, which progress changes become which messages, and what they
+//! tell an LMS through SCORM 1.2. The UI's bridge only carries the results.
+
+pub mod events;
+pub mod protocol;
+pub mod scorm;
+
+pub use events::{events, Subject};
+pub use protocol::{origin_from_query, parse_inbound, Inbound, Outbound, TargetOrigin, PROTOCOL_VERSION, SOURCE};

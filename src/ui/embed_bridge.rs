@@ -1,0 +1,214 @@
+//! The embedded page's link to its course page: posts the protocol's
+//! messages to the parent (when the address names its origin), obeys checked
+//! commands from exactly that origin, keeps the frame's height in step, and
+//! reports completion to an LMS's SCORM 1.2 API when one is found above.
+//! What to send, and whether to obey, is decided natively in `embed`.
+
+use crate::embed::{events, origin_from_query, parse_inbound, scorm, Inbound, Outbound, Subject, TargetOrigin};
+use crate::progress::{Action, LessonProgress};
+use crate::ui::progress_state::{use_progress, ProgressMsg};
+use gloo::events::EventListener;
+use js_sys::{Function, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn get(target: &JsValue, key: &str) -> Option<JsValue> {
+    // A cross-origin window throws on access: that is "not there" too.
+    Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn call(target: &JsValue, method: &str, args: &[&str]) -> Option<JsValue> {
+    let f: Function = get(target, method)?.dyn_into().ok()?;
+    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    f.apply(target, &args).ok()
+}
+
+/// The SCORM 1.2 API object (`window.API`) of the nearest frame above that
+/// has one, as the standard's discovery algorithm looks for it.
+fn find_scorm_api() -> Option<JsValue> {
+    let mut win: JsValue = gloo::utils::window().into();
+    for _ in 0..8 {
+        if let Some(api) = get(&win, "API").filter(|a| get(a, "LMSInitialize").is_some()) {
+            return Some(api);
+        }
+        let parent = get(&win, "parent")?;
+        if Object::is(&parent, &win) {
+            break;
+        }
+        win = parent;
+    }
+    None
+}
+
+/// Where messages go: the parent window and the origin they may go to.
+struct Channel {
+    parent: JsValue,
+    target: TargetOrigin,
+    scorm: Option<JsValue>,
+    slug: &'static str,
+}
+
+impl Channel {
+    fn open(target: Option<TargetOrigin>, slug: &'static str) -> Channel {
+        let window: JsValue = gloo::utils::window().into();
+        let parent = get(&window, "parent").filter(|p| !Object::is(p, &window)).unwrap_or(JsValue::NULL);
+        let scorm = find_scorm_api();
+        if let Some(api) = &scorm {
+            call(api, "LMSInitialize", &[""]);
+            let now = call(api, "LMSGetValue", &[scorm::STATUS]).and_then(|v| v.as_string()).unwrap_or_default();
+            if let Some(status) = scorm::opening_status(&now) {
+                call(api, "LMSSetValue", &[scorm::STATUS, status]);
+                call(api, "LMSCommit", &[""]);
+            }
+        }
+        // Without a named origin nothing is posted: `parent` stays null.
+        let parent = if target.is_some() { parent } else { JsValue::NULL };
+        Channel { parent, target: target.unwrap_or(TargetOrigin::Any), scorm, slug }
+    }
+
+    /// Posting to a parent of another origin than the one named would be
+    /// dropped by the browser with a console error; where the browser says
+    /// who the parent is, check first.
+    fn parent_matches(&self) -> bool {
+        let TargetOrigin::Exact(origin) = &self.target else { return true };
+        let location: JsValue = gloo::utils::window().location().into();
+        match get(&location, "ancestorOrigins").and_then(|list| get(&list, "0")).and_then(|o| o.as_string()) {
+            Some(parent) => &parent == origin,
+            None => true,
+        }
+    }
+
+    fn send(&self, message: &Outbound) {
+        if let Some(api) = &self.scorm {
+            let values = scorm::values(message);
+            for (key, value) in &values {
+                call(api, "LMSSetValue", &[key, value]);
+            }
+            if !values.is_empty() {
+                call(api, "LMSCommit", &[""]);
+            }
+        }
+        if self.parent.is_null() || !self.parent_matches() {
+            return;
+        }
+        let Ok(data) = js_sys::JSON::parse(&message.to_json(self.slug)) else { return };
+        if let Some(post) = get(&self.parent, "postMessage").and_then(|f| f.dyn_into::<Function>().ok()) {
+            let _ = post.call2(&self.parent, &data, &JsValue::from_str(self.target.as_target()));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(api) = &self.scorm {
+            call(api, "LMSFinish", &[""]);
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedBridgeProps {
+    pub subject: Subject,
+}
+
+#[component]
+pub fn EmbedBridge(props: &EmbedBridgeProps) -> Html {
+    let subject = props.subject;
+    let progress = use_progress();
+    let config = use_memo((), |_| origin_from_query(&gloo::utils::window().location().search().unwrap_or_default()));
+    let channel = use_memo(subject, |subject| {
+        let target = config.as_ref().as_ref().ok().cloned().flatten();
+        Rc::new(Channel::open(target, subject.slug()))
+    });
+
+    // Ready, then the frame's height whenever the content's changes; the
+    // parent's commands; and the end of the visit for an LMS.
+    {
+        let channel = (*channel).clone();
+        let progress = progress.clone();
+        use_effect_with(subject, move |subject| {
+            let subject = *subject;
+            channel.send(&Outbound::Ready);
+            let last = Rc::new(RefCell::new(0u32));
+            let resize_channel = channel.clone();
+            let on_resize = Closure::<dyn FnMut()>::new(move || {
+                let Some(body) = gloo::utils::document().body() else { return };
+                let height = body.scroll_height().max(0) as u32;
+                if *last.borrow() != height {
+                    *last.borrow_mut() = height;
+                    resize_channel.send(&Outbound::Resize { height });
+                }
+            });
+            let window: JsValue = gloo::utils::window().into();
+            let observer = get(&window, "ResizeObserver")
+                .and_then(|ctor| Reflect::construct(ctor.unchecked_ref::<Function>(), &js_sys::Array::of1(on_resize.as_ref())).ok());
+            if let (Some(observer), Some(body)) = (&observer, gloo::utils::document().body()) {
+                call_with(observer, "observe", &body);
+            }
+            let command_channel = channel.clone();
+            let on_message = EventListener::new(&gloo::utils::window(), "message", move |event| {
+                let event: &JsValue = event.as_ref();
+                let from_parent = get(event, "source").is_some_and(|s| Object::is(&s, &command_channel.parent));
+                let origin = get(event, "origin").and_then(|o| o.as_string()).unwrap_or_default();
+                if !from_parent || !command_channel.target.trusts(&origin) {
+                    return;
+                }
+                let text = get(event, "data").and_then(|d| js_sys::JSON::stringify(&d).ok()).and_then(|s| s.as_string());
+                match text.as_deref().map(parse_inbound) {
+                    Some(Ok(Inbound::Reset)) => {
+                        if let Subject::Lesson(slug) = subject {
+                            progress.dispatch(ProgressMsg::Do(Action::ResetLesson(slug)));
+                        }
+                    }
+                    Some(Ok(Inbound::Ping)) => command_channel.send(&Outbound::Ready),
+                    _ => {}
+                }
+            });
+            let finish_channel = channel.clone();
+            let on_leave = EventListener::new(&gloo::utils::window(), "pagehide", move |_| finish_channel.finish());
+            move || {
+                if let Some(observer) = observer {
+                    call(&observer, "disconnect", &[]);
+                }
+                drop(on_resize);
+                drop(on_message);
+                drop(on_leave);
+            }
+        });
+    }
+
+    // Milestones, each once, as the learner reaches them.
+    let mine = match subject {
+        Subject::Lesson(slug) => progress.progress.lesson(slug).clone(),
+        Subject::Sandbox => LessonProgress::default(),
+    };
+    let previous = use_mut_ref(|| None::<LessonProgress>);
+    {
+        let channel = (*channel).clone();
+        use_effect_with(mine, move |now| {
+            if let (Some(before), Subject::Lesson(slug)) = (previous.borrow().as_ref(), subject) {
+                let correct: Vec<u32> = crate::lessons::prose::text(slug).quiz.iter().map(|q| q.correct).collect();
+                for message in events(before, now, &correct) {
+                    channel.send(&message);
+                }
+            }
+            *previous.borrow_mut() = Some(now.clone());
+        });
+    }
+
+    match config.as_ref() {
+        Err(e) => html! {
+            <p class="notice" role="status">
+                { format!("This page's address names a course page origin that cannot be used ({e}), so it will not report progress to the page around it.") }
+            </p>
+        },
+        Ok(_) => Html::default(),
+    }
+}
+
+fn call_with(target: &JsValue, method: &str, arg: &JsValue) {
+    if let Some(f) = get(target, method).and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = f.call1(target, arg);
+    }
+}
