@@ -4,6 +4,7 @@ pub mod sim;
 pub mod embed;
 pub mod experiment;
 pub mod lessons;
+pub mod markup;
 pub mod progress;
 pub mod route;
 pub mod sandbox;

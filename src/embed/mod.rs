@@ -5,6 +5,7 @@
 pub mod events;
 pub mod protocol;
 pub mod scorm;
+pub mod snippet;
 
 pub use events::{events, Subject};
 pub use protocol::{origin_from_query, parse_inbound, Inbound, Outbound, TargetOrigin, PROTOCOL_VERSION, SOURCE};

@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod chart;
+pub mod chart_svg;
 pub mod edits;
 pub mod goal;
 pub mod lab;

@@ -24,15 +24,3 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
-
-/// The chart inside `container_id` as a standalone SVG file, with the few
-/// styles it needs written into it.
-pub fn chart_svg(container_id: &str) -> Option<String> {
-    let svg = gloo::utils::document().query_selector(&format!("#{container_id} svg")).ok().flatten()?;
-    let body = svg.outer_html().replacen("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ", 1);
-    let style = "<style>text{font:9px sans-serif;fill:#4a5360}.axes line,.tick line{stroke:#4a5360}\
-                 .tick line.grid{stroke:#e3e8ef}.series{fill:none;stroke-width:2}.series-0{stroke:#8a3b00}\
-                 .series-1{stroke:#0b6b3a}.series-2{stroke:#8a3b00}.series-3{stroke:#0b6b3a}\
-                 .dashed{stroke-dasharray:5 3}.marker{stroke:#b45309;stroke-dasharray:2 2}</style>";
-    Some(body.replacen('>', &format!(">{style}"), 1))
-}

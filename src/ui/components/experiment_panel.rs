@@ -14,7 +14,8 @@ use crate::ui::components::network_view::NetworkView;
 use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
 use crate::ui::components::upload_chart::upload_chart;
-use crate::ui::download::{chart_svg, download};
+use crate::experiment::chart_svg;
+use crate::ui::download::download;
 use crate::ui::motion::prefers_reduced_motion;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
@@ -186,11 +187,11 @@ impl Component for ExperimentPanel {
                         &self.lab.results_csv(),
                     )
                 } else {
-                    chart_svg(&format!("{prefix}-chart"))
+                    self.lab
+                        .chart
+                        .as_ref()
                         .ok_or_else(|| "there is no chart to save".to_owned())
-                        .and_then(|svg| {
-                            download(&format!("hub-and-mesh-{prefix}.svg"), "image/svg+xml", &svg)
-                        })
+                        .and_then(|spec| download(&format!("hub-and-mesh-{prefix}.svg"), "image/svg+xml", &chart_svg::svg(spec, true)))
                 };
                 self.export_error = saved.err();
                 return true;

@@ -5,7 +5,8 @@
 use crate::experiment::{Param, Params};
 use crate::sandbox::sweep::Sweep;
 use crate::ui::components::line_chart::line_chart;
-use crate::ui::download::{chart_svg, download};
+use crate::experiment::chart_svg;
+use crate::ui::download::download;
 use gloo::render::{request_animation_frame, AnimationFrame};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -110,9 +111,7 @@ impl Component for SweepPanel {
                 let result = if kind == "csv" {
                     download("hub-and-mesh-sweep.csv", "text/csv", &sweep.csv())
                 } else {
-                    chart_svg(CHART_ID)
-                        .ok_or_else(|| "there is no chart yet".to_owned())
-                        .and_then(|svg| download("hub-and-mesh-sweep.svg", "image/svg+xml", &svg))
+                    download("hub-and-mesh-sweep.svg", "image/svg+xml", &chart_svg::svg(&sweep.chart(), true))
                 };
                 self.message = result.err().map(|e| format!("Could not save the file: {e}"));
             }

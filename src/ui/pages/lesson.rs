@@ -5,7 +5,8 @@ use crate::experiment::{Outcome, Params};
 use crate::lessons::{lesson, LessonSlug};
 use crate::progress::{Action, LessonState};
 use crate::ui::components::lesson_state::state_class;
-use crate::ui::components::comparison_table::comparison_table;
+use crate::markup::escape;
+use crate::ui::components::comparison_table::comparison_html;
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
 use crate::ui::components::lesson_diagram::lesson_diagram;
@@ -107,17 +108,14 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             <ProgressNotice />
             <p class={classes!("lesson-state", state_class(state))}>{ format!("Your progress: {}", state.label()) }</p>
 
-            <section aria-labelledby="claim-heading">
-                <h2 id="claim-heading">{ "1. The claim" }</h2>
-                { comparison_table(Some(slug), false, None) }
-                <p>{ text.claim }</p>
-            </section>
-
-            <section aria-labelledby="explain-heading">
-                <h2 id="explain-heading">{ "2. Why" }</h2>
-                { for text.explanation.iter().map(|p| html! { <p>{ *p }</p> }) }
-                { lesson_diagram(text.diagram_caption) }
-            </section>
+            { Html::from_html_unchecked(AttrValue::from(format!(
+                "<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>{}<p>{}</p></section>\
+                 <section aria-labelledby=\"explain-heading\"><h2 id=\"explain-heading\">2. Why</h2>{}{}</section>",
+                comparison_html(Some(slug), false, None),
+                escape(text.claim),
+                text.explanation.iter().map(|p| format!("<p>{}</p>", escape(p))).collect::<String>(),
+                lesson_diagram(text.diagram_caption),
+            ))) }
 
             <section aria-labelledby="experiment-heading">
                 <h2 id="experiment-heading">{ "3. Experiment" }</h2>
@@ -163,14 +161,12 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 }
             </section>
 
-            <section aria-labelledby="takeaway-heading">
-                <h2 id="takeaway-heading">{ "6. Takeaway" }</h2>
-                <p class="takeaway">{ text.takeaway }</p>
-                <div class="nuance" role="note">
-                    <h3>{ "Nuance: where the simple claim breaks" }</h3>
-                    <p>{ text.nuance }</p>
-                </div>
-            </section>
+            { Html::from_html_unchecked(AttrValue::from(format!(
+                "<section aria-labelledby=\"takeaway-heading\"><h2 id=\"takeaway-heading\">6. Takeaway</h2><p class=\"takeaway\">{}</p>\
+                 <div class=\"nuance\" role=\"note\"><h3>Nuance: where the simple claim breaks</h3><p>{}</p></div></section>",
+                escape(text.takeaway),
+                escape(text.nuance),
+            ))) }
 
             if !props.embedded {
                 <nav class="lesson-nav" aria-label="Lessons">

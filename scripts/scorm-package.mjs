@@ -1,0 +1,91 @@
+// Builds a SCORM 1.2 package from a built app:
+//   node scripts/scorm-package.mjs [dist] [hub-and-mesh-scorm.zip]
+// The zip holds the app's files and an imsmanifest.xml that lists each
+// lesson as a SCO launched at index.html#/embed/lessons/<slug>; the app
+// finds the LMS's API (window.API in a frame above) and reports completion
+// and the quiz score. scripts/package-scorm.sh builds the app first.
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { writeZip } from "./lib/zip.mjs";
+
+// The lessons in course order, as src/lessons names them (a native test,
+// tests/scorm_lessons.rs, keeps this list in step with the app).
+export const LESSONS = [
+  ["role", "Roles"],
+  ["focus", "Focus"],
+  ["data", "Data"],
+  ["service", "Service"],
+  ["cost", "Cost"],
+  ["stability", "Stability"],
+  ["network-size", "Network size"],
+  ["scalability", "Scalability"],
+];
+
+const xml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function listFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+export function manifest(files) {
+  const items = LESSONS.map(
+    ([slug, title], i) =>
+      `      <item identifier="item-${slug}" identifierref="sco-${slug}" isvisible="true">\n` +
+      `        <title>${i + 1}. ${xml(title)}</title>\n      </item>`,
+  ).join("\n");
+  const scos = LESSONS.map(
+    ([slug]) =>
+      `    <resource identifier="sco-${slug}" type="webcontent" adlcp:scormtype="sco" href="index.html#/embed/lessons/${slug}">\n` +
+      `      <file href="index.html"/>\n      <dependency identifierref="app"/>\n    </resource>`,
+  ).join("\n");
+  const fileList = files.map((f) => `      <file href="${xml(f)}"/>`).join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="hub-and-mesh" version="1"
+    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="hub-and-mesh-lessons">
+    <organization identifier="hub-and-mesh-lessons">
+      <title>Hub &amp; Mesh: client-server and peer-to-peer networks</title>
+${items}
+    </organization>
+  </organizations>
+  <resources>
+${scos}
+    <resource identifier="app" type="webcontent" adlcp:scormtype="asset">
+${fileList}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
+export function buildPackage(dist) {
+  const root = resolve(dist);
+  const files = listFiles(root).map((p) => relative(root, p).split(sep).join("/"));
+  if (!files.includes("index.html")) throw new Error(`${dist} has no index.html: build the app first`);
+  const entries = [{ name: "imsmanifest.xml", data: Buffer.from(manifest(files), "utf8") }];
+  for (const f of files) entries.push({ name: f, data: readFileSync(join(root, f)) });
+  return writeZip(entries);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  const [dist = "dist", out = "hub-and-mesh-scorm.zip"] = process.argv.slice(2);
+  try {
+    const zip = buildPackage(dist);
+    writeFileSync(out, zip);
+    console.log(`wrote ${out} (${zip.length} bytes): ${LESSONS.length} lessons as SCORM 1.2 SCOs`);
+  } catch (e) {
+    console.error(`error: ${e.message}`);
+    process.exit(2);
+  }
+}
