@@ -329,3 +329,31 @@ window.API = {
     await context.close();
   }
 });
+
+test("every embedded page fits a frame 320 pixels wide", async () => {
+  const { page, context, problems } = await guardedPage(app.browser);
+  try {
+    const routes = ["role", "focus", "data", "service", "cost", "stability", "network-size", "scalability"]
+      .map((slug) => `/embed/lessons/${slug}`)
+      .concat(["/embed/sandbox"]);
+    for (const route of routes) {
+      const url = coursePage("narrow", route);
+      await page.goto(url);
+      await page.evaluate(() => document.getElementById("lesson").setAttribute("width", "320"));
+      const frame = await lessonFrame(page);
+      await page.waitForFunction(() => window.received.some((m) => m.type === "resize"));
+      const overflow = await frame.evaluate(() => {
+        const root = document.documentElement;
+        const wide = Array.from(document.querySelectorAll("main *"))
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest(".table-scroll, pre"))
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`);
+        return { width: root.clientWidth, scroll: root.scrollWidth, wide: wide.slice(0, 5) };
+      });
+      assert.ok(overflow.width <= 320, `${route}: the frame is narrow (${overflow.width})`);
+      assert.ok(overflow.scroll <= overflow.width, `${route}: scrolls sideways (${overflow.scroll} > ${overflow.width}): ${overflow.wide}`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
