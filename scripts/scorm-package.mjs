@@ -6,6 +6,7 @@
 // and the quiz score. scripts/package-scorm.sh builds the app first.
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeZip } from "./lib/zip.mjs";
 
 // The lessons in course order, as src/lessons names them (a native test,
@@ -78,7 +79,7 @@ export function buildPackage(dist) {
   return writeZip(entries);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [dist = "dist", out = "hub-and-mesh-scorm.zip"] = process.argv.slice(2);
   try {
     const zip = buildPackage(dist);

@@ -21,6 +21,11 @@ impl Subject {
     }
 }
 
+/// The right option of each of a lesson's questions, in order.
+pub fn right_answers(slug: crate::lessons::LessonSlug) -> Vec<u32> {
+    crate::lessons::prose::text(slug).quiz.iter().map(|q| q.correct).collect()
+}
+
 /// The milestones passed between two states of one lesson's progress.
 pub fn events(before: &LessonProgress, after: &LessonProgress, correct: &[u32]) -> Vec<Outbound> {
     let mut out = Vec::new();
@@ -47,7 +52,7 @@ mod tests {
     #[test]
     fn each_milestone_is_sent_once_as_it_is_reached() {
         let slug = LessonSlug::Role;
-        let correct: Vec<u32> = crate::lessons::prose::text(slug).quiz.iter().map(|q| q.correct).collect();
+        let correct = right_answers(slug);
         let mut p = Progress::default();
         let mut sent = Vec::new();
         let mut step = |p: &mut Progress, a: Action| {

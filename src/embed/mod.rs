@@ -7,5 +7,5 @@ pub mod protocol;
 pub mod scorm;
 pub mod snippet;
 
-pub use events::{events, Subject};
+pub use events::{events, right_answers, Subject};
 pub use protocol::{origin_from_query, parse_inbound, Inbound, Outbound, TargetOrigin, PROTOCOL_VERSION, SOURCE};

@@ -50,21 +50,42 @@ impl TargetOrigin {
         let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
             return Err(format!("\"{}\" is not an origin like https://course.example.org", short(text)));
         };
-        let (host, port) = match rest.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
-            _ => (rest, None),
+        // An IPv6 host stands in brackets; any other host is letters,
+        // digits, dots and hyphens. A port may follow, after a colon.
+        let (host, port) = match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((v6, after)) => {
+                let ok = !v6.is_empty() && v6.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+                if !ok {
+                    return Err("the origin's IPv6 address is not valid".into());
+                }
+                (&rest[..v6.len() + 2], if after.is_empty() { None } else { Some(after.strip_prefix(':').unwrap_or("x")) })
+            }
+            None => match rest.split_once(':') {
+                Some((h, p)) => (h, Some(p)),
+                None => (rest, None),
+            },
         };
-        let host_ok = !host.is_empty()
-            && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
+        let host_ok = host.starts_with('[')
+            || (!host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'));
         if !host_ok {
             return Err("the origin has no host, or one with characters a host cannot have (no path, please)".into());
         }
-        if let Some(p) = port {
-            if p.parse::<u16>().map_or(true, |n| n == 0) {
-                return Err("the origin's port must be a number from 1 to 65535".into());
-            }
-        }
-        Ok(TargetOrigin::Exact(text.to_ascii_lowercase()))
+        let https = text.starts_with("https://");
+        let port = match port {
+            None => None,
+            Some(p) => match p.parse::<u16>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => return Err("the origin's port must be a number from 1 to 65535".into()),
+            },
+        };
+        // Browsers leave the scheme's own port out of an origin.
+        let port = port.filter(|&n| n != if https { 443 } else { 80 });
+        let scheme = if https { "https" } else { "http" };
+        let host = host.to_ascii_lowercase();
+        Ok(TargetOrigin::Exact(match port {
+            Some(n) => format!("{scheme}://{host}:{n}"),
+            None => format!("{scheme}://{host}"),
+        }))
     }
 }
 
@@ -202,6 +223,15 @@ mod tests {
             origin_from_query("?x=1&origin=https%3A%2F%2FMoodle.School.org%2F"),
             Ok(Some(TargetOrigin::Exact("https://moodle.school.org".into())))
         );
+        for (given, origin) in [
+            ("https://a.org:443", "https://a.org"),
+            ("http://a.org:80", "http://a.org"),
+            ("http://a.org:443", "http://a.org:443"),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+            ("https://[::1]", "https://[::1]"),
+        ] {
+            assert_eq!(TargetOrigin::parse(given), Ok(TargetOrigin::Exact(origin.into())), "{given}");
+        }
         assert_eq!(
             origin_from_query("origin=http://127.0.0.1:8081"),
             Ok(Some(TargetOrigin::Exact("http://127.0.0.1:8081".into())))
@@ -216,6 +246,9 @@ mod tests {
             "?origin=https://",
             "?origin=%E0%A4%A",
             "?origin=%zz",
+            "?origin=https://a:b:80",
+            "?origin=https://[zz]",
+            "?origin=https://[::1]x",
         ] {
             assert!(origin_from_query(bad).is_err(), "{bad}");
         }

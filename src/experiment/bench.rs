@@ -183,6 +183,15 @@ impl Bench {
         }
     }
 
+    /// A receiver's upload and download (Mbps): its own if set by hand,
+    /// else the workload's.
+    pub fn receiver_rates(self, params: &Params, edits: &NetworkEdits, user: u32) -> (f64, f64) {
+        edits.rates_of(user).map_or(
+            (params.value_or(Param::PeerUpMbps, preset::PEER_UP_MBPS), params.value_or(Param::PeerDownMbps, preset::PEER_DOWN_MBPS)),
+            |r| (r.up_mbps, r.down_mbps),
+        )
+    }
+
     /// Whether a receiver's own link speeds can be set.
     pub fn per_node_rates(self) -> bool {
         self == Bench::Distribution
@@ -338,16 +347,14 @@ impl Bench {
                 SideRun::Lookup(Box::new(LookupSim::new(LookupScenario { faults, ..base })?))
             }
             Bench::Churn => {
+                let peers = params.count_or(Param::Peers, preset::CHURN_PEERS);
                 let base = ChurnScenario {
                     architecture: arch,
-                    peers: params.count_or(Param::Peers, preset::CHURN_PEERS),
+                    peers,
                     items: preset::CHURN_ITEMS,
-                    // The server holds the one copy in client-server.
-                    replication: if central {
-                        1
-                    } else {
-                        params.count_or(Param::Replication, 1)
-                    },
+                    // The server holds the one copy in client-server; peers
+                    // hold at most one copy each.
+                    replication: if central { 1 } else { params.count_or(Param::Replication, 1).min(peers) },
                     churn: true,
                     mean_online_s: params.value_or(Param::SessionS, preset::CHURN_SESSION_S),
                     mean_offline_s: params.value_or(Param::SessionS, preset::CHURN_SESSION_S),
@@ -564,10 +571,6 @@ impl Bench {
     }
 }
 
-/// The cost lesson's assumptions: the stated defaults, with peers that look
-/// after themselves (a file-sharing swarm) rather than a hand-run workgroup,
-/// each owner spending 12 minutes a month keeping the sharing software
-/// running, the same order as the server's 6 minutes per account.
 /// The flooding overlay with the links connected and cut by hand.
 fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScenario {
     for l in edits.links.iter().filter(|l| l.b < scenario.peers) {
@@ -584,6 +587,10 @@ fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScena
     scenario
 }
 
+/// The cost lesson's assumptions: the stated defaults, with peers that look
+/// after themselves (a file-sharing swarm) rather than a hand-run workgroup,
+/// each owner spending 12 minutes a month keeping the sharing software
+/// running, the same order as the server's 6 minutes per account.
 pub fn lesson_cost_params() -> CostParams {
     let defaults = CostParams::default();
     CostParams {

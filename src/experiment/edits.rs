@@ -64,11 +64,9 @@ impl NetworkEdits {
             .spec()
             .check(Param::PeerDownMbps, down_mbps)
             .map_err(|e| e.message)?;
-        let rates = NodeRates {
-            user,
-            up_mbps,
-            down_mbps,
-        };
+        // Kept to a thousandth of a Mbps, so a share link stays short.
+        let round = |v: f64| (v * 1000.0).round() / 1000.0;
+        let rates = NodeRates { user, up_mbps: round(up_mbps), down_mbps: round(down_mbps) };
         let full = self.rates.len() + self.links.len() >= MAX_EDITS;
         match self.rates.iter_mut().find(|r| r.user == user) {
             Some(slot) => *slot = rates,
@@ -78,26 +76,29 @@ impl NetworkEdits {
         Ok(())
     }
 
-    /// Connects two peers that are not linked, or cuts a link that exists
-    /// (`linked` says which they are now). Undoing an edit forgets it, so
-    /// the network returns to the generated one.
-    pub fn toggle_link(&mut self, a: u32, b: u32, linked: bool) -> Result<(), String> {
+    /// Asks for two peers to be linked (`connected`) or not, whatever the
+    /// generated overlay has.
+    pub fn set_link(&mut self, a: u32, b: u32, connected: bool) -> Result<(), String> {
         if a == b {
             return Err("a peer cannot be linked to itself".into());
         }
-        let edit = LinkEdit::new(a, b, !linked);
-        if let Some(i) = self
-            .links
-            .iter()
-            .position(|l| (l.a, l.b) == (edit.a, edit.b))
-        {
-            self.links.remove(i);
-        } else if self.rates.len() + self.links.len() >= MAX_EDITS {
-            return Err(too_many());
-        } else {
-            self.links.push(edit);
+        let edit = LinkEdit::new(a, b, connected);
+        let full = self.rates.len() + self.links.len() >= MAX_EDITS;
+        match self.links.iter_mut().find(|l| (l.a, l.b) == (edit.a, edit.b)) {
+            Some(slot) => *slot = edit,
+            None if full => return Err(too_many()),
+            None => self.links.push(edit),
         }
         Ok(())
+    }
+
+    /// Drops the hand-made state of a pair, so the generated overlay
+    /// decides; true if there was one.
+    pub fn forget_link(&mut self, a: u32, b: u32) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        let before = self.links.len();
+        self.links.retain(|l| (l.a, l.b) != (a, b));
+        self.links.len() != before
     }
 
     /// Forgets what was set on a removed user; the users after it move down
@@ -160,23 +161,20 @@ mod tests {
         e.set_rates(3, 5.0, 50.0).unwrap();
         assert_eq!(e.rates.len(), 1, "setting again replaces");
         assert!(e.set_rates(3, 0.0, 50.0).is_ok(), "no upload at all: a download-only client");
+        e.set_rates(3, 12.345678901, 0.1234).unwrap();
+        assert_eq!(e.rates_of(3).map(|r| (r.up_mbps, r.down_mbps)), Some((12.346, 0.123)));
     }
 
     #[test]
-    fn toggling_a_link_twice_forgets_it() {
+    fn a_pair_has_one_hand_made_state_at_most() {
         let mut e = NetworkEdits::default();
-        e.toggle_link(7, 2, false).unwrap();
-        assert_eq!(
-            e.links,
-            vec![LinkEdit {
-                a: 2,
-                b: 7,
-                connected: true
-            }]
-        );
-        e.toggle_link(2, 7, true).unwrap();
-        assert!(e.is_empty());
-        assert!(e.toggle_link(4, 4, false).is_err());
+        e.set_link(7, 2, true).unwrap();
+        assert_eq!(e.links, vec![LinkEdit { a: 2, b: 7, connected: true }]);
+        e.set_link(2, 7, false).unwrap();
+        assert_eq!(e.links, vec![LinkEdit { a: 2, b: 7, connected: false }]);
+        assert!(e.forget_link(7, 2));
+        assert!(e.is_empty() && !e.forget_link(2, 7));
+        assert!(e.set_link(4, 4, true).is_err());
     }
 
     #[test]
@@ -185,8 +183,8 @@ mod tests {
         e.set_rates(1, 1.0, 1.0).unwrap();
         e.set_rates(2, 2.0, 2.0).unwrap();
         e.set_rates(5, 5.0, 5.0).unwrap();
-        e.toggle_link(2, 6, false).unwrap();
-        e.toggle_link(0, 5, true).unwrap();
+        e.set_link(2, 6, true).unwrap();
+        e.set_link(0, 5, false).unwrap();
         e.remove_user(2);
         assert_eq!(
             e.rates
@@ -215,7 +213,7 @@ mod tests {
             e.set_rates(u, 1.0, 1.0).unwrap();
         }
         assert!(e.set_rates(MAX_EDITS as u32, 1.0, 1.0).is_err());
-        assert!(e.toggle_link(0, 1, false).is_err());
+        assert!(e.set_link(0, 1, true).is_err());
         assert!(
             e.set_rates(0, 2.0, 2.0).is_ok(),
             "changing an existing edit is still allowed"

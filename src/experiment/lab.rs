@@ -281,7 +281,13 @@ impl Lab {
         self.mode = Mode::Paused;
         self.log.clear();
         if let Some(users) = self.bench.size_param().and_then(|p| self.params.get(p)) {
+            let before = self.edits.clone();
             self.edits.truncate(users as u32);
+            // Edits of nodes that no longer exist are gone for good: the
+            // sandbox must forget them too, or a bigger network revives them.
+            if self.edits != before {
+                fx.edits = Some(self.edits.clone());
+            }
         }
         match self
             .bench
@@ -401,6 +407,11 @@ impl Lab {
             .filter(|n| !n.role.is_hub())
             .nth(user as usize)
             .map(|n| n.id)
+    }
+
+    /// A receiver's upload and download (Mbps), as the run uses them.
+    pub fn rates(&self, user: u32) -> (f64, f64) {
+        self.bench.receiver_rates(&self.params, &self.edits, user)
     }
 
     /// Whether two nodes of one side are overlay neighbours.
@@ -628,13 +639,7 @@ impl Lab {
                         return fx;
                     }
                 };
-                let now = self.edits.rates_of(user).map_or(
-                    (
-                        self.params.value_or(Param::PeerUpMbps, 10.0),
-                        self.params.value_or(Param::PeerDownMbps, 50.0),
-                    ),
-                    |r| (r.up_mbps, r.down_mbps),
-                );
+                let now = self.rates(user);
                 let (up, dn) = if down { (now.0, value) } else { (value, now.1) };
                 if (up, dn) == now {
                     return fx;
@@ -648,11 +653,9 @@ impl Lab {
                 if !self.bench.per_node_rates() || !self.interactive {
                     return fx;
                 }
-                let default_up = self.params.value_or(Param::PeerUpMbps, 10.0);
-                let default_down = self.params.value_or(Param::PeerDownMbps, 50.0);
-                let (up, down) = self.edits.rates_of(user).map_or((default_up, default_down), |r| (r.up_mbps, r.down_mbps));
+                let (up, down) = self.rates(user);
                 let up = match (uploads, up > 0.0) {
-                    (true, false) => default_up,
+                    (true, false) => self.bench.receiver_rates(&self.params, &NetworkEdits::default(), user).0,
                     (false, true) => 0.0,
                     _ => return fx,
                 };
@@ -674,17 +677,20 @@ impl Lab {
                 if !editable {
                     return fx;
                 }
-                let linked = self.linked(side, a, b);
-                match self.edits.toggle_link(ua, ub, linked) {
-                    Ok(()) => {
-                        self.edited(&mut fx);
-                        self.note(format!(
-                            "peers {a} and {b} {}",
-                            if linked { "disconnected" } else { "connected" }
-                        ));
-                    }
-                    Err(e) => self.edit_error = Some(e),
+                let want = !self.linked(side, a, b);
+                // Forgetting a hand-made state may be enough: the generated
+                // overlay (for this seed and size) may already be as wanted.
+                if self.edits.forget_link(ua, ub) {
+                    self.rebuild(&mut fx);
                 }
+                if self.linked(side, a, b) != want {
+                    if let Err(e) = self.edits.set_link(ua, ub, want) {
+                        self.edit_error = Some(e);
+                        return fx;
+                    }
+                }
+                self.edited(&mut fx);
+                self.note(format!("peers {a} and {b} {}", if want { "connected" } else { "disconnected" }));
             }
             LabMsg::Churn(on) => {
                 if self.churn().is_none() {
@@ -1037,5 +1043,47 @@ mod tests {
         lab.update(LabMsg::Uploads { user: 3, uploads: true });
         assert_eq!(role(&lab), crate::sim::node::Role::Peer);
         assert_eq!(lab.edits.rates_of(3).map(|r| r.up_mbps), Some(10.0));
+    }
+
+    #[test]
+    fn every_sandbox_workload_builds_from_scratch_and_grows() {
+        for bench in [Bench::Distribution, Bench::Load, Bench::Search, Bench::Churn] {
+            let (mut lab, _) = Lab::new(bench, Params::default(), 1, true);
+            lab.update(LabMsg::FromScratch);
+            assert_eq!(lab.build_error, None, "{bench:?} from scratch");
+            for _ in 0..3 {
+                lab.update(LabMsg::AddNode);
+            }
+            assert_eq!(lab.build_error, None, "{bench:?} grown");
+            let last = lab.views[1].nodes.last().unwrap().id;
+            lab.update(LabMsg::RemoveNode(1, last));
+            assert_eq!(lab.build_error, None, "{bench:?} shrunk");
+        }
+    }
+
+    #[test]
+    fn cutting_a_link_cuts_it_even_over_a_stale_edit() {
+        let (mut lab, _) = Lab::new(Bench::Search, Params::default(), 1, true);
+        let &(a, b) = lab.views[1].edges.first().unwrap();
+        let (ua, ub) = (lab.user_of(1, a).unwrap(), lab.user_of(1, b).unwrap());
+        // A "connect" edit for a pair the generated overlay links anyway,
+        // as after a new seed or size.
+        let mut edits = NetworkEdits::default();
+        edits.set_link(ua, ub, true).unwrap();
+        lab.reset_edited(lab.params.clone(), edits, 1);
+        assert!(lab.linked(1, a, b));
+        lab.update(LabMsg::Link(a, b));
+        assert!(!lab.linked(1, a, b), "the link is really cut");
+        assert!(lab.log.last().unwrap().contains("disconnected"));
+    }
+
+    #[test]
+    fn edits_of_removed_nodes_are_forgotten_by_the_sandbox_too() {
+        let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
+        let mut edits = NetworkEdits::default();
+        edits.set_rates(9, 1.0, 1.0).unwrap();
+        lab.reset_edited(lab.params.clone(), edits, 1);
+        let fx = lab.update(LabMsg::Input(Param::Receivers, "5".into()));
+        assert_eq!(fx.edits, Some(NetworkEdits::default()));
     }
 }

@@ -16,7 +16,7 @@ use std::fmt;
 const VERSION: &str = "1";
 /// Far longer than any real link (about 200 characters, a few thousand
 /// with many nodes changed by hand); refused unread.
-pub const MAX_LEN: usize = 8192;
+pub const MAX_LEN: usize = 12_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkError(pub String);
@@ -188,10 +188,7 @@ fn edit(setup: &mut SandboxSetup, key: &str, value: &str) -> Result<(), LinkErro
     {
         return err(format!("the link {}-{} is given twice", edit.a, edit.b));
     }
-    setup
-        .edits
-        .toggle_link(edit.a, edit.b, !edit.connected)
-        .map_err(LinkError)
+    setup.edits.set_link(edit.a, edit.b, edit.connected).map_err(LinkError)
 }
 
 /// Quotes at most a few characters of what the learner cannot see anyway.
@@ -232,8 +229,8 @@ mod tests {
         assert!(text.ends_with(";node=4:2.5:100;node=0:50:0.5;node=2:0:8"), "{text}");
         assert_eq!(decode(&text), Ok(setup));
         let mut setup = SandboxSetup::new(Workload::Search);
-        setup.edits.toggle_link(9, 1, false).unwrap();
-        setup.edits.toggle_link(2, 3, true).unwrap();
+        setup.edits.set_link(9, 1, true).unwrap();
+        setup.edits.set_link(2, 3, false).unwrap();
         let text = encode(&setup);
         assert!(text.ends_with(";link=1-9;cut=2-3"), "{text}");
         assert_eq!(decode(&text), Ok(setup.clone()));
@@ -242,6 +239,18 @@ mod tests {
         let text = encode(&setup);
         assert!(text.ends_with(";cut=2-3"), "{text}");
         assert!(decode(&text).is_ok());
+    }
+
+    #[test]
+    fn the_longest_link_the_app_can_write_still_opens() {
+        let mut setup = SandboxSetup::new(Workload::Distribution);
+        setup.params.set(Param::Receivers, 300.0);
+        for user in 0..crate::experiment::edits::MAX_EDITS as u32 {
+            setup.edits.set_rates(user, 999.999, 9999.999).unwrap();
+        }
+        let text = encode(&setup);
+        assert!(text.len() <= MAX_LEN, "{} characters", text.len());
+        assert_eq!(decode(&text), Ok(setup));
     }
 
     #[test]
@@ -255,7 +264,7 @@ mod tests {
 
     #[test]
     fn every_malformed_link_is_refused_with_a_reason() {
-        let long = format!("1;distribution{}", ";receivers=5".repeat(700));
+        let long = format!("1;distribution{}", ";receivers=5".repeat(1100));
         for (bad, reason) in [
             ("", "format version"),
             ("x;distribution", "format version"),

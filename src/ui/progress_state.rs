@@ -77,21 +77,6 @@ impl Reducible for ProgressState {
 
 pub type ProgressHandle = UseReducerHandle<ProgressState>;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProviderProps {
-    pub children: Html,
-}
-
-#[component]
-pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
-    let state = use_reducer(ProgressState::open);
-    html! {
-        <ContextProvider<ProgressHandle> context={state}>
-            { props.children.clone() }
-        </ContextProvider<ProgressHandle>>
-    }
-}
-
 /// The progress context. Outside a provider (a component tested alone) a
 /// private state in memory stands in; both hooks always run, so hook order
 /// never changes.
@@ -102,10 +87,10 @@ pub fn use_progress() -> ProgressHandle {
     context.unwrap_or(detached)
 }
 
-/// Shows the notice about saved progress, if any, with a dismiss button.
-#[component]
-pub fn ProgressNotice() -> Html {
-    let state = use_progress();
+/// The notice about saved progress, if any, with a dismiss button. A plain
+/// function over the handle: every component type costs the bundle its own
+/// copy of Yew's lifecycle code.
+pub fn progress_notice(state: &ProgressHandle) -> Html {
     let Some(notice) = state.notice.clone() else {
         return html! {};
     };

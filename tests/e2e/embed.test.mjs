@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DIST, appSuite, guardedPage, appHeading, axeViolations, serveDir } from "./harness.mjs";
 import { solveTask, answerQuiz } from "./learner.mjs";
-import { buildPackage } from "../../scripts/scorm-package.mjs";
+import { LESSONS, buildPackage } from "../../scripts/scorm-package.mjs";
 import { readZip } from "../../scripts/lib/zip.mjs";
 
 const app = appSuite();
@@ -333,8 +333,7 @@ window.API = {
 test("every embedded page fits a frame 320 pixels wide", async () => {
   const { page, context, problems } = await guardedPage(app.browser);
   try {
-    const routes = ["role", "focus", "data", "service", "cost", "stability", "network-size", "scalability"]
-      .map((slug) => `/embed/lessons/${slug}`)
+    const routes = LESSONS.map(([slug]) => `/embed/lessons/${slug}`)
       .concat(["/embed/sandbox"]);
     for (const route of routes) {
       const url = coursePage("narrow", route);

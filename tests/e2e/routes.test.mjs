@@ -6,17 +6,9 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { appSuite, serveDir, guardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
-
-const LESSONS = [
-  ["role", "Roles"],
-  ["focus", "Focus"],
-  ["data", "Data"],
-  ["service", "Service"],
-  ["cost", "Cost"],
-  ["stability", "Stability"],
-  ["network-size", "Network size"],
-  ["scalability", "Scalability"],
-];
+// The lessons in course order, as the SCORM package lists them (a native
+// test keeps that list the app's).
+import { LESSONS } from "../../scripts/scorm-package.mjs";
 
 const ROUTES = [
   ["", "Hub & Mesh"],

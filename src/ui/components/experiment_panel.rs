@@ -15,6 +15,7 @@ use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
 use crate::ui::components::upload_chart::upload_chart;
 use crate::experiment::chart_svg;
+use crate::markup::escape;
 use crate::ui::download::download;
 use crate::ui::motion::prefers_reduced_motion;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -269,15 +270,16 @@ impl Component for ExperimentPanel {
         };
         let side_panel = |i: usize, side: Side| {
             let label = lab.label(side);
-            let metrics = props.bench.metrics().iter().map(|m| {
-                let value = lab.metrics[i].get(*m);
-                html! {
-                    <div class="metric" key={format!("{m:?}")}>
-                        <dt>{ m.label() }</dt>
-                        <dd data-metric={format!("{m:?}")}>{ value.map_or("—".to_owned(), |v| m.format(v)) }</dd>
-                    </div>
-                }
-            });
+            // Text only, redrawn each frame: kept as markup (see `markup`).
+            let metrics: String = props
+                .bench
+                .metrics()
+                .iter()
+                .map(|m| {
+                    let value = lab.metrics[i].get(*m).map_or("—".to_owned(), |v| m.format(v));
+                    format!("<div class=\"metric\"><dt>{}</dt><dd data-metric=\"{m:?}\">{}</dd></div>", escape(m.label()), escape(&value))
+                })
+                .collect();
             html! {
                 <section class="side" aria-label={label}>
                     <h3>{ label }</h3>
@@ -295,7 +297,7 @@ impl Component for ExperimentPanel {
                                 })
                             })} />
                     }
-                    <dl class="metrics">{ for metrics }</dl>
+                    { Html::from_html_unchecked(AttrValue::from(format!("<dl class=\"metrics\">{metrics}</dl>"))) }
                     { upload_chart(label, &lab.uploads[i]) }
                     if props.interactive && animated {
                         { node_inspector(lab, props.bench, i, &props.id_prefix, &link.callback(Msg::Lab)) }

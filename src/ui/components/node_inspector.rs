@@ -4,7 +4,7 @@
 //! click or a key on the drawing does.
 
 use crate::experiment::lab::{Lab, LabMsg};
-use crate::experiment::{Bench, Param, Side};
+use crate::experiment::{Bench, Side};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -41,10 +41,9 @@ pub fn node_inspector(
     });
     let user = lab.user_of(side, chosen);
     let rates = user.filter(|_| bench.per_node_rates()).map(|user| {
-        let now = lab.edits.rates_of(user);
+        let (up, down_mbps) = lab.rates(user);
         let field = |down: bool| {
-            let param = if down { Param::PeerDownMbps } else { Param::PeerUpMbps };
-            let value = now.map_or(lab.params.value_or(param, param.spec().min), |r| if down { r.down_mbps } else { r.up_mbps });
+            let value = if down { down_mbps } else { up };
             let fid = format!("{id}-{}", if down { "down" } else { "up" });
             let onchange = send.reform(move |e: Event| LabMsg::Rate { user, down, text: e.target_unchecked_into::<HtmlInputElement>().value() });
             html! {
@@ -54,7 +53,7 @@ pub fn node_inspector(
                 </span>
             }
         };
-        let uploads = now.is_none_or(|r| r.up_mbps > 0.0);
+        let uploads = up > 0.0;
         // The role matters where receivers may upload: the swarm's side.
         let role = (side == 1).then(|| {
             let rid = format!("{id}-role");
@@ -85,9 +84,12 @@ pub fn node_inspector(
         let cut = neighbours.iter().map(|&n| {
             html! { <li><button type="button" onclick={send.reform(move |_| LabMsg::Link(chosen, n))}>{ format!("Cut link to peer {n}") }</button></li> }
         });
-        let others = view.nodes.iter().filter(|n| n.id != chosen && !neighbours.contains(&n.id)).map(|n| {
-            html! { <option value={n.id.to_string()}>{ format!("peer {}", n.id) }</option> }
-        });
+        let others: Vec<Html> = view
+            .nodes
+            .iter()
+            .filter(|n| n.id != chosen && !neighbours.contains(&n.id))
+            .map(|n| html! { <option value={n.id.to_string()}>{ format!("peer {}", n.id) }</option> })
+            .collect();
         let cid = format!("{id}-connect");
         let connect = {
             let cid = cid.clone();
@@ -104,9 +106,13 @@ pub fn node_inspector(
             <div class="node-links">
                 <p>{ format!("Overlay neighbours: {}", if neighbours.is_empty() { "none".to_owned() } else { neighbours.len().to_string() }) }</p>
                 <ul>{ for cut }</ul>
-                <label for={cid.clone()}>{ "Connect to" }</label>
-                <select id={cid}>{ for others }</select>
-                <button type="button" onclick={connect}>{ "Connect" }</button>
+                if others.len() > 0 {
+                    <label for={cid.clone()}>{ "Connect to" }</label>
+                    <select id={cid}>{ for others }</select>
+                    <button type="button" onclick={connect}>{ "Connect" }</button>
+                } else {
+                    <p>{ "Linked to every other peer already." }</p>
+                }
             </div>
         }
     });

@@ -3,17 +3,12 @@
 use crate::route::Route;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SiteChromeProps {
-    /// The page shown, to mark its navigation item.
-    pub current: Route,
-    pub children: Html,
-}
-
-#[component]
-pub fn SiteChrome(props: &SiteChromeProps) -> Html {
+/// `current` is the page shown, to mark its navigation item. A plain
+/// function: every component type costs the bundle its own copy of Yew's
+/// lifecycle code.
+pub fn site_chrome(current: &Route, page: Html) -> Html {
     let nav_item = |to: Route, label: &'static str| {
-        let here = props.current == to;
+        let here = *current == to;
         html! {
             <li>
                 if here {
@@ -40,7 +35,7 @@ pub fn SiteChrome(props: &SiteChromeProps) -> Html {
                     </ul>
                 </nav>
             </header>
-            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <main id="main" tabindex="-1">{ page }</main>
             <footer class="site-footer">
                 <p>{ "Hub & Mesh: client-server and peer-to-peer networks, simulated in your browser. Everything runs on this page; nothing is sent anywhere." }</p>
             </footer>

@@ -1,7 +1,7 @@
 use crate::lessons::LessonSlug;
 use crate::progress::Action;
 use crate::ui::components::comparison_table::comparison_table;
-use crate::ui::progress_state::{use_progress, ProgressMsg, ProgressNotice};
+use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -43,24 +43,10 @@ pub fn Home() -> Html {
     html! {
         <article class="home">
             <h1>{ "Hub & Mesh" }</h1>
-            <ProgressNotice />
-            <p class="lead">
-                { "Two ways to build a network: a hub that serves everyone, or a mesh of equals. \
-                   Textbooks compare them in a table. Here you test every row of that table \
-                   yourself, in a simulator that agrees with the textbook's formulas." }
-            </p>
-            <section aria-labelledby="learn-heading">
-                <h2 id="learn-heading">{ "What you will learn" }</h2>
-                <ul class="learn-list">
-                    <li>{ "Who asks and who answers in a client-server network, and in a peer-to-peer one." }</li>
-                    <li>{ "Why a server's queue fills up as clients arrive, and how peers spread the load." }</li>
-                    <li>{ "What happens to data, cost and stability when there is no central machine." }</li>
-                    <li>{ "When the simple claims are wrong: a swarm of millions is peer-to-peer too." }</li>
-                </ul>
-            </section>
+            { progress_notice(&progress) }
+            { Html::from_html_unchecked(AttrValue::Static(include_str!("home_intro.html"))) }
             <section aria-labelledby="table-heading">
-                <h2 id="table-heading">{ "The comparison, one lesson per row" }</h2>
-                <p>{ "Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it." }</p>
+                { Html::from_html_unchecked(AttrValue::Static("<h2 id=\"table-heading\">The comparison, one lesson per row</h2><p>Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it.</p>")) }
                 <p class="overall" id="overall-progress">
                     <strong>{ format!("{done} of {total} lessons complete") }</strong>
                 </p>

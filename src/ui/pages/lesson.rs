@@ -11,7 +11,7 @@ use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
 use crate::ui::components::lesson_diagram::lesson_diagram;
 use crate::ui::components::quiz::quiz;
-use crate::ui::progress_state::{use_progress, ProgressMsg, ProgressNotice};
+use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -105,7 +105,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         <article class="lesson" aria-labelledby="lesson-title">
             <p class="eyebrow">{ format!("Lesson {} of {}", slug.position() + 1, LessonSlug::ALL.len()) }</p>
             <h1 id="lesson-title">{ row.aspect }</h1>
-            <ProgressNotice />
+            { progress_notice(&progress) }
             <p class={classes!("lesson-state", state_class(state))}>{ format!("Your progress: {}", state.label()) }</p>
 
             { Html::from_html_unchecked(AttrValue::from(format!(

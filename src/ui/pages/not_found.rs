@@ -1,8 +1,7 @@
 use crate::route::Route;
 use yew::prelude::*;
 
-#[component]
-pub fn NotFound() -> Html {
+pub fn not_found() -> Html {
     html! {
         <article>
             <h1>{ "Page not found" }</h1>

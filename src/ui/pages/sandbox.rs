@@ -47,10 +47,47 @@ fn hash_for(setup: &SandboxSetup, embedded: bool) -> String {
     format!("#{route}?s={}", encode(setup))
 }
 
+/// The sandbox's setup as page state. Changes go through a reducer so that
+/// two in one update (new parameters and new edits, say) apply in turn to
+/// the newest setup rather than each to the one last drawn.
+#[derive(PartialEq)]
+struct Setup(SandboxSetup);
+
+enum SetupMsg {
+    Workload(Workload),
+    Params(Params),
+    Edits(NetworkEdits),
+    Seed(u64),
+    Size(f64),
+}
+
+impl std::ops::Deref for Setup {
+    type Target = SandboxSetup;
+    fn deref(&self) -> &SandboxSetup {
+        &self.0
+    }
+}
+
+impl Reducible for Setup {
+    type Action = SetupMsg;
+
+    fn reduce(self: std::rc::Rc<Self>, msg: SetupMsg) -> std::rc::Rc<Self> {
+        let mut next = self.0.clone();
+        match msg {
+            SetupMsg::Workload(w) => next = SandboxSetup { seed: next.seed, ..SandboxSetup::new(w) },
+            SetupMsg::Params(params) => next.params = params,
+            SetupMsg::Edits(edits) => next.edits = edits,
+            SetupMsg::Seed(seed) => next.seed = seed,
+            SetupMsg::Size(value) => next.params.set(next.workload.sizes().0, value),
+        }
+        std::rc::Rc::new(Setup(next))
+    }
+}
+
 #[component]
 pub fn SandboxPage(props: &SandboxPageProps) -> Html {
     let initial = use_memo((), |_| setup_from_address());
-    let setup = use_state(|| initial.0.clone());
+    let setup = use_reducer(|| Setup(initial.0.clone()));
     let notice = use_state(|| initial.1.clone());
     // Bumped whenever the panel must start over from `setup`.
     let apply = use_state(|| 0u32);
@@ -74,29 +111,20 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
         let setup = setup.clone();
         let apply = apply.clone();
         Callback::from(move |w: Workload| {
-            setup.set(SandboxSetup {
-                seed: setup.seed,
-                ..SandboxSetup::new(w)
-            });
+            setup.dispatch(SetupMsg::Workload(w));
             apply.set(*apply + 1);
         })
     };
     let on_params = {
         let setup = setup.clone();
         Callback::from(move |params: Params| {
-            setup.set(SandboxSetup {
-                params,
-                ..(*setup).clone()
-            })
+            setup.dispatch(SetupMsg::Params(params))
         })
     };
     let on_edits = {
         let setup = setup.clone();
         Callback::from(move |edits: NetworkEdits| {
-            setup.set(SandboxSetup {
-                edits,
-                ..(*setup).clone()
-            })
+            setup.dispatch(SetupMsg::Edits(edits))
         })
     };
     let seed_error = use_state(|| None::<String>);
@@ -109,10 +137,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
             match input.value().trim().parse::<u64>() {
                 Ok(seed) => {
                     seed_error.set(None);
-                    setup.set(SandboxSetup {
-                        seed,
-                        ..(*setup).clone()
-                    });
+                    setup.dispatch(SetupMsg::Seed(seed));
                     apply.set(*apply + 1);
                 }
                 Err(_) => seed_error.set(Some(
@@ -135,10 +160,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 setup.seed + 1
             };
             seed_error.set(None);
-            setup.set(SandboxSetup {
-                seed,
-                ..(*setup).clone()
-            });
+            setup.dispatch(SetupMsg::Seed(seed));
             apply.set(*apply + 1);
         })
     };
@@ -146,10 +168,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
         let setup = setup.clone();
         let apply = apply.clone();
         Callback::from(move |value: f64| {
-            let (param, _) = setup.workload.sizes();
-            let mut next = (*setup).clone();
-            next.params.set(param, value);
-            setup.set(next);
+            setup.dispatch(SetupMsg::Size(value));
             apply.set(*apply + 1);
         })
     };
@@ -193,11 +212,9 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            <p class="lead">
-                { "Your own experiments: choose a workload, set its numbers, and run the client-server and \
-                   peer-to-peer versions side by side with the same settings and the same random seed." }
-            </p>
-            <h2>{ "Set it up" }</h2>
+            { Html::from_html_unchecked(AttrValue::Static("<p class=\"lead\">Your own experiments: choose a workload, set its numbers, \
+                build the network node by node if you like, and run the client-server and peer-to-peer versions side by side \
+                with the same settings and the same random seed.</p><h2>Set it up</h2>")) }
             <fieldset class="workloads">
                 <legend>{ "Workload" }</legend>
                 <ul>{ for workloads }</ul>

@@ -126,11 +126,9 @@ pub fn Teach() -> Html {
     html! {
         <article class="teach">
             <h1>{ "For teachers" }</h1>
-            <p class="lead">
-                { "Every lesson and the sandbox can sit inside your course page and tell it when a learner \
-                   has finished. Copy a snippet into any page that accepts HTML; the embedded version has no \
-                   site header or footer and fits frames from 320 pixels wide." }
-            </p>
+            { Html::from_html_unchecked(AttrValue::Static("<p class=\"lead\">Every lesson and the sandbox can sit inside your course page \
+                and tell it when a learner has finished. Copy a snippet into any page that accepts HTML; the embedded version has no \
+                site header or footer and fits frames from 320 pixels wide.</p>")) }
             <section aria-labelledby="embed-heading">
                 <h2 id="embed-heading">{ "Embed a lesson or the sandbox" }</h2>
                 <label for="teach-origin">{ "Your course page's origin, to receive its messages (optional)" }</label>
