@@ -192,6 +192,17 @@ impl Bench {
         )
     }
 
+    /// Whether a peer's own service capacity can be set: where peers serve.
+    pub fn per_node_capacity(self, side: Side) -> bool {
+        self == Bench::Load && side == Side::Distributed
+    }
+
+    /// A peer's service capacity (requests/s): its own if set by hand,
+    /// else the workload's.
+    pub fn peer_capacity(self, params: &Params, edits: &NetworkEdits, user: u32) -> f64 {
+        edits.capacity_of(user).unwrap_or_else(|| params.value_or(Param::PeerCapacity, preset::LOAD_PEER_SERVICE_RATE))
+    }
+
     /// Whether a receiver's own link speeds can be set.
     pub fn per_node_rates(self) -> bool {
         self == Bench::Distribution
@@ -287,6 +298,7 @@ impl Bench {
                     users,
                     // Three copies of each item, or every peer when fewer.
                     replication: 3.min(users),
+                    peer_service_rates: edits.capacities.iter().filter(|c| c.user < users).map(|c| (c.user, c.per_s)).collect(),
                     request_rate: params.value_or(Param::RequestRate, preset::LOAD_RATE_EACH),
                     service_rate: if central { capacity } else { peer_capacity },
                     queue_capacity: 10_000,

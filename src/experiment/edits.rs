@@ -38,15 +38,45 @@ impl LinkEdit {
 /// Edits are bounded so that a tampered link cannot grow them without end.
 pub const MAX_EDITS: usize = 300;
 
+/// One peer's own service capacity (requests/s), instead of the
+/// workload's "peer capacity".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NodeCapacity {
+    pub user: u32,
+    pub per_s: f64,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkEdits {
     pub rates: Vec<NodeRates>,
     pub links: Vec<LinkEdit>,
+    pub capacities: Vec<NodeCapacity>,
 }
 
 impl NetworkEdits {
     pub fn is_empty(&self) -> bool {
-        self.rates.is_empty() && self.links.is_empty()
+        self.rates.is_empty() && self.links.is_empty() && self.capacities.is_empty()
+    }
+
+    fn count(&self) -> usize {
+        self.rates.len() + self.links.len() + self.capacities.len()
+    }
+
+    pub fn capacity_of(&self, user: u32) -> Option<f64> {
+        self.capacities.iter().find(|c| c.user == user).map(|c| c.per_s)
+    }
+
+    /// Sets one peer's service capacity, checked against the control's range.
+    pub fn set_capacity(&mut self, user: u32, per_s: f64) -> Result<(), String> {
+        Param::PeerCapacity.spec().check(Param::PeerCapacity, per_s).map_err(|e| e.message)?;
+        let per_s = (per_s * 1000.0).round() / 1000.0;
+        let full = self.count() >= MAX_EDITS;
+        match self.capacities.iter_mut().find(|c| c.user == user) {
+            Some(slot) => slot.per_s = per_s,
+            None if full => return Err(too_many()),
+            None => self.capacities.push(NodeCapacity { user, per_s }),
+        }
+        Ok(())
     }
 
     pub fn rates_of(&self, user: u32) -> Option<NodeRates> {
@@ -67,7 +97,7 @@ impl NetworkEdits {
         // Kept to a thousandth of a Mbps, so a share link stays short.
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
         let rates = NodeRates { user, up_mbps: round(up_mbps), down_mbps: round(down_mbps) };
-        let full = self.rates.len() + self.links.len() >= MAX_EDITS;
+        let full = self.count() >= MAX_EDITS;
         match self.rates.iter_mut().find(|r| r.user == user) {
             Some(slot) => *slot = rates,
             None if full => return Err(too_many()),
@@ -83,7 +113,7 @@ impl NetworkEdits {
             return Err("a peer cannot be linked to itself".into());
         }
         let edit = LinkEdit::new(a, b, connected);
-        let full = self.rates.len() + self.links.len() >= MAX_EDITS;
+        let full = self.count() >= MAX_EDITS;
         match self.links.iter_mut().find(|l| (l.a, l.b) == (edit.a, edit.b)) {
             Some(slot) => *slot = edit,
             None if full => return Err(too_many()),
@@ -114,12 +144,17 @@ impl NetworkEdits {
         for l in &mut self.links {
             *l = LinkEdit::new(shift(l.a, user), shift(l.b, user), l.connected);
         }
+        self.capacities.retain(|c| c.user != user);
+        for c in &mut self.capacities {
+            c.user = shift(c.user, user);
+        }
     }
 
     /// Drops edits of users beyond a network of `users`.
     pub fn truncate(&mut self, users: u32) {
         self.rates.retain(|r| r.user < users);
         self.links.retain(|l| l.b < users);
+        self.capacities.retain(|c| c.user < users);
     }
 }
 
@@ -175,6 +210,18 @@ mod tests {
         assert!(e.forget_link(7, 2));
         assert!(e.is_empty() && !e.forget_link(2, 7));
         assert!(e.set_link(4, 4, true).is_err());
+    }
+
+    #[test]
+    fn capacities_are_checked_and_follow_removals() {
+        let mut e = NetworkEdits::default();
+        assert!(e.set_capacity(4, 0.0).unwrap_err().contains("between"));
+        e.set_capacity(4, 80.0).unwrap();
+        e.set_capacity(6, 20.0).unwrap();
+        e.remove_user(4);
+        assert_eq!((e.capacity_of(4), e.capacity_of(5)), (None, Some(20.0)));
+        e.truncate(5);
+        assert!(e.is_empty());
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use crate::experiment::bench::{Bench, ChartSpec};
 use crate::experiment::edits::NetworkEdits;
+use crate::experiment::layout::{place, Point};
+use crate::sim::node::Role;
 use crate::experiment::goal::{Outcome, Side};
 use crate::experiment::metric::Metrics;
 use crate::experiment::param::{Param, Params};
@@ -87,6 +89,8 @@ pub enum LabMsg {
     },
     /// Connect two peers of the flooding side, or cut their link.
     Link(u32, u32),
+    /// A peer's own service capacity (requests/s) typed in.
+    Capacity { user: u32, text: String },
     /// Whether a receiver passes chunks on (a peer) or only downloads (a
     /// client, even in a swarm).
     Uploads { user: u32, uploads: bool },
@@ -131,6 +135,10 @@ pub struct Lab {
     horizon_s: f64,
     frames_since_metrics: u32,
     pub views: [NetView; 2],
+    /// Where each side's nodes stand, by node id; placed again only when
+    /// the nodes' roles change.
+    pub layouts: [Vec<Point>; 2],
+    layout_roles: [Vec<Role>; 2],
     pub metrics: [Metrics; 2],
     pub chart: Option<ChartSpec>,
     /// Mbit uploaded per node on each side, the server first (file
@@ -161,6 +169,8 @@ impl Lab {
             horizon_s: 1.0,
             frames_since_metrics: 0,
             views: Default::default(),
+            layouts: Default::default(),
+            layout_roles: Default::default(),
             metrics: Default::default(),
             chart: None,
             uploads: Default::default(),
@@ -325,6 +335,13 @@ impl Lab {
             return;
         };
         self.views = [runs[0].view(), runs[1].view()];
+        for side in 0..2 {
+            let roles: Vec<Role> = self.views[side].nodes.iter().map(|n| n.role).collect();
+            if roles != self.layout_roles[side] {
+                self.layouts[side] = place(&roles);
+                self.layout_roles[side] = roles;
+            }
+        }
         if with_metrics {
             let (m0, c0) = self.bench.measure(&runs[0]);
             let (m1, c1) = self.bench.measure(&runs[1]);
@@ -412,6 +429,11 @@ impl Lab {
     /// A receiver's upload and download (Mbps), as the run uses them.
     pub fn rates(&self, user: u32) -> (f64, f64) {
         self.bench.receiver_rates(&self.params, &self.edits, user)
+    }
+
+    /// A peer's service capacity (requests/s), as the run uses it.
+    pub fn capacity(&self, user: u32) -> f64 {
+        self.bench.peer_capacity(&self.params, &self.edits, user)
     }
 
     /// Whether two nodes of one side are overlay neighbours.
@@ -664,6 +686,24 @@ impl Lab {
                         self.edited(&mut fx);
                         self.note(format!("receiver {user} {}", if uploads { "uploads again: a peer" } else { "uploads nothing now: a client" }));
                     }
+                    Err(e) => self.edit_error = Some(e),
+                }
+            }
+            LabMsg::Capacity { user, text } => {
+                if !self.bench.per_node_capacity(Side::Distributed) || !self.interactive {
+                    return fx;
+                }
+                let result = Param::PeerCapacity
+                    .spec()
+                    .parse(Param::PeerCapacity, &text)
+                    .map_err(|e| e.message)
+                    .and_then(|v| if v == self.capacity(user) { Ok(false) } else { self.edits.set_capacity(user, v).map(|_| true) });
+                match result {
+                    Ok(true) => {
+                        self.edited(&mut fx);
+                        self.note(format!("peer {user} serves {} requests/s now", self.capacity(user)));
+                    }
+                    Ok(false) => {}
                     Err(e) => self.edit_error = Some(e),
                 }
             }
@@ -1085,5 +1125,25 @@ mod tests {
         lab.reset_edited(lab.params.clone(), edits, 1);
         let fx = lab.update(LabMsg::Input(Param::Receivers, "5".into()));
         assert_eq!(fx.edits, Some(NetworkEdits::default()));
+    }
+
+    #[test]
+    fn a_peer_given_more_capacity_cuts_the_swarms_latency() {
+        let mut params = Params::default();
+        params.set(Param::PeerCapacity, 5.0);
+        params.set(Param::Clients, 10.0);
+        let (mut lab, _) = Lab::new(Bench::Load, params, 1, true);
+        let (_, before) = play_to_end(&mut lab);
+        let before = before.unwrap().distributed.get(Metric::P95LatencyMs).unwrap();
+        for user in 0..10 {
+            lab.update(LabMsg::Capacity { user, text: "200".into() });
+        }
+        assert_eq!(lab.capacity(3), 200.0);
+        assert!(lab.log.last().unwrap().contains("serves 200 requests/s"));
+        let (_, after) = play_to_end(&mut lab);
+        let after = after.unwrap().distributed.get(Metric::P95LatencyMs).unwrap();
+        assert!(after < before / 3.0, "p95 {after} ms after, {before} ms before");
+        let fx = lab.update(LabMsg::Capacity { user: 3, text: "0".into() });
+        assert!(fx.edits.is_none() && lab.edit_error.as_deref().unwrap().contains("between"));
     }
 }

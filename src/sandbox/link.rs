@@ -6,7 +6,7 @@
 //!
 //! Nodes changed by hand follow the parameters: `node=3:20:50` (receiver 3
 //! uploads at 20 and downloads at 50 Mbps), `link=2-7` and `cut=2-7` (an
-//! overlay link connected or cut).
+//! overlay link connected or cut), `cap=4:80` (peer 4 serves 80 requests/s).
 
 use crate::experiment::edits::LinkEdit;
 use crate::experiment::{Bench, Param};
@@ -47,6 +47,9 @@ pub fn encode(setup: &SandboxSetup) -> String {
     for r in setup.edits.rates.iter().filter(|r| r.user < users) {
         out.push_str(&format!(";node={}:{}:{}", r.user, r.up_mbps, r.down_mbps));
     }
+    for c in setup.edits.capacities.iter().filter(|c| c.user < users) {
+        out.push_str(&format!(";cap={}:{}", c.user, c.per_s));
+    }
     for l in setup.edits.links.iter().filter(|l| l.b < users) {
         out.push_str(&format!(
             ";{}={}-{}",
@@ -82,7 +85,7 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
         let Some((key, value)) = part.split_once('=') else {
             return err(format!("\"{}\" is not a setting", shorten(part)));
         };
-        if matches!(key, "node" | "link" | "cut") {
+        if matches!(key, "node" | "link" | "cut" | "cap") {
             edit(&mut setup, key, value)?;
             continue;
         }
@@ -126,6 +129,7 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
         .iter()
         .map(|r| r.user)
         .chain(setup.edits.links.iter().map(|l| l.b))
+        .chain(setup.edits.capacities.iter().map(|c| c.user))
         .find(|&u| u >= users);
     if let Some(u) = beyond {
         return err(format!(
@@ -166,6 +170,20 @@ fn edit(setup: &mut SandboxSetup, key: &str, value: &str) -> Result<(), LinkErro
             .parse(Param::PeerDownMbps, down)
             .map_err(|e| LinkError(e.message))?;
         return setup.edits.set_rates(user, up, down).map_err(LinkError);
+    }
+    if key == "cap" {
+        if !bench.per_node_capacity(crate::experiment::Side::Distributed) {
+            return err(format!("a peer's own capacity is not a setting of {}", setup.workload.label()));
+        }
+        let Some((user, per_s)) = value.split_once(':') else {
+            return err("a peer's capacity is written cap=number:requests-per-second");
+        };
+        let user = index(user)?;
+        if setup.edits.capacity_of(user).is_some() {
+            return err(format!("peer {user}'s capacity is given twice"));
+        }
+        let per_s = Param::PeerCapacity.spec().parse(Param::PeerCapacity, per_s).map_err(|e| LinkError(e.message))?;
+        return setup.edits.set_capacity(user, per_s).map_err(LinkError);
     }
     if bench != Bench::Search {
         return err(format!(
@@ -227,6 +245,11 @@ mod tests {
         setup.edits.set_rates(2, 0.0, 8.0).unwrap();
         let text = encode(&setup);
         assert!(text.ends_with(";node=4:2.5:100;node=0:50:0.5;node=2:0:8"), "{text}");
+        assert_eq!(decode(&text), Ok(setup));
+        let mut setup = SandboxSetup::new(Workload::Requests);
+        setup.edits.set_capacity(7, 12.5).unwrap();
+        let text = encode(&setup);
+        assert!(text.ends_with(";cap=7:12.5"), "{text}");
         assert_eq!(decode(&text), Ok(setup));
         let mut setup = SandboxSetup::new(Workload::Search);
         setup.edits.set_link(9, 1, true).unwrap();
@@ -297,6 +320,11 @@ mod tests {
             ("1;search;link=1-2;cut=2-1", "twice"),
             ("1;search;link=1+2", "link=a-b"),
             ("1;search;peers=10;cut=3-10", "only 10"),
+            ("1;requests;cap=3", "cap=number"),
+            ("1;requests;cap=3:0", "between"),
+            ("1;requests;cap=3:80;cap=3:90", "twice"),
+            ("1;requests;clients=5;cap=5:80", "only 5"),
+            ("1;search;cap=1:80", "not a setting of Finding data"),
         ] {
             let e = decode(bad).expect_err(bad);
             assert!(e.0.contains(reason), "{bad:?}: {e}");

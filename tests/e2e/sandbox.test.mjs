@@ -348,3 +348,33 @@ test("a long run shows its progress and can be cancelled", async () => {
     await context.close();
   }
 });
+
+test("a peer's own capacity is set in the inspector and kept in the link", async () => {
+  const { page, context, problems } = await guardedPage(app.browser);
+  try {
+    await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=10;peercap=5`);
+    await appHeading(page);
+    const swarm = page.locator(".side").nth(1);
+    const p95 = () => swarm.locator("[data-metric=P95LatencyMs]").textContent();
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    const before = parseFloat(await p95());
+    await swarm.locator("g.node[data-node='3']").click();
+    await swarm.locator("#sandbox-node-1-capacity").fill("0");
+    await page.keyboard.press("Enter");
+    await page.locator(".experiment .control-error", { hasText: "between" }).waitFor();
+    for (const node of ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]) {
+      await swarm.locator(`g.node[data-node='${node}']`).click();
+      await swarm.locator("#sandbox-node-1-capacity").fill("200");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((n) => location.hash.includes(`;cap=${n}:200`), node);
+    }
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    const after = parseFloat(await p95());
+    assert.ok(after < before / 3, `p95 ${after} ms with fast peers, ${before} ms before`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

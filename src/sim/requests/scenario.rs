@@ -41,6 +41,10 @@ pub struct RequestScenario {
     /// Requests one serving worker completes per second, on average
     /// (exponential service times). A peer has one worker.
     pub service_rate: f64,
+    /// Single peers' own service rates, `(peer index, requests/s)`, in
+    /// place of `service_rate` (peer-to-peer and hybrid, where peers serve).
+    #[serde(default)]
+    pub peer_service_rates: Vec<(u32, f64)>,
     /// Requests the server works on at once (client-server only).
     pub workers: u32,
     /// Requests that may wait at a serving node; one more is dropped.
@@ -69,6 +73,7 @@ impl Default for RequestScenario {
             users: 20,
             request_rate: 1.0,
             service_rate: 25.0,
+            peer_service_rates: Vec::new(),
             workers: 1,
             queue_capacity: 100,
             hop_latency_ms: 20.0,
@@ -129,6 +134,11 @@ impl RequestScenario {
         check_count("clients or peers", u64::from(self.users), 1, MAX_USERS)?;
         check_range("requests per second (each)", self.request_rate, 0.0, 1_000.0)?;
         check_range("service rate (requests/s)", self.service_rate, 0.01, 100_000.0)?;
+        check_count("peers with their own service rate", self.peer_service_rates.len() as u64, 0, u64::from(self.users))?;
+        for &(peer, rate) in &self.peer_service_rates {
+            check_count("peer with its own service rate", u64::from(peer), 0, u64::from(self.users.saturating_sub(1)))?;
+            check_range("a peer's service rate (requests/s)", rate, 0.01, 100_000.0)?;
+        }
         check_count("server workers", u64::from(self.workers), 1, MAX_WORKERS)?;
         check_count("queue capacity", u64::from(self.queue_capacity), 0, MAX_QUEUE)?;
         check_range("network latency per hop (ms)", self.hop_latency_ms, 0.0, 10_000.0)?;

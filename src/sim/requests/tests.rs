@@ -345,6 +345,7 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
                 users,
                 request_rate: rate,
                 service_rate: mu,
+                peer_service_rates: if users > 1 { vec![(users - 1, mu * 2.0)] } else { Vec::new() },
                 workers,
                 queue_capacity: cap,
                 hop_latency_ms: hop,
@@ -437,4 +438,31 @@ fn thousand_clients_figures() {
             r.latency.map_or(0.0, |l| l.p95_ms)
         );
     }
+}
+
+#[test]
+fn a_peer_with_more_capacity_answers_faster() {
+    let base = RequestScenario {
+        architecture: Architecture::PeerToPeer,
+        users: 10,
+        request_rate: 2.0,
+        service_rate: 5.0,
+        replication: 2,
+        duration_s: 60.0,
+        seed: 3,
+        ..RequestScenario::default()
+    };
+    let p95 = |s: RequestScenario| {
+        let mut sim = RequestSim::new(s).unwrap();
+        while sim.run_events(10_000) > 0 {}
+        let r = sim.report();
+        r.latency.unwrap_or_else(|| panic!("{:?}", r.counters)).p95_ms
+    };
+    let slow = p95(base.clone());
+    let fast = p95(RequestScenario { peer_service_rates: (0..10).map(|p| (p, 50.0)).collect(), ..base.clone() });
+    assert!(fast < slow / 3.0, "p95 {fast} ms with fast peers, {slow} ms without");
+    let bad = RequestScenario { peer_service_rates: vec![(10, 5.0)], ..base.clone() };
+    assert!(bad.validate().is_err(), "no such peer");
+    let bad = RequestScenario { peer_service_rates: vec![(3, 0.0)], ..base };
+    assert!(bad.validate().is_err(), "no capacity at all");
 }

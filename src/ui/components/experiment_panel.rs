@@ -10,7 +10,7 @@
 use crate::experiment::lab::{Effects, Lab, LabMsg, Mode, Nav, Speed};
 use crate::experiment::{Bench, NetworkEdits, Outcome, Param, Params, Side};
 use crate::ui::components::line_chart::line_chart;
-use crate::ui::components::network_view::NetworkView;
+use crate::ui::components::network_view::{network_view, Drawing};
 use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
 use crate::ui::components::upload_chart::upload_chart;
@@ -284,18 +284,23 @@ impl Component for ExperimentPanel {
                 <section class="side" aria-label={label}>
                     <h3>{ label }</h3>
                     if animated {
-                        <NetworkView view={lab.views[i].clone()} label={label} still={self.still}
-                            id={format!("{}-net-{i}", props.id_prefix)}
-                            selected={props.interactive.then_some(lab.selected[i])}
-                            on_node={props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(i, LabMsg::Select(i, id))))}
-                            on_key={props.interactive.then(|| {
+                        { network_view(Drawing {
+                            view: &lab.views[i],
+                            points: &lab.layouts[i],
+                            label,
+                            still: self.still,
+                            id: format!("{}-net-{i}", props.id_prefix),
+                            selected: props.interactive.then_some(lab.selected[i]),
+                            on_node: props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(i, LabMsg::Select(i, id)))),
+                            on_key: props.interactive.then(|| {
                                 let chosen = lab.selected[i];
                                 link.batch_callback(move |e: KeyboardEvent| {
                                     let msg = key_message(&e.key(), i, chosen)?;
                                     e.prevent_default();
                                     Some(Msg::Focus(i, msg))
                                 })
-                            })} />
+                            }),
+                        }) }
                     }
                     { Html::from_html_unchecked(AttrValue::from(format!("<dl class=\"metrics\">{metrics}</dl>"))) }
                     { upload_chart(label, &lab.uploads[i]) }

@@ -2,52 +2,46 @@
 //! together, never colour alone), traffic moving along links, and each
 //! node's meter.
 
-use crate::experiment::layout::{along, node_radius, place, Point, MAX_DRAWN_NODES, SIZE};
+use crate::experiment::layout::{along, node_radius, Point, MAX_DRAWN_NODES, SIZE};
 use crate::experiment::view::{NetView, NodeView, Traffic};
 use crate::sim::node::Role;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NetworkViewProps {
-    pub view: NetView,
+/// What to draw and how it answers the learner.
+pub struct Drawing<'a> {
+    pub view: &'a NetView,
+    /// Where each node stands, by node id (`Lab::layouts`).
+    pub points: &'a [Point],
     /// Names the drawing for screen readers.
-    pub label: AttrValue,
+    pub label: &'a str,
     /// Skip moving traffic (prefers-reduced-motion).
-    #[prop_or_default]
     pub still: bool,
-    /// Called with a node's id when it is clicked or tapped.
-    #[prop_or_default]
-    pub on_node: Option<Callback<u32>>,
+    pub id: String,
     /// The node chosen with a click or the arrow keys. When set, the nodes
     /// are a list to move through: only the chosen one is in the tab order.
-    #[prop_or_default]
     pub selected: Option<u32>,
+    /// Called with a node's id when it is clicked or tapped.
+    pub on_node: Option<Callback<u32>>,
     /// Keys pressed while a node has focus.
-    #[prop_or_default]
     pub on_key: Option<Callback<KeyboardEvent>>,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
 }
 
-#[component]
-pub fn NetworkView(props: &NetworkViewProps) -> Html {
-    let view = &props.view;
-    let roles: Vec<Role> = view.nodes.iter().map(|n| n.role).collect();
+/// A plain function, not a component: every component type costs the
+/// bundle its own copy of Yew's lifecycle code, and the layout is kept by
+/// the lab, which knows when the nodes change.
+pub fn network_view(props: Drawing) -> Html {
+    let view = props.view;
     let summary = summary(view);
     // Hubs sit in the middle; it is the ring that gets crowded.
-    let ring = view
-        .nodes
-        .iter()
-        .filter(|n| !matches!(n.role, Role::Server | Role::Index))
-        .count();
+    let ring = view.nodes.iter().filter(|n| !n.role.is_hub()).count();
     if ring > MAX_DRAWN_NODES {
         return html! {
-            <figure class="netview aggregate">
-                <p>{ summary.clone() }</p>
+            <figure class="netview aggregate" id={props.id}>
+                <p>{ summary }</p>
             </figure>
         };
     }
-    let points = use_memo(roles, |roles| place(roles));
+    let points = props.points;
     let r = node_radius(view.nodes.len());
     let at = |id: u32| {
         points.get(id as usize).copied().unwrap_or(Point {
@@ -96,7 +90,7 @@ pub fn NetworkView(props: &NetworkViewProps) -> Html {
     });
     let onkeydown = props.on_key.clone();
     html! {
-        <figure class="netview" id={props.id.clone()}>
+        <figure class="netview" id={props.id}>
             <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role={if selected.is_some() { "listbox" } else { "img" }}
                 aria-label={format!("{}: {}", props.label, summary)}
                 class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick} {onkeydown}>

@@ -75,6 +75,18 @@ pub fn node_inspector(
     } else {
         Side::Distributed
     };
+    let capacity = user.filter(|_| bench.per_node_capacity(side_of)).map(|user| {
+        let cid = format!("{id}-capacity");
+        let onchange = send.reform(move |e: Event| LabMsg::Capacity { user, text: e.target_unchecked_into::<HtmlInputElement>().value() });
+        html! {
+            <div class="node-rates">
+                <span class="node-field">
+                    <label for={cid.clone()}>{ "Its capacity (requests/s)" }</label>
+                    <input type="text" inputmode="decimal" class="number" id={cid} value={lab.capacity(user).to_string()} {onchange} />
+                </span>
+            </div>
+        }
+    });
     let links = bench.editable_links(side_of, &lab.params).then(|| {
         let neighbours: Vec<u32> = view
             .edges
@@ -136,6 +148,7 @@ pub fn node_inspector(
             if let Some(fields) = rates {
                 <div class="node-rates">{ fields }</div>
             }
+            { for capacity }
             if let Some(links) = links {
                 { links }
             }

@@ -88,8 +88,8 @@ impl RequestSim {
     pub(super) fn start_service(&mut self, node: NodeId, req: Req) {
         let job = self.next_id;
         self.next_id += 1;
-        let mean = 1.0 / self.s.service_rate;
-        let took = SimDuration::from_secs_f64_ceil(self.service.exponential(mean));
+        let Some(rate) = self.nodes.get(node.index()).map(|n| n.rate) else { return };
+        let took = SimDuration::from_secs_f64_ceil(self.service.exponential(1.0 / rate));
         let now = self.now;
         let Some(n) = self.nodes.get_mut(node.index()) else { return };
         n.account(now);

@@ -81,6 +81,8 @@ enum Event {
 struct Station {
     up: bool,
     workers: u32,
+    /// Requests one worker completes per second, on average.
+    rate: f64,
     queue: VecDeque<Req>,
     in_service: Vec<(u64, Req)>,
     epoch: u32,
@@ -147,9 +149,16 @@ impl RequestSim {
                     (Architecture::ClientServer, _) | (Architecture::Hybrid, 0) => 0,
                     _ => 1,
                 };
-                Station { up: true, workers, ..Station::default() }
+                Station { up: true, workers, rate: scenario.service_rate, ..Station::default() }
             })
             .collect();
+        if scenario.architecture != Architecture::ClientServer {
+            for &(peer, rate) in &scenario.peer_service_rates {
+                if let Some(n) = nodes.get_mut(scenario.architecture.user_node(peer).index()) {
+                    n.rate = rate;
+                }
+            }
+        }
 
         let holders = match scenario.architecture {
             Architecture::ClientServer => Vec::new(),
