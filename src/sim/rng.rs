@@ -66,7 +66,7 @@ impl Rng {
     /// Exponentially distributed with the given mean (for Poisson arrivals
     /// and memoryless session lengths). A non-positive mean gives 0.
     pub fn exponential(&mut self, mean: f64) -> f64 {
-        if !(mean > 0.0) || !mean.is_finite() {
+        if mean <= 0.0 || !mean.is_finite() {
             return 0.0;
         }
         // 1 - u is in (0, 1], so the logarithm is finite. libm, not std:

@@ -118,7 +118,7 @@ pub fn node_inspector(
             <div class="node-links">
                 <p>{ format!("Overlay neighbours: {}", if neighbours.is_empty() { "none".to_owned() } else { neighbours.len().to_string() }) }</p>
                 <ul>{ for cut }</ul>
-                if others.len() > 0 {
+                if !others.is_empty() {
                     <label for={cid.clone()}>{ "Connect to" }</label>
                     <select id={cid}>{ for others }</select>
                     <button type="button" onclick={connect}>{ "Connect" }</button>

@@ -55,7 +55,7 @@ struct Setup(SandboxSetup);
 
 enum SetupMsg {
     Workload(Workload),
-    Params(Params),
+    Params(Box<Params>),
     Edits(NetworkEdits),
     Seed(u64),
     Size(f64),
@@ -75,7 +75,7 @@ impl Reducible for Setup {
         let mut next = self.0.clone();
         match msg {
             SetupMsg::Workload(w) => next = SandboxSetup { seed: next.seed, ..SandboxSetup::new(w) },
-            SetupMsg::Params(params) => next.params = params,
+            SetupMsg::Params(params) => next.params = *params,
             SetupMsg::Edits(edits) => next.edits = edits,
             SetupMsg::Seed(seed) => next.seed = seed,
             SetupMsg::Size(value) => next.params.set(next.workload.sizes().0, value),
@@ -118,7 +118,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
     let on_params = {
         let setup = setup.clone();
         Callback::from(move |params: Params| {
-            setup.dispatch(SetupMsg::Params(params))
+            setup.dispatch(SetupMsg::Params(Box::new(params)))
         })
     };
     let on_edits = {
