@@ -203,6 +203,12 @@ impl Bench {
         edits.capacity_of(user).unwrap_or_else(|| params.value_or(Param::PeerCapacity, preset::LOAD_PEER_SERVICE_RATE))
     }
 
+    /// Whether a client or peer's role (serving peer, or a client that only
+    /// asks or downloads) can be set: where peers serve.
+    pub fn per_node_role(self) -> bool {
+        matches!(self, Bench::Distribution | Bench::Load)
+    }
+
     /// Whether a receiver's own link speeds can be set.
     pub fn per_node_rates(self) -> bool {
         self == Bench::Distribution
@@ -293,12 +299,15 @@ impl Bench {
                 let peer_capacity =
                     params.value_or(Param::PeerCapacity, preset::LOAD_PEER_SERVICE_RATE);
                 let users = params.count_or(Param::Clients, preset::LOAD_CLIENTS);
+                let asking_only: Vec<u32> = if central { Vec::new() } else { edits.clients.iter().copied().filter(|&c| c < users).collect() };
+                let serving = users.saturating_sub(asking_only.len() as u32).max(1);
                 let scenario = RequestScenario {
                     architecture: arch,
                     users,
-                    // Three copies of each item, or every peer when fewer.
-                    replication: 3.min(users),
+                    // Three copies of each item, or every serving peer when fewer.
+                    replication: 3.min(serving),
                     peer_service_rates: edits.capacities.iter().filter(|c| c.user < users).map(|c| (c.user, c.per_s)).collect(),
+                    asking_only,
                     request_rate: params.value_or(Param::RequestRate, preset::LOAD_RATE_EACH),
                     service_rate: if central { capacity } else { peer_capacity },
                     queue_capacity: 10_000,

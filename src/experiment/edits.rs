@@ -51,15 +51,32 @@ pub struct NetworkEdits {
     pub rates: Vec<NodeRates>,
     pub links: Vec<LinkEdit>,
     pub capacities: Vec<NodeCapacity>,
+    /// Peers (by index) that only ask, in the requests workload: clients
+    /// inside a peer-to-peer network.
+    pub clients: Vec<u32>,
 }
 
 impl NetworkEdits {
     pub fn is_empty(&self) -> bool {
-        self.rates.is_empty() && self.links.is_empty() && self.capacities.is_empty()
+        self.rates.is_empty() && self.links.is_empty() && self.capacities.is_empty() && self.clients.is_empty()
     }
 
     fn count(&self) -> usize {
-        self.rates.len() + self.links.len() + self.capacities.len()
+        self.rates.len() + self.links.len() + self.capacities.len() + self.clients.len()
+    }
+
+    /// Makes a peer one that only asks (`true`) or one that serves too.
+    pub fn set_client(&mut self, user: u32, client: bool) -> Result<(), String> {
+        let at = self.clients.iter().position(|&c| c == user);
+        match (client, at) {
+            (true, None) if self.count() >= MAX_EDITS => return Err(too_many()),
+            (true, None) => self.clients.push(user),
+            (false, Some(i)) => {
+                self.clients.remove(i);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     pub fn capacity_of(&self, user: u32) -> Option<f64> {
@@ -148,6 +165,10 @@ impl NetworkEdits {
         for c in &mut self.capacities {
             c.user = shift(c.user, user);
         }
+        self.clients.retain(|&c| c != user);
+        for c in &mut self.clients {
+            *c = shift(*c, user);
+        }
     }
 
     /// Drops edits of users beyond a network of `users`.
@@ -155,6 +176,7 @@ impl NetworkEdits {
         self.rates.retain(|r| r.user < users);
         self.links.retain(|l| l.b < users);
         self.capacities.retain(|c| c.user < users);
+        self.clients.retain(|&c| c < users);
     }
 }
 
@@ -220,7 +242,15 @@ mod tests {
         e.set_capacity(6, 20.0).unwrap();
         e.remove_user(4);
         assert_eq!((e.capacity_of(4), e.capacity_of(5)), (None, Some(20.0)));
-        e.truncate(5);
+        e.set_client(7, true).unwrap();
+        e.set_client(7, true).unwrap();
+        assert_eq!(e.clients, vec![7]);
+        e.remove_user(2);
+        assert_eq!((e.clients.clone(), e.capacity_of(4)), (vec![6], Some(20.0)));
+        e.truncate(4);
+        assert!(e.is_empty());
+        e.set_client(1, true).unwrap();
+        e.set_client(1, false).unwrap();
         assert!(e.is_empty());
     }
 

@@ -91,9 +91,9 @@ pub enum LabMsg {
     Link(u32, u32),
     /// A peer's own service capacity (requests/s) typed in.
     Capacity { user: u32, text: String },
-    /// Whether a receiver passes chunks on (a peer) or only downloads (a
-    /// client, even in a swarm).
-    Uploads { user: u32, uploads: bool },
+    /// Whether a client or peer serves others (a peer) or only asks or
+    /// downloads (a client, even in a peer-to-peer network).
+    PeerRole { user: u32, peer: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -431,6 +431,15 @@ impl Lab {
         self.bench.receiver_rates(&self.params, &self.edits, user)
     }
 
+    /// Whether client or peer `user` serves others (uploads, or answers).
+    pub fn serves(&self, user: u32) -> bool {
+        if self.bench.per_node_rates() {
+            self.rates(user).0 > 0.0
+        } else {
+            !self.edits.clients.contains(&user)
+        }
+    }
+
     /// A peer's service capacity (requests/s), as the run uses it.
     pub fn capacity(&self, user: u32) -> f64 {
         self.bench.peer_capacity(&self.params, &self.edits, user)
@@ -671,20 +680,28 @@ impl Lab {
                     Err(e) => self.edit_error = Some(e),
                 }
             }
-            LabMsg::Uploads { user, uploads } => {
-                if !self.bench.per_node_rates() || !self.interactive {
+            LabMsg::PeerRole { user, peer } => {
+                if !self.bench.per_node_role() || !self.interactive || self.serves(user) == peer {
                     return fx;
                 }
-                let (up, down) = self.rates(user);
-                let up = match (uploads, up > 0.0) {
-                    (true, false) => self.bench.receiver_rates(&self.params, &NetworkEdits::default(), user).0,
-                    (false, true) => 0.0,
-                    _ => return fx,
+                let users = self.views[1].nodes.iter().filter(|n| !n.role.is_hub()).count();
+                if !peer && !self.bench.per_node_rates() && self.edits.clients.len() + 1 >= users {
+                    self.edit_error = Some("at least one peer must answer requests, or nothing can be found".into());
+                    return fx;
+                }
+                let done = if self.bench.per_node_rates() {
+                    let (_, down) = self.rates(user);
+                    let up = if peer { self.bench.receiver_rates(&self.params, &NetworkEdits::default(), user).0 } else { 0.0 };
+                    self.edits.set_rates(user, up, down)
+                } else {
+                    self.edits.set_client(user, !peer)
                 };
-                match self.edits.set_rates(user, up, down) {
+                match done {
                     Ok(()) => {
                         self.edited(&mut fx);
-                        self.note(format!("receiver {user} {}", if uploads { "uploads again: a peer" } else { "uploads nothing now: a client" }));
+                        if self.build_error.is_none() {
+                            self.note(format!("{} {user} {}", if peer { "peer" } else { "client" }, if peer { "serves others again" } else { "only asks now" }));
+                        }
                     }
                     Err(e) => self.edit_error = Some(e),
                 }
@@ -1074,13 +1091,13 @@ mod tests {
     fn a_receiver_can_be_made_a_download_only_client_and_back() {
         let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
         let node = lab.node_of(1, 3).unwrap();
-        let fx = lab.update(LabMsg::Uploads { user: 3, uploads: false });
+        let fx = lab.update(LabMsg::PeerRole { user: 3, peer: false });
         assert_eq!(fx.edits.and_then(|e| e.rates_of(3)).map(|r| r.up_mbps), Some(0.0));
         let role = |lab: &Lab| lab.views[1].nodes.iter().find(|n| n.id == node).unwrap().role;
         assert_eq!(role(&lab), crate::sim::node::Role::Client);
         play_to_end(&mut lab);
         assert_eq!(lab.uploads[1][node as usize], 0.0, "it passed nothing on");
-        lab.update(LabMsg::Uploads { user: 3, uploads: true });
+        lab.update(LabMsg::PeerRole { user: 3, peer: true });
         assert_eq!(role(&lab), crate::sim::node::Role::Peer);
         assert_eq!(lab.edits.rates_of(3).map(|r| r.up_mbps), Some(10.0));
     }
@@ -1145,5 +1162,26 @@ mod tests {
         assert!(after < before / 3.0, "p95 {after} ms after, {before} ms before");
         let fx = lab.update(LabMsg::Capacity { user: 3, text: "0".into() });
         assert!(fx.edits.is_none() && lab.edit_error.as_deref().unwrap().contains("between"));
+    }
+
+    #[test]
+    fn a_peer_that_only_asks_is_a_client_in_the_swarm() {
+        let (mut lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
+        let node = lab.node_of(1, 2).unwrap();
+        let fx = lab.update(LabMsg::PeerRole { user: 2, peer: false });
+        assert_eq!(fx.edits.map(|e| e.clients), Some(vec![2]));
+        assert!(!lab.serves(2));
+        let view = |lab: &Lab| lab.views[1].nodes.iter().find(|n| n.id == node).cloned().unwrap();
+        assert_eq!(view(&lab).role, crate::sim::node::Role::Client);
+        play_to_end(&mut lab);
+        assert_eq!(view(&lab).badge, "", "it answered no one");
+        lab.update(LabMsg::PeerRole { user: 2, peer: true });
+        assert!(lab.serves(2) && lab.edits.is_empty());
+        lab.update(LabMsg::FromScratch);
+        lab.update(LabMsg::AddNode);
+        lab.update(LabMsg::PeerRole { user: 0, peer: false });
+        lab.update(LabMsg::PeerRole { user: 1, peer: false });
+        assert!(lab.edit_error.as_deref().unwrap().contains("at least one peer"));
+        assert_eq!((lab.edits.clients.clone(), lab.build_error.clone()), (vec![0], None));
     }
 }

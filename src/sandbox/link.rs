@@ -6,7 +6,8 @@
 //!
 //! Nodes changed by hand follow the parameters: `node=3:20:50` (receiver 3
 //! uploads at 20 and downloads at 50 Mbps), `link=2-7` and `cut=2-7` (an
-//! overlay link connected or cut), `cap=4:80` (peer 4 serves 80 requests/s).
+//! overlay link connected or cut), `cap=4:80` (peer 4 serves 80 requests/s)
+//! and `client=5` (peer 5 only asks).
 
 use crate::experiment::edits::LinkEdit;
 use crate::experiment::{Bench, Param};
@@ -47,6 +48,9 @@ pub fn encode(setup: &SandboxSetup) -> String {
     for r in setup.edits.rates.iter().filter(|r| r.user < users) {
         out.push_str(&format!(";node={}:{}:{}", r.user, r.up_mbps, r.down_mbps));
     }
+    for c in setup.edits.clients.iter().filter(|&&c| c < users) {
+        out.push_str(&format!(";client={c}"));
+    }
     for c in setup.edits.capacities.iter().filter(|c| c.user < users) {
         out.push_str(&format!(";cap={}:{}", c.user, c.per_s));
     }
@@ -85,7 +89,7 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
         let Some((key, value)) = part.split_once('=') else {
             return err(format!("\"{}\" is not a setting", shorten(part)));
         };
-        if matches!(key, "node" | "link" | "cut" | "cap") {
+        if matches!(key, "node" | "link" | "cut" | "cap" | "client") {
             edit(&mut setup, key, value)?;
             continue;
         }
@@ -130,11 +134,15 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
         .map(|r| r.user)
         .chain(setup.edits.links.iter().map(|l| l.b))
         .chain(setup.edits.capacities.iter().map(|c| c.user))
+        .chain(setup.edits.clients.iter().copied())
         .find(|&u| u >= users);
     if let Some(u) = beyond {
         return err(format!(
             "node {u} is changed, but the network has only {users} (numbered from 0)"
         ));
+    }
+    if !setup.edits.clients.is_empty() && setup.edits.clients.len() as u32 >= users {
+        return err("at least one peer must answer requests, or nothing can be found");
     }
     Ok(setup)
 }
@@ -170,6 +178,16 @@ fn edit(setup: &mut SandboxSetup, key: &str, value: &str) -> Result<(), LinkErro
             .parse(Param::PeerDownMbps, down)
             .map_err(|e| LinkError(e.message))?;
         return setup.edits.set_rates(user, up, down).map_err(LinkError);
+    }
+    if key == "client" {
+        if !bench.per_node_role() || bench.per_node_rates() {
+            return err(format!("peers that only ask are not a setting of {}", setup.workload.label()));
+        }
+        let user = index(value)?;
+        if setup.edits.clients.contains(&user) {
+            return err(format!("peer {user} is named a client twice"));
+        }
+        return setup.edits.set_client(user, true).map_err(LinkError);
     }
     if key == "cap" {
         if !bench.per_node_capacity(crate::experiment::Side::Distributed) {
@@ -248,8 +266,9 @@ mod tests {
         assert_eq!(decode(&text), Ok(setup));
         let mut setup = SandboxSetup::new(Workload::Requests);
         setup.edits.set_capacity(7, 12.5).unwrap();
+        setup.edits.set_client(3, true).unwrap();
         let text = encode(&setup);
-        assert!(text.ends_with(";cap=7:12.5"), "{text}");
+        assert!(text.ends_with(";client=3;cap=7:12.5"), "{text}");
         assert_eq!(decode(&text), Ok(setup));
         let mut setup = SandboxSetup::new(Workload::Search);
         setup.edits.set_link(9, 1, true).unwrap();
@@ -321,6 +340,11 @@ mod tests {
             ("1;search;link=1+2", "link=a-b"),
             ("1;search;peers=10;cut=3-10", "only 10"),
             ("1;requests;cap=3", "cap=number"),
+            ("1;requests;client=x", "not a node number"),
+            ("1;requests;client=2;client=2", "twice"),
+            ("1;requests;clients=4;client=4", "only 4"),
+            ("1;requests;clients=2;client=0;client=1", "at least one peer"),
+            ("1;distribution;client=1", "not a setting of File distribution"),
             ("1;requests;cap=3:0", "between"),
             ("1;requests;cap=3:80;cap=3:90", "twice"),
             ("1;requests;clients=5;cap=5:80", "only 5"),

@@ -349,7 +349,7 @@ test("a long run shows its progress and can be cancelled", async () => {
   }
 });
 
-test("a peer's own capacity is set in the inspector and kept in the link", async () => {
+test("a peer's own capacity and role are set in the inspector and kept in the link", async () => {
   const { page, context, problems } = await guardedPage(app.browser);
   try {
     await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=10;peercap=5`);
@@ -373,6 +373,15 @@ test("a peer's own capacity is set in the inspector and kept in the link", async
     await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
     const after = parseFloat(await p95());
     assert.ok(after < before / 3, `p95 ${after} ms with fast peers, ${before} ms before`);
+    // Peer 3 becomes a client inside the swarm: it asks and answers no one.
+    await swarm.locator("g.node[data-node='3']").click();
+    await swarm.locator("#sandbox-node-1-role").selectOption("client");
+    await page.waitForFunction(() => location.hash.includes(";client=3"));
+    assert.equal(await swarm.locator("g.node.client[data-node='3']").count(), 1, "drawn as a client");
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    assert.equal(await swarm.locator("g.node[data-node='3'] text.badge").count(), 0, "it answered no one");
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -45,6 +45,10 @@ pub struct RequestScenario {
     /// place of `service_rate` (peer-to-peer and hybrid, where peers serve).
     #[serde(default)]
     pub peer_service_rates: Vec<(u32, f64)>,
+    /// Peers (by index) that only ask: they hold no items and answer no
+    /// one, clients inside a peer-to-peer network (free riders).
+    #[serde(default)]
+    pub asking_only: Vec<u32>,
     /// Requests the server works on at once (client-server only).
     pub workers: u32,
     /// Requests that may wait at a serving node; one more is dropped.
@@ -74,6 +78,7 @@ impl Default for RequestScenario {
             request_rate: 1.0,
             service_rate: 25.0,
             peer_service_rates: Vec::new(),
+            asking_only: Vec::new(),
             workers: 1,
             queue_capacity: 100,
             hop_latency_ms: 20.0,
@@ -114,7 +119,15 @@ impl RequestScenario {
     }
 
     pub fn role(&self, node: NodeId) -> Role {
-        self.architecture.role_of(node)
+        match self.architecture.role_of(node) {
+            Role::Peer if self.asking_only.iter().any(|&p| self.user_node(p) == node) => Role::Client,
+            role => role,
+        }
+    }
+
+    /// The peers that hold items and answer requests, in index order.
+    pub fn serving_peers(&self) -> Vec<u32> {
+        (0..self.users).filter(|p| !self.asking_only.contains(p)).collect()
     }
 
     /// The node of the `user`-th client or peer (0-based).
@@ -143,9 +156,12 @@ impl RequestScenario {
         check_count("queue capacity", u64::from(self.queue_capacity), 0, MAX_QUEUE)?;
         check_range("network latency per hop (ms)", self.hop_latency_ms, 0.0, 10_000.0)?;
         check_count("items", u64::from(self.items), 1, MAX_ITEMS)?;
+        for &peer in &self.asking_only {
+            check_count("peer that only asks", u64::from(peer), 0, u64::from(self.users.saturating_sub(1)))?;
+        }
         let max_copies = match self.architecture {
             Architecture::ClientServer => MAX_REPLICATION,
-            _ => MAX_REPLICATION.min(u64::from(self.users)),
+            _ => MAX_REPLICATION.min(u64::from(self.serving_peers().len() as u32)),
         };
         check_count("copies of each item", u64::from(self.replication), 1, max_copies)?;
         check_range("duration (s)", self.duration_s, 0.001, MAX_DURATION_S)?;

@@ -346,6 +346,8 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
                 request_rate: rate,
                 service_rate: mu,
                 peer_service_rates: if users > 1 { vec![(users - 1, mu * 2.0)] } else { Vec::new() },
+                // One peer that only asks, where enough others still serve.
+                asking_only: if users > r + 1 { vec![0] } else { Vec::new() },
                 workers,
                 queue_capacity: cap,
                 hop_latency_ms: hop,
@@ -465,4 +467,34 @@ fn a_peer_with_more_capacity_answers_faster() {
     assert!(bad.validate().is_err(), "no such peer");
     let bad = RequestScenario { peer_service_rates: vec![(3, 0.0)], ..base };
     assert!(bad.validate().is_err(), "no capacity at all");
+}
+
+#[test]
+fn peers_that_only_ask_hold_nothing_and_answer_no_one() {
+    let base = RequestScenario {
+        architecture: Architecture::PeerToPeer,
+        users: 10,
+        request_rate: 2.0,
+        service_rate: 20.0,
+        replication: 3,
+        duration_s: 30.0,
+        seed: 5,
+        ..RequestScenario::default()
+    };
+    let s = RequestScenario { asking_only: vec![0, 4, 9], ..base.clone() };
+    let mut sim = RequestSim::new(s.clone()).unwrap();
+    while sim.run_events(10_000) > 0 {}
+    let r = sim.report();
+    for p in [0u32, 4, 9] {
+        let n = &r.nodes[s.user_node(p).index()];
+        assert_eq!((n.role, n.items_held, n.served), (Role::Client, 0, 0), "peer {p}");
+    }
+    assert!(r.counters.completed > 0);
+    let busiest = |r: &crate::sim::requests::RequestReport| r.nodes.iter().map(|n| n.served).max().unwrap();
+    let mut all = RequestSim::new(base.clone()).unwrap();
+    while all.run_events(10_000) > 0 {}
+    assert!(busiest(&r) > busiest(&all.report()), "fewer peers serving carry more each");
+    // Copies cannot outnumber the peers that serve.
+    let s = RequestScenario { asking_only: (0..8).collect(), ..base };
+    assert!(s.validate().is_err());
 }

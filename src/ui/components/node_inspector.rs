@@ -54,21 +54,29 @@ pub fn node_inspector(
             }
         };
         let uploads = up > 0.0;
-        // The role matters where receivers may upload: the swarm's side.
-        let role = (side == 1).then(|| {
-            let rid = format!("{id}-role");
-            let onchange = send.reform(move |e: Event| LabMsg::Uploads { user, uploads: e.target_unchecked_into::<HtmlSelectElement>().value() == "peer" });
-            html! {
+        html! { <>if uploads && side == 1 { { field(false) } }{ field(true) }</> }
+    });
+    // The role matters where peers serve: the peer-to-peer side.
+    let role = user.filter(|_| side == 1 && bench.per_node_role()).map(|user| {
+        let rid = format!("{id}-role");
+        let serves = lab.serves(user);
+        let onchange = send.reform(move |e: Event| LabMsg::PeerRole { user, peer: e.target_unchecked_into::<HtmlSelectElement>().value() == "peer" });
+        let (peer, client) = if bench.per_node_rates() {
+            ("Peer: downloads and passes chunks on", "Client: downloads only")
+        } else {
+            ("Peer: asks and answers", "Client: only asks")
+        };
+        html! {
+            <div class="node-rates">
                 <span class="node-field">
                     <label for={rid.clone()}>{ "Its role" }</label>
                     <select id={rid} {onchange}>
-                        <option value="peer" selected={uploads}>{ "Peer: downloads and passes chunks on" }</option>
-                        <option value="client" selected={!uploads}>{ "Client: downloads only" }</option>
+                        <option value="peer" selected={serves}>{ peer }</option>
+                        <option value="client" selected={!serves}>{ client }</option>
                     </select>
                 </span>
-            }
-        });
-        html! { <>{ for role }if uploads && side == 1 { { field(false) } }{ field(true) }</> }
+            </div>
+        }
     });
     let side_of = if side == 0 {
         Side::Central
@@ -145,6 +153,7 @@ pub fn node_inspector(
             <p class="node-about">
                 { format!("{} {} {}; {}.", capital(node.role.label()), node.id, node.role.duty(), if node.up { "online" } else { "offline" }) }
             </p>
+            { for role }
             if let Some(fields) = rates {
                 <div class="node-rates">{ fields }</div>
             }

@@ -5,10 +5,13 @@ use super::*;
 
 /// Puts each item on `replication` distinct peers, uniformly.
 pub(super) fn place_items(s: &RequestScenario, rng: &mut Rng, nodes: &mut [Station]) -> Vec<Vec<NodeId>> {
+    // Only peers that serve hold copies; with none set aside, this is every
+    // peer and the draws are the same as ever.
+    let serving = s.serving_peers();
     (0..s.items)
         .map(|_| {
-            let picked = sample_distinct(rng, s.users, s.replication);
-            let holders: Vec<NodeId> = picked.into_iter().map(|u| s.user_node(u)).collect();
+            let picked = sample_distinct(rng, serving.len() as u32, s.replication);
+            let holders: Vec<NodeId> = picked.into_iter().filter_map(|i| serving.get(i as usize)).map(|&u| s.user_node(u)).collect();
             for h in &holders {
                 if let Some(n) = nodes.get_mut(h.index()) {
                     n.items_held += 1;
