@@ -177,6 +177,10 @@ impl NetworkEdits {
         self.links.retain(|l| l.b < users);
         self.capacities.retain(|c| c.user < users);
         self.clients.retain(|&c| c < users);
+        // Someone must answer: a network left with only clients serves again.
+        if self.clients.len() as u32 >= users {
+            self.clients.clear();
+        }
     }
 }
 

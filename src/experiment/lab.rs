@@ -699,9 +699,13 @@ impl Lab {
                 match done {
                     Ok(()) => {
                         self.edited(&mut fx);
-                        if self.build_error.is_none() {
-                            self.note(format!("{} {user} {}", if peer { "peer" } else { "client" }, if peer { "serves others again" } else { "only asks now" }));
-                        }
+                        let what = match (self.bench.per_node_rates(), peer) {
+                            (true, true) => "uploads again: a peer",
+                            (true, false) => "uploads nothing now: a client",
+                            (false, true) => "answers others again: a peer",
+                            (false, false) => "only asks now: a client",
+                        };
+                        self.note(format!("node {} {what}", self.node_of(1, user).unwrap_or(user)));
                     }
                     Err(e) => self.edit_error = Some(e),
                 }
@@ -714,7 +718,11 @@ impl Lab {
                     .spec()
                     .parse(Param::PeerCapacity, &text)
                     .map_err(|e| e.message)
-                    .and_then(|v| if v == self.capacity(user) { Ok(false) } else { self.edits.set_capacity(user, v).map(|_| true) });
+                    .and_then(|v| {
+                        // Compared as stored, to a thousandth.
+                        let v = (v * 1000.0).round() / 1000.0;
+                        if v == self.capacity(user) { Ok(false) } else { self.edits.set_capacity(user, v).map(|_| true) }
+                    });
                 match result {
                     Ok(true) => {
                         self.edited(&mut fx);
@@ -1183,5 +1191,19 @@ mod tests {
         lab.update(LabMsg::PeerRole { user: 1, peer: false });
         assert!(lab.edit_error.as_deref().unwrap().contains("at least one peer"));
         assert_eq!((lab.edits.clients.clone(), lab.build_error.clone()), (vec![0], None));
+    }
+
+    #[test]
+    fn removing_the_last_serving_peer_makes_everyone_serve_again() {
+        let (mut lab, _) = Lab::new(Bench::Load, Params::default(), 1, true);
+        lab.update(LabMsg::FromScratch);
+        lab.update(LabMsg::AddNode);
+        lab.update(LabMsg::PeerRole { user: 0, peer: false });
+        assert_eq!(lab.edits.clients, vec![0]);
+        let serving = lab.node_of(1, 1).unwrap();
+        let fx = lab.update(LabMsg::RemoveNode(1, serving));
+        assert_eq!(fx.edits.map(|e| e.clients), Some(Vec::new()), "the sandbox hears of it");
+        assert_eq!(lab.build_error, None);
+        assert!(lab.serves(0));
     }
 }

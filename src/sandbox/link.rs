@@ -48,7 +48,9 @@ pub fn encode(setup: &SandboxSetup) -> String {
     for r in setup.edits.rates.iter().filter(|r| r.user < users) {
         out.push_str(&format!(";node={}:{}:{}", r.user, r.up_mbps, r.down_mbps));
     }
-    for c in setup.edits.clients.iter().filter(|&&c| c < users) {
+    // As the run does: clients covering every peer are dropped.
+    let clients: Vec<u32> = setup.edits.clients.iter().copied().filter(|&c| c < users).collect();
+    for c in clients.iter().filter(|_| (clients.len() as u32) < users) {
         out.push_str(&format!(";client={c}"));
     }
     for c in setup.edits.capacities.iter().filter(|c| c.user < users) {

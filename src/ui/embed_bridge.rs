@@ -52,6 +52,8 @@ struct Channel {
     target: TargetOrigin,
     scorm: Option<JsValue>,
     slug: &'static str,
+    /// The LMS session is over (LMSFinish was called).
+    finished: std::cell::Cell<bool>,
 }
 
 impl Channel {
@@ -59,17 +61,20 @@ impl Channel {
         let window: JsValue = gloo::utils::window().into();
         let parent = get(&window, "parent").filter(|p| !Object::is(p, &window)).unwrap_or(JsValue::NULL);
         let scorm = find_scorm_api();
-        if let Some(api) = &scorm {
-            call(api, "LMSInitialize", &[""]);
-            let now = call(api, "LMSGetValue", &[scorm::STATUS]).and_then(|v| v.as_string()).unwrap_or_default();
-            if let Some(status) = scorm::opening_status(&now) {
-                call(api, "LMSSetValue", &[scorm::STATUS, status]);
-                call(api, "LMSCommit", &[""]);
-            }
-        }
         // Without a named origin nothing is posted: `parent` stays null.
         let parent = if target.is_some() { parent } else { JsValue::NULL };
-        Channel { parent, target: target.unwrap_or(TargetOrigin::Any), scorm, slug }
+        Channel { parent, target: target.unwrap_or(TargetOrigin::Any), scorm, slug, finished: Default::default() }
+    }
+
+    /// Opens the LMS session: a first visit becomes "incomplete".
+    fn begin(&self) {
+        let Some(api) = &self.scorm else { return };
+        call(api, "LMSInitialize", &[""]);
+        let now = call(api, "LMSGetValue", &[scorm::STATUS]).and_then(|v| v.as_string()).unwrap_or_default();
+        if let Some(status) = scorm::opening_status(&now) {
+            call(api, "LMSSetValue", &[scorm::STATUS, status]);
+            call(api, "LMSCommit", &[""]);
+        }
     }
 
     /// Posting to a parent of another origin than the one named would be
@@ -107,8 +112,9 @@ impl Channel {
         }
     }
 
+    /// Ends the LMS session, once.
     fn finish(&self) {
-        if let Some(api) = &self.scorm {
+        if let Some(api) = self.scorm.as_ref().filter(|_| !self.finished.replace(true)) {
             call(api, "LMSFinish", &[""]);
         }
     }
@@ -170,6 +176,7 @@ pub fn use_embed_bridge(subject: Option<Subject>, progress: ProgressHandle) -> O
 /// What stays connected while an embedded page is shown; dropping it
 /// disconnects.
 struct Live {
+    channel: Rc<Channel>,
     observer: Option<JsValue>,
     _on_resize: Closure<dyn FnMut()>,
     _on_message: EventListener,
@@ -181,10 +188,13 @@ impl Drop for Live {
         if let Some(observer) = &self.observer {
             call(observer, "disconnect", &[]);
         }
+        // Another lesson, or none, is shown now: this one's session ends.
+        self.channel.finish();
     }
 }
 
 fn connect(channel: Rc<Channel>, subject: Subject, progress: ProgressHandle) -> Live {
+    channel.begin();
     channel.send(&Outbound::Ready);
     // What was done on an earlier visit is the LMS's to know too (it may
     // have been closed before it was told).
@@ -228,8 +238,9 @@ fn connect(channel: Rc<Channel>, subject: Subject, progress: ProgressHandle) -> 
             _ => {}
         }
     });
-    let on_leave = EventListener::new(&gloo::utils::window(), "pagehide", move |_| channel.finish());
-    Live { observer, _on_resize: on_resize, _on_message: on_message, _on_leave: on_leave }
+    let leaving = channel.clone();
+    let on_leave = EventListener::new(&gloo::utils::window(), "pagehide", move |_| leaving.finish());
+    Live { channel, observer, _on_resize: on_resize, _on_message: on_message, _on_leave: on_leave }
 }
 
 fn call_with(target: &JsValue, method: &str, arg: &JsValue) {

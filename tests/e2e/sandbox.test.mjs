@@ -241,6 +241,7 @@ test("build a network with the keyboard, run it, fail the server, see requests f
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     assert.deepEqual(await focused(page), { node: "2", selected: "true", drawing: "sandbox-net-0" });
+    assert.equal(await page.locator("#sandbox-node-0").inputValue(), "2", "the picker follows the drawing");
     assert.match(await page.locator(".side").first().locator(".node-about").textContent(), /^Client 2 asks the server and answers no one; online/);
     await page.keyboard.press("Delete");
     await page.waitForFunction(() => location.hash.includes("clients=4;"));
@@ -378,6 +379,10 @@ test("a peer's own capacity and role are set in the inspector and kept in the li
     await swarm.locator("#sandbox-node-1-role").selectOption("client");
     await page.waitForFunction(() => location.hash.includes(";client=3"));
     assert.equal(await swarm.locator("g.node.client[data-node='3']").count(), 1, "drawn as a client");
+    await swarm.locator("g.node[data-node='4']").click();
+    assert.equal(await swarm.locator("#sandbox-node-1-role").inputValue(), "peer");
+    await swarm.locator("g.node[data-node='3']").click();
+    assert.equal(await swarm.locator("#sandbox-node-1-role").inputValue(), "client", "the role shown is the node's");
     await page.locator(".experiment button.skip").click();
     await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
     assert.equal(await swarm.locator("g.node[data-node='3'] text.badge").count(), 0, "it answered no one");

@@ -159,6 +159,10 @@ impl RequestScenario {
         for &peer in &self.asking_only {
             check_count("peer that only asks", u64::from(peer), 0, u64::from(self.users.saturating_sub(1)))?;
         }
+        if self.architecture != Architecture::ClientServer && self.serving_peers().is_empty() {
+            let reason = "every peer only asks, so no one answers: at least one peer must serve".to_owned();
+            return Err(ValidationError::new("peers that only ask", Problem::Invalid { reason }));
+        }
         let max_copies = match self.architecture {
             Architecture::ClientServer => MAX_REPLICATION,
             _ => MAX_REPLICATION.min(u64::from(self.serving_peers().len() as u32)),

@@ -337,17 +337,19 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
         (0u32..3, 1u32..25, 0.0f64..5.0, 0.5f64..30.0, 1u32..4, 0u32..6),
         (0.0f64..50.0, 1u32..20, 1u32..5, any::<bool>(), 1.0f64..8.0, any::<u64>()),
         proptest::collection::vec((0.0f64..1.0, 0u32..30, any::<bool>()), 0..4),
+        (any::<bool>(), any::<bool>()),
     )
-        .prop_map(|((arch, users, rate, mu, workers, cap), (hop, items, r, least, duration, seed), faults)| {
+        .prop_map(|((arch, users, rate, mu, workers, cap), (hop, items, r, least, duration, seed), faults, (fast, asker))| {
             let architecture = Architecture::ALL[arch as usize];
             let s = RequestScenario {
                 architecture,
                 users,
                 request_rate: rate,
                 service_rate: mu,
-                peer_service_rates: if users > 1 { vec![(users - 1, mu * 2.0)] } else { Vec::new() },
-                // One peer that only asks, where enough others still serve.
-                asking_only: if users > r + 1 { vec![0] } else { Vec::new() },
+                // Sometimes a peer of its own rate, sometimes one that only
+                // asks (where enough others still serve), often neither.
+                peer_service_rates: if fast && users > 1 { vec![(users - 1, mu * 2.0)] } else { Vec::new() },
+                asking_only: if asker && users > r + 1 { vec![0] } else { Vec::new() },
                 workers,
                 queue_capacity: cap,
                 hop_latency_ms: hop,
@@ -497,4 +499,22 @@ fn peers_that_only_ask_hold_nothing_and_answer_no_one() {
     // Copies cannot outnumber the peers that serve.
     let s = RequestScenario { asking_only: (0..8).collect(), ..base };
     assert!(s.validate().is_err());
+}
+
+#[test]
+fn theory_spreads_the_remote_load_over_the_peers_that_serve() {
+    let s = RequestScenario {
+        architecture: Architecture::PeerToPeer,
+        users: 10,
+        request_rate: 2.0,
+        replication: 2,
+        ..RequestScenario::default()
+    };
+    // λ·(n − r)/S: 2·8/10 with everyone serving, 2·8/5 with five asking only.
+    assert!((super::theory::predict(&s).arrival_rate - 1.6).abs() < 1e-12);
+    let half = RequestScenario { asking_only: vec![0, 1, 2, 3, 4], ..s.clone() };
+    assert!((super::theory::predict(&half).arrival_rate - 3.2).abs() < 1e-12);
+    let none = RequestScenario { asking_only: (0..10).collect(), replication: 1, ..s };
+    let e = none.validate().unwrap_err();
+    assert!(e.to_string().contains("no one answers"), "{e}");
 }

@@ -86,15 +86,21 @@ pub struct QueuePrediction {
 }
 
 /// The closed form for a scenario. For peer-to-peer it assumes the load
-/// spreads evenly; random placement makes some peers busier than others.
+/// spreads evenly over the peers that serve; random placement makes some
+/// busier than others. It describes a peer at the workload's service rate,
+/// whatever single peers were given.
 pub fn predict(s: &RequestScenario) -> QueuePrediction {
     let users = f64::from(s.users);
     let (arrival_rate, workers) = match s.architecture {
         Architecture::ClientServer => (users * s.request_rate, s.workers),
         Architecture::PeerToPeer | Architecture::Hybrid => {
-            // A peer never asks for an item it already holds (chance r/n).
-            let remote = 1.0 - f64::from(s.replication) / users;
-            (s.request_rate * remote.max(0.0), 1)
+            // A serving peer holds r of every S copies' places and never asks
+            // for what it holds; a peer that only asks holds nothing. So
+            // n·λ·(1 − r/S)·S/n + C·λ = λ·(n − r) requests leave, spread over
+            // S serving peers.
+            let serving = s.serving_peers().len().max(1) as f64;
+            let remote = (users - f64::from(s.replication)).max(0.0);
+            (s.request_rate * remote / serving, 1)
         }
     };
     let mean_response_s = mmc_mean_response(arrival_rate, s.service_rate, workers);

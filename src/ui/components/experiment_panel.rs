@@ -210,6 +210,23 @@ impl Component for ExperimentPanel {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        // A select shows the option a learner last picked, even one the lab
+        // refused or one changed since from the drawing: set what it shows.
+        let prefix = &ctx.props().id_prefix;
+        let user = self.lab.user_of(1, self.lab.selected[1]);
+        let wanted = [
+            (format!("{prefix}-node-0"), Some(self.lab.selected[0].to_string())),
+            (format!("{prefix}-node-1"), Some(self.lab.selected[1].to_string())),
+            (format!("{prefix}-node-1-role"), user.map(|u| if self.lab.serves(u) { "peer" } else { "client" }.to_owned())),
+        ];
+        for (id, value) in wanted {
+            let select = gloo::utils::document().get_element_by_id(&id).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
+            if let (Some(select), Some(value)) = (select, value) {
+                if select.value() != value {
+                    select.set_value(&value);
+                }
+            }
+        }
         let Some(side) = self.focus.take() else {
             return;
         };

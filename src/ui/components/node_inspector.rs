@@ -83,7 +83,7 @@ pub fn node_inspector(
     } else {
         Side::Distributed
     };
-    let capacity = user.filter(|_| bench.per_node_capacity(side_of)).map(|user| {
+    let capacity = user.filter(|&u| bench.per_node_capacity(side_of) && lab.serves(u)).map(|user| {
         let cid = format!("{id}-capacity");
         let onchange = send.reform(move |e: Event| LabMsg::Capacity { user, text: e.target_unchecked_into::<HtmlInputElement>().value() });
         html! {

@@ -7,38 +7,31 @@ use yew::prelude::*;
 /// function: every component type costs the bundle its own copy of Yew's
 /// lifecycle code.
 pub fn site_chrome(current: &Route, page: Html) -> Html {
-    let nav_item = |to: Route, label: &'static str| {
-        let here = *current == to;
-        html! {
-            <li>
-                if here {
-                    <span class="nav-current" aria-current="page">{ label }</span>
-                } else {
-                    <a href={to.href()}>{ label }</a>
-                }
-            </li>
-        }
-    };
+    // Fixed markup but for which item is current (see `markup`).
+    let nav: String = [(Route::Home, "Lessons"), (Route::Sandbox, "Sandbox"), (Route::Teach, "For teachers")]
+        .into_iter()
+        .map(|(to, label)| {
+            if *current == to {
+                format!("<li><span class=\"nav-current\" aria-current=\"page\">{label}</span></li>")
+            } else {
+                format!("<li><a href=\"{}\">{label}</a></li>", to.href())
+            }
+        })
+        .collect();
+    let header = format!(
+        "<header class=\"site-header\"><a href=\"{}\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">⬡</span>Hub &amp; Mesh</a>\
+         <nav aria-label=\"Site\"><ul class=\"nav-list\">{nav}</ul></nav></header>",
+        Route::Home.href()
+    );
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
-            <header class="site-header">
-                <a href={Route::Home.href()} class="brand">
-                    <span class="brand-mark" aria-hidden="true">{ "⬡" }</span>
-                    { "Hub & Mesh" }
-                </a>
-                <nav aria-label="Site">
-                    <ul class="nav-list">
-                        { nav_item(Route::Home, "Lessons") }
-                        { nav_item(Route::Sandbox, "Sandbox") }
-                        { nav_item(Route::Teach, "For teachers") }
-                    </ul>
-                </nav>
-            </header>
+            { Html::from_html_unchecked(AttrValue::from(header)) }
             <main id="main" tabindex="-1">{ page }</main>
-            <footer class="site-footer">
-                <p>{ "Hub & Mesh: client-server and peer-to-peer networks, simulated in your browser. Everything runs on this page; nothing is sent anywhere." }</p>
-            </footer>
+            { Html::from_html_unchecked(AttrValue::Static(
+                "<footer class=\"site-footer\"><p>Hub &amp; Mesh: client-server and peer-to-peer networks, simulated in your browser. \
+                 Everything runs on this page; nothing is sent anywhere.</p></footer>"
+            )) }
         </>
     }
 }
