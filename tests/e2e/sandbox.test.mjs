@@ -7,9 +7,14 @@ import { appSuite, guardedPage, appHeading, axeViolations } from "./harness.mjs"
 
 const app = appSuite();
 
-async function runToEnd(page) {
+/** Runs the experiment to its end ("Skip to end") and waits for it. */
+async function finishRun(page) {
   await page.locator(".experiment button.skip").click();
   await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+}
+
+async function runToEnd(page) {
+  await finishRun(page);
   return page.locator(".experiment .metric").allTextContents();
 }
 
@@ -139,8 +144,7 @@ test("failing the server with the keyboard makes requests fail, and the log says
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-node")), "3");
     await page.keyboard.press("f");
     await page.locator(".event-log li", { hasText: "peer 3 failed" }).waitFor();
-    await page.locator(".experiment button.skip").click();
-    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    await finishRun(page);
     const failed = await page.locator(".side").first().locator("[data-metric=FailedShare]").textContent();
     assert.ok(parseInt(failed, 10) > 50, `most client-server requests fail without the server (${failed})`);
     await page.locator(".event-log li", { hasText: "finished" }).waitFor();
@@ -182,8 +186,7 @@ test("the hybrid design can stand in for pure peer-to-peer", async () => {
     await page.waitForFunction(() => location.hash.includes("hybrid=1"));
     assert.equal(await page.locator(".side h3").nth(1).textContent(), "Hybrid");
     assert.equal(await page.locator(".side").nth(1).locator("g.node.index").count(), 1, "the index is drawn");
-    await page.locator(".experiment button.skip").click();
-    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    await finishRun(page);
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
   } finally {
@@ -257,8 +260,7 @@ test("build a network with the keyboard, run it, fail the server, see requests f
     await page.keyboard.press("f");
     await page.locator(".event-log li", { hasText: "server 0 failed" }).waitFor();
     assert.equal(await drawing.locator("g.node.down[data-node='0']").count(), 1);
-    await page.locator(".experiment button.skip").click();
-    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    await finishRun(page);
     const failed = await page.locator(".side").first().locator("[data-metric=FailedShare]").textContent();
     assert.ok(parseInt(failed, 10) > 50, `most requests fail without the server (${failed})`);
     assert.deepEqual(await axeViolations(page), []);
@@ -288,9 +290,7 @@ test("a receiver's own speeds and hand-made overlay links go into the link and t
     await page.waitForFunction(() => location.hash.includes(";node=1:0:1"));
     assert.equal(await swarm.locator("g.node.client[data-node='2']").count(), 1, "drawn as a client");
     assert.equal(await swarm.locator("#sandbox-node-1-up").count(), 0, "a client has no upload to set");
-    const finished = page.locator(".experiment[data-state=finished]");
-    await page.locator(".experiment button.skip").click();
-    await finished.waitFor({ timeout: 30000 });
+    await finishRun(page);
     // One client at 1 Mbps must take F/d_min = 800 s, whatever the server does.
     assert.equal(await cs.locator("[data-metric=CompletionS]").textContent(), "800.0 s");
     assert.match(await cs.locator(".upload-chart figcaption").textContent(), /server uploaded 4000 Mbit \(100%\)/);
@@ -300,8 +300,7 @@ test("a receiver's own speeds and hand-made overlay links go into the link and t
     await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=5;node=1:0:1`);
     await page.reload();
     await appHeading(page);
-    await page.locator(".experiment button.skip").click();
-    await finished.waitFor({ timeout: 30000 });
+    await finishRun(page);
     assert.equal(await cs.locator("[data-metric=CompletionS]").textContent(), "800.0 s");
     assert.equal(await swarm.locator(".upload-chart figcaption").textContent(), uploads, "the same run again");
     assert.equal(await swarm.locator(".upload-chart rect.bar").nth(2).getAttribute("height"), "0.00", "the client uploaded nothing");
@@ -357,8 +356,7 @@ test("a peer's own capacity and role are set in the inspector and kept in the li
     await appHeading(page);
     const swarm = page.locator(".side").nth(1);
     const p95 = () => swarm.locator("[data-metric=P95LatencyMs]").textContent();
-    await page.locator(".experiment button.skip").click();
-    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    await finishRun(page);
     const before = parseFloat(await p95());
     await swarm.locator("g.node[data-node='3']").click();
     await swarm.locator("#sandbox-node-1-capacity").fill("0");
@@ -370,8 +368,7 @@ test("a peer's own capacity and role are set in the inspector and kept in the li
       await page.keyboard.press("Enter");
       await page.waitForFunction((n) => location.hash.includes(`;cap=${n}:200`), node);
     }
-    await page.locator(".experiment button.skip").click();
-    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    await finishRun(page);
     const after = parseFloat(await p95());
     assert.ok(after < before / 3, `p95 ${after} ms with fast peers, ${before} ms before`);
     // Peer 3 becomes a client inside the swarm: it asks and answers no one.
@@ -383,8 +380,7 @@ test("a peer's own capacity and role are set in the inspector and kept in the li
     assert.equal(await swarm.locator("#sandbox-node-1-role").inputValue(), "peer");
     await swarm.locator("g.node[data-node='3']").click();
     assert.equal(await swarm.locator("#sandbox-node-1-role").inputValue(), "client", "the role shown is the node's");
-    await page.locator(".experiment button.skip").click();
-    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+    await finishRun(page);
     assert.equal(await swarm.locator("g.node[data-node='3'] text.badge").count(), 0, "it answered no one");
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
