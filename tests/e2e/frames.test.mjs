@@ -32,9 +32,14 @@ test("frame report: 200 peers distributing a file", async () => {
     const longest = Math.max(...gaps);
     const drawn = await page.locator(".experiment .side").nth(1).locator("g.node").count();
     const slow = gaps.filter((g) => g > 50).length;
+    // The first frames after Play carry the engine's warm-up (baseline-
+    // compiled Wasm) and the run's opening burst; say what follows apart.
+    const WARM_UP = 20;
+    const steady = Math.max(...gaps.slice(WARM_UP));
     console.log(
       `frames: ${drawn} drawn nodes (a server and 200 peers): ${fps.toFixed(1)} frames per second over ${seconds.toFixed(1)} s; ` +
-        `longest frame ${longest.toFixed(1)} ms; ${slow} of ${gaps.length} frames over 50 ms (${clock.trim()})`,
+        `longest frame ${longest.toFixed(1)} ms; ${slow} of ${gaps.length} frames over 50 ms; ` +
+        `longest after the first ${WARM_UP} frames ${steady.toFixed(1)} ms (${clock.trim()})`,
     );
     assert.equal(drawn, 201, "the server and 200 peers are drawn");
     assert.ok(gaps.length > 0, "frames were drawn");
