@@ -220,13 +220,13 @@ mod tests {
         assert_eq!(origin_from_query("?lang=en"), Ok(None));
         assert_eq!(origin_from_query("?origin=*"), Ok(Some(TargetOrigin::Any)));
         assert_eq!(
-            origin_from_query("?x=1&origin=https%3A%2F%2FMoodle.School.org%2F"),
-            Ok(Some(TargetOrigin::Exact("https://moodle.school.org".into())))
+            origin_from_query("?x=1&origin=https%3A%2F%2FMoodle.Example.org%2F"),
+            Ok(Some(TargetOrigin::Exact("https://moodle.example.org".into())))
         );
         for (given, origin) in [
-            ("https://a.org:443", "https://a.org"),
-            ("http://a.org:80", "http://a.org"),
-            ("http://a.org:443", "http://a.org:443"),
+            ("https://a.example:443", "https://a.example"),
+            ("http://a.example:80", "http://a.example"),
+            ("http://a.example:443", "http://a.example:443"),
             ("http://[::1]:8080", "http://[::1]:8080"),
             ("https://[::1]", "https://[::1]"),
         ] {
@@ -238,11 +238,11 @@ mod tests {
         );
         for bad in [
             "?origin=",
-            "?origin=moodle.school.org",
+            "?origin=moodle.example.org",
             "?origin=javascript://x",
-            "?origin=https://a.org/course/7",
-            "?origin=https://a.org:99999",
-            "?origin=https://a.org:0",
+            "?origin=https://a.example/course/7",
+            "?origin=https://a.example:99999",
+            "?origin=https://a.example:0",
             "?origin=https://",
             "?origin=%E0%A4%A",
             "?origin=%zz",
@@ -256,11 +256,11 @@ mod tests {
 
     #[test]
     fn only_the_named_origin_is_trusted() {
-        let exact = TargetOrigin::Exact("https://a.org".into());
-        assert!(exact.trusts("https://a.org"));
-        assert!(!exact.trusts("https://a.org.evil.net"));
+        let exact = TargetOrigin::Exact("https://a.example".into());
+        assert!(exact.trusts("https://a.example"));
+        assert!(!exact.trusts("https://a.example.invalid"));
         assert!(!exact.trusts("null"));
-        assert!(!TargetOrigin::Any.trusts("https://a.org"), "with * no command is obeyed");
+        assert!(!TargetOrigin::Any.trusts("https://a.example"), "with * no command is obeyed");
         assert_eq!(TargetOrigin::Any.as_target(), "*");
     }
 

@@ -101,11 +101,11 @@ mod tests {
 
     #[test]
     fn the_iframe_names_the_route_and_the_encoded_origin() {
-        let plain = iframe("https://host.org/hm/", "/embed/lessons/role", "Roles", None);
-        assert!(plain.starts_with(r#"<iframe src="https://host.org/hm/#/embed/lessons/role" title="Roles""#), "{plain}");
-        let origin = TargetOrigin::parse("https://moodle.school.org").unwrap();
-        let with = iframe("https://host.org/hm/", "/embed/sandbox", "Sandbox", Some(&origin));
-        assert!(with.contains(r#"src="https://host.org/hm/?origin=https%3A%2F%2Fmoodle.school.org#/embed/sandbox""#), "{with}");
+        let plain = iframe("https://host.example/hm/", "/embed/lessons/role", "Roles", None);
+        assert!(plain.starts_with(r#"<iframe src="https://host.example/hm/#/embed/lessons/role" title="Roles""#), "{plain}");
+        let origin = TargetOrigin::parse("https://moodle.example.org").unwrap();
+        let with = iframe("https://host.example/hm/", "/embed/sandbox", "Sandbox", Some(&origin));
+        assert!(with.contains(r#"src="https://host.example/hm/?origin=https%3A%2F%2Fmoodle.example.org#/embed/sandbox""#), "{with}");
         assert!(with.contains(r#"sandbox="allow-scripts allow-same-origin"#));
         // What the snippet encodes, the app decodes to the same origin.
         let query = with.split('?').nth(1).unwrap().split('#').next().unwrap();
@@ -115,17 +115,17 @@ mod tests {
     #[test]
     fn the_snippet_list_escapes_what_it_shows() {
         let items = vec![("role".to_owned(), "Lesson 1: <Roles>".to_owned(), "/embed/lessons/role".to_owned(), "Hub & Mesh".to_owned())];
-        let html = snippet_list("https://h.org/", None, &items);
+        let html = snippet_list("https://h.example/", None, &items);
         assert!(html.contains(r#"<label for="snippet-role">Lesson 1: &lt;Roles&gt;</label>"#), "{html}");
-        assert!(html.contains("&lt;iframe src=&quot;https://h.org/#/embed/lessons/role&quot; title=&quot;Hub &amp; Mesh&quot;"), "{html}");
+        assert!(html.contains("&lt;iframe src=&quot;https://h.example/#/embed/lessons/role&quot; title=&quot;Hub &amp; Mesh&quot;"), "{html}");
         assert!(html.contains(r#"<button type="button" data-copy="snippet-role">Copy</button>"#));
         assert_eq!(html.matches("<textarea").count(), 1);
     }
 
     #[test]
     fn the_listener_trusts_only_the_app_origin() {
-        let js = listener("https://host.org");
-        assert!(js.contains(r#"if (event.origin !== "https://host.org") return;"#));
+        let js = listener("https://host.example");
+        assert!(js.contains(r#"if (event.origin !== "https://host.example") return;"#));
         for kind in ["resize", "lesson-complete", "quiz-complete", "task-complete", "ready"] {
             assert!(js.contains(kind), "{kind}");
         }

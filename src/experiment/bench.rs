@@ -2,6 +2,7 @@
 //! networks it runs side by side (same parameters, same seed), and reads
 //! back what they measured.
 
+use crate::sim::node::Population;
 use crate::experiment::chart::Series;
 use crate::experiment::edits::NetworkEdits;
 use crate::experiment::goal::{Outcome, Side};
@@ -363,7 +364,7 @@ impl Bench {
                 };
                 // The same peers go offline on both sides; the server never does.
                 let faults = (0..offline)
-                    .map(|i| ScheduledFault::fail(0.0, base.peer_node(i * 2 % peers).0))
+                    .map(|i| ScheduledFault::fail(0.0, base.user_node(i * 2 % peers).0))
                     .collect();
                 SideRun::Lookup(Box::new(LookupSim::new(LookupScenario { faults, ..base })?))
             }
@@ -596,8 +597,8 @@ impl Bench {
 fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScenario {
     for l in edits.links.iter().filter(|l| l.b < scenario.peers) {
         let link = Link {
-            a: scenario.peer_node(l.a),
-            b: scenario.peer_node(l.b),
+            a: scenario.user_node(l.a),
+            b: scenario.user_node(l.b),
         };
         if l.connected {
             scenario.extra_links.push(link);

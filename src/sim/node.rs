@@ -1,5 +1,6 @@
 //! Who is in the network: node identities, roles and architectures.
 
+use crate::sim::validate::{check_count, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -62,6 +63,34 @@ impl Role {
     }
 }
 
+/// A workload's nodes as its scenario lays them out: the hub, where the
+/// design has one, then the clients or peers. Scenarios say which design
+/// and how many users; the rest follows from the `Architecture`.
+pub trait Population {
+    fn architecture(&self) -> Architecture;
+
+    /// Clients or peers, the hub not counted.
+    fn users(&self) -> u32;
+
+    fn node_count(&self) -> u32 {
+        self.architecture().node_count(self.users())
+    }
+
+    /// The server or index: node 0, where there is one.
+    fn hub(&self) -> Option<NodeId> {
+        self.architecture().hub()
+    }
+
+    fn role(&self, node: NodeId) -> Role {
+        self.architecture().role_of(node)
+    }
+
+    /// The node of the `user`-th client or peer (0-based).
+    fn user_node(&self, user: u32) -> NodeId {
+        self.architecture().user_node(user)
+    }
+}
+
 /// How the network is organised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -117,6 +146,16 @@ impl Architecture {
             Some(_) => NodeId(user.saturating_add(1)),
             None => NodeId(user),
         }
+    }
+
+    /// Checks the copies kept of each item: up to `max` where a server
+    /// holds everything, and at most one per holder where peers hold them.
+    pub fn check_copies(self, copies: u32, holders: u32, max: u64) -> Result<(), ValidationError> {
+        let most = match self {
+            Architecture::ClientServer => max,
+            _ => max.min(u64::from(holders)),
+        };
+        check_count("copies of each item", u64::from(copies), 1, most).map(|_| ())
     }
 
     /// What a node does in this layout.

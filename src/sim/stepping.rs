@@ -55,3 +55,34 @@ pub trait Stepper {
         self.run_events(budget)
     }
 }
+
+/// The `Stepper` of a workload whose events are independent of one another:
+/// pop the earliest, move the clock to it, count it, hand it to the
+/// workload's `handle`. Needs the fields `now`, `events` (an `EventQueue`)
+/// and `processed`, and a method `handle(&mut self, event)`.
+macro_rules! queue_stepper {
+    ($sim:ty) => {
+        impl $crate::sim::stepping::Stepper for $sim {
+            fn now(&self) -> $crate::sim::time::SimTime {
+                self.now
+            }
+
+            fn next_event_time(&self) -> Option<$crate::sim::time::SimTime> {
+                self.events.peek_time()
+            }
+
+            fn step(&mut self) -> bool {
+                let Some((at, event)) = self.events.pop() else { return false };
+                self.now = at;
+                self.processed += 1;
+                self.handle(event);
+                true
+            }
+
+            fn events_processed(&self) -> u64 {
+                self.processed
+            }
+        }
+    };
+}
+pub(crate) use queue_stepper;

@@ -134,7 +134,7 @@ test("a page of another origin gets no message and is not obeyed", async () => {
 test("a bad origin in the address is explained, and nothing is sent", async () => {
   const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(coursePage("typo", "/embed/sandbox", { named: "moodle.school.org" }));
+    await page.goto(coursePage("typo", "/embed/sandbox", { named: "moodle.example.org" }));
     const frame = await lessonFrame(page);
     await frame.locator(".notice", { hasText: "will not report progress" }).waitFor();
     await page.waitForTimeout(500);
@@ -210,11 +210,11 @@ test("the teach page gives a snippet per lesson that names the course's origin",
     await page.goto(`${app.server.url}#/teach`);
     await appHeading(page);
     assert.equal(await page.locator("textarea.snippet").count(), 9, "eight lessons and the sandbox");
-    await page.locator("#teach-origin").fill("moodle.school.org");
+    await page.locator("#teach-origin").fill("moodle.example.org");
     await page.locator(".control-error", { hasText: "not an origin" }).waitFor();
-    await page.locator("#teach-origin").fill("https://moodle.school.org");
+    await page.locator("#teach-origin").fill("https://moodle.example.org");
     const snippet = await page.locator("#snippet-data").inputValue();
-    assert.ok(snippet.includes("?origin=https%3A%2F%2Fmoodle.school.org#/embed/lessons/data"), snippet);
+    assert.ok(snippet.includes("?origin=https%3A%2F%2Fmoodle.example.org#/embed/lessons/data"), snippet);
     assert.ok(snippet.startsWith(`<iframe src="${app.server.url}?origin=`), snippet);
     await page.locator("button[data-copy=snippet-data]").click();
     await page.locator(".copy-status", { hasText: /Copied|Selected/ }).waitFor();

@@ -2,7 +2,7 @@
 //! and how often the server breaks.
 
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{Architecture, NodeId, Role};
+use crate::sim::node::{Architecture, Population};
 use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -93,33 +93,21 @@ impl Default for ChurnScenario {
     }
 }
 
+impl Population for ChurnScenario {
+    fn architecture(&self) -> Architecture {
+        self.architecture
+    }
+
+    fn users(&self) -> u32 {
+        self.peers
+    }
+}
+
 impl ChurnScenario {
-    pub fn node_count(&self) -> u32 {
-        self.architecture.node_count(self.peers)
-    }
-
-    /// The server or index: node 0, where there is one.
-    pub fn hub(&self) -> Option<NodeId> {
-        self.architecture.hub()
-    }
-
-    pub fn role(&self, node: NodeId) -> Role {
-        self.architecture.role_of(node)
-    }
-
-    /// The node of the `peer`-th client or peer (0-based).
-    pub fn peer_node(&self, peer: u32) -> NodeId {
-        self.architecture.user_node(peer)
-    }
-
     pub fn validate(&self) -> Result<(), ValidationError> {
         check_count("clients or peers", u64::from(self.peers), 1, MAX_PEERS)?;
         check_count("items", u64::from(self.items), 1, MAX_ITEMS)?;
-        let max_copies = match self.architecture {
-            Architecture::ClientServer => MAX_REPLICATION,
-            _ => MAX_REPLICATION.min(u64::from(self.peers)),
-        };
-        check_count("copies of each item", u64::from(self.replication), 1, max_copies)?;
+        self.architecture.check_copies(self.replication, self.peers, MAX_REPLICATION)?;
         check_range("mean time online (s)", self.mean_online_s, 0.1, MAX_DURATION_S)?;
         check_range("mean time offline (s)", self.mean_offline_s, 0.1, MAX_DURATION_S)?;
         if let Some(model) = &self.server_failures {

@@ -1,3 +1,4 @@
+use crate::sim::node::Population;
 use super::theory::{item_availability, node_availability};
 use super::*;
 use crate::sim::fault::ScheduledFault;

@@ -1,6 +1,7 @@
 //! Availability in the long run, for independent nodes that alternate
 //! between exponential up and down times.
 
+use crate::sim::node::Population;
 use super::scenario::ChurnScenario;
 use crate::sim::node::Architecture;
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 
 use super::theory::flood_message_bound;
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{Architecture, NodeId, Role};
+use crate::sim::node::{Architecture, NodeId, Population};
 use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -99,33 +99,21 @@ impl Default for LookupScenario {
     }
 }
 
+impl Population for LookupScenario {
+    fn architecture(&self) -> Architecture {
+        self.architecture
+    }
+
+    fn users(&self) -> u32 {
+        self.peers
+    }
+}
+
 impl LookupScenario {
-    pub fn node_count(&self) -> u32 {
-        self.architecture.node_count(self.peers)
-    }
-
-    /// The server or index: node 0, where there is one.
-    pub fn hub(&self) -> Option<NodeId> {
-        self.architecture.hub()
-    }
-
-    pub fn role(&self, node: NodeId) -> Role {
-        self.architecture.role_of(node)
-    }
-
-    /// The node of the `peer`-th client or peer (0-based).
-    pub fn peer_node(&self, peer: u32) -> NodeId {
-        self.architecture.user_node(peer)
-    }
-
     pub fn validate(&self) -> Result<(), ValidationError> {
         check_count("clients or peers", u64::from(self.peers), 1, MAX_PEERS)?;
         check_count("items", u64::from(self.items), 1, MAX_ITEMS)?;
-        let max_copies = match self.architecture {
-            Architecture::ClientServer => MAX_REPLICATION,
-            _ => MAX_REPLICATION.min(u64::from(self.peers)),
-        };
-        check_count("copies of each item", u64::from(self.replication), 1, max_copies)?;
+        self.architecture.check_copies(self.replication, self.peers, MAX_REPLICATION)?;
         check_count("query TTL (hops)", u64::from(self.ttl), 1, MAX_TTL)?;
         check_range("queries per second (each)", self.query_rate, 0.0, 100.0)?;
         check_range("network latency per hop (ms)", self.hop_latency_ms, 0.0, 10_000.0)?;

@@ -1,3 +1,4 @@
+use crate::sim::node::Population;
 use super::theory::{flood_message_bound, hit_probability};
 use super::*;
 use crate::sim::fault::ScheduledFault;

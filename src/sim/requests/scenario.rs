@@ -2,7 +2,7 @@
 //! small enough to run in a browser tab.
 
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{Architecture, NodeId, Role};
+use crate::sim::node::{Architecture, NodeId, Population, Role};
 use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +94,24 @@ impl Default for RequestScenario {
     }
 }
 
+impl Population for RequestScenario {
+    fn architecture(&self) -> Architecture {
+        self.architecture
+    }
+
+    fn users(&self) -> u32 {
+        self.users
+    }
+
+    /// A peer that only asks is a client, even in a peer-to-peer network.
+    fn role(&self, node: NodeId) -> Role {
+        match self.architecture.role_of(node) {
+            Role::Peer if self.asking_only.iter().any(|&p| self.user_node(p) == node) => Role::Client,
+            role => role,
+        }
+    }
+}
+
 impl RequestScenario {
     /// A server under a thousand-client load, for benchmarks: about 60%
     /// busy with four workers.
@@ -109,30 +127,9 @@ impl RequestScenario {
         }
     }
 
-    pub fn node_count(&self) -> u32 {
-        self.architecture.node_count(self.users)
-    }
-
-    /// The server or index: node 0, where there is one.
-    pub fn hub(&self) -> Option<NodeId> {
-        self.architecture.hub()
-    }
-
-    pub fn role(&self, node: NodeId) -> Role {
-        match self.architecture.role_of(node) {
-            Role::Peer if self.asking_only.iter().any(|&p| self.user_node(p) == node) => Role::Client,
-            role => role,
-        }
-    }
-
     /// The peers that hold items and answer requests, in index order.
     pub fn serving_peers(&self) -> Vec<u32> {
         (0..self.users).filter(|p| !self.asking_only.contains(p)).collect()
-    }
-
-    /// The node of the `user`-th client or peer (0-based).
-    pub fn user_node(&self, user: u32) -> NodeId {
-        self.architecture.user_node(user)
     }
 
     /// Requests travel over this many hops from asking to answer received.
@@ -163,11 +160,7 @@ impl RequestScenario {
             let reason = "every peer only asks, so no one answers: at least one peer must serve".to_owned();
             return Err(ValidationError::new("peers that only ask", Problem::Invalid { reason }));
         }
-        let max_copies = match self.architecture {
-            Architecture::ClientServer => MAX_REPLICATION,
-            _ => MAX_REPLICATION.min(u64::from(self.serving_peers().len() as u32)),
-        };
-        check_count("copies of each item", u64::from(self.replication), 1, max_copies)?;
+        self.architecture.check_copies(self.replication, self.serving_peers().len() as u32, MAX_REPLICATION)?;
         check_range("duration (s)", self.duration_s, 0.001, MAX_DURATION_S)?;
         let min_interval = (self.duration_s / MAX_SAMPLES).max(0.001);
         check_range("sample interval (s)", self.sample_interval_s, min_interval, self.duration_s)?;

@@ -1,3 +1,4 @@
+use crate::sim::node::Population;
 use super::theory::{mm1_mean_response, mm1k_blocking, mmc_mean_response};
 use super::*;
 use crate::sim::fault::ScheduledFault;

@@ -132,7 +132,7 @@ pub fn Teach() -> Html {
             <section aria-labelledby="embed-heading">
                 <h2 id="embed-heading">{ "Embed a lesson or the sandbox" }</h2>
                 <label for="teach-origin">{ "Your course page's origin, to receive its messages (optional)" }</label>
-                <input type="url" id="teach-origin" placeholder="https://moodle.your-school.org" value={(*origin_text).clone()}
+                <input type="url" id="teach-origin" placeholder="https://moodle.example.org" value={(*origin_text).clone()}
                     aria-invalid={(chosen.is_none() && !origin_text.trim().is_empty()).to_string()} oninput={on_origin} />
                 if let (Err(e), false) = (&origin, origin_text.trim().is_empty()) {
                     <p class="control-error" role="alert">{ e.clone() }</p>

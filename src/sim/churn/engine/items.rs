@@ -49,7 +49,7 @@ impl ChurnSim {
 
     pub(super) fn request(&mut self) {
         self.schedule_request();
-        let node = self.s.peer_node(self.requests.below(self.s.peers));
+        let node = self.s.user_node(self.requests.below(self.s.peers));
         let item = self.requests.below(self.s.items);
         if !self.is_up(node) {
             return;
@@ -98,12 +98,12 @@ impl ChurnSim {
         let holders = self.holders.get(item as usize)?;
         let fits = |n: NodeId, nodes: &[Uptime]| nodes.get(n.index()).is_some_and(|u| u.on) && !holders.contains(&n);
         for _ in 0..32 {
-            let n = self.s.peer_node(self.copies.below(self.s.peers));
+            let n = self.s.user_node(self.copies.below(self.s.peers));
             if fits(n, &self.nodes) {
                 return Some(n);
             }
         }
-        let all: Vec<NodeId> = (0..self.s.peers).map(|p| self.s.peer_node(p)).filter(|n| fits(*n, &self.nodes)).collect();
+        let all: Vec<NodeId> = (0..self.s.peers).map(|p| self.s.user_node(p)).filter(|n| fits(*n, &self.nodes)).collect();
         let pick = self.copies.below(all.len() as u32);
         all.get(pick as usize).copied()
     }
@@ -113,7 +113,7 @@ impl ChurnSim {
 impl ChurnSim {
     /// Recounts from scratch what the run keeps incrementally.
     pub(crate) fn audit(&self) -> Result<(), String> {
-        let online = (0..self.s.peers).filter(|p| self.is_up(self.s.peer_node(*p))).count() as u32;
+        let online = (0..self.s.peers).filter(|p| self.is_up(self.s.user_node(*p))).count() as u32;
         if online != self.peers_online {
             return Err(format!("{} peers counted online, {online} found", self.peers_online));
         }

@@ -8,6 +8,7 @@
 mod view;
 mod items;
 
+use crate::sim::node::Population;
 use super::report::{ChurnCounters, ChurnNodeStats, ChurnNodeView, ChurnReport, ChurnSample, ChurnSnapshot};
 use super::scenario::{ChurnScenario, FailureModel};
 use super::theory::{node_availability, predict};
@@ -16,7 +17,6 @@ use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
 use crate::sim::requests::sample_distinct;
 use crate::sim::rng::Rng;
-use crate::sim::stepping::Stepper;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{Problem, ValidationError};
 
@@ -100,7 +100,7 @@ impl ChurnSim {
                     Architecture::PeerToPeer | Architecture::Hybrid => {
                         sample_distinct(&mut placement, scenario.peers, scenario.replication)
                             .into_iter()
-                            .map(|p| scenario.peer_node(p))
+                            .map(|p| scenario.user_node(p))
                             .collect()
                     }
                 };
@@ -146,7 +146,7 @@ impl ChurnSim {
         if self.churn {
             let a = node_availability(self.s.mean_online_s, self.s.mean_offline_s);
             for p in 0..self.s.peers {
-                let node = self.s.peer_node(p);
+                let node = self.s.user_node(p);
                 if !self.sessions.chance(a) {
                     self.set_up(node, false);
                 }
@@ -196,7 +196,7 @@ impl ChurnSim {
         self.churn = on;
         if on {
             for p in 0..self.s.peers {
-                let node = self.s.peer_node(p);
+                let node = self.s.user_node(p);
                 self.bump(node);
                 self.schedule_next(node);
             }
@@ -336,28 +336,4 @@ impl ChurnSim {
 
 }
 
-impl Stepper for ChurnSim {
-    fn now(&self) -> SimTime {
-        self.now
-    }
-
-    fn next_event_time(&self) -> Option<SimTime> {
-        self.events.peek_time()
-    }
-
-    fn step(&mut self) -> bool {
-        match self.events.pop() {
-            Some((at, event)) => {
-                self.now = at;
-                self.processed += 1;
-                self.handle(event);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn events_processed(&self) -> u64 {
-        self.processed
-    }
-}
+crate::sim::stepping::queue_stepper!(ChurnSim);

@@ -1,5 +1,6 @@
 //! What the churn run shows: the snapshot, the time series and the report.
 
+use crate::sim::node::Population;
 use super::*;
 
 impl ChurnSim {
@@ -28,7 +29,7 @@ impl ChurnSim {
     pub fn report(&self) -> ChurnReport {
         let item_availability: Vec<f64> = self.items.iter().map(|i| i.fraction(self.now)).collect();
         let peers: Vec<f64> =
-            (0..self.s.peers).filter_map(|p| self.nodes.get(self.s.peer_node(p).index())).map(|n| n.fraction(self.now)).collect();
+            (0..self.s.peers).filter_map(|p| self.nodes.get(self.s.user_node(p).index())).map(|n| n.fraction(self.now)).collect();
         let nodes = (0..self.s.node_count())
             .map(|i| {
                 let id = NodeId(i);

@@ -14,6 +14,7 @@ mod view;
 mod search;
 mod data;
 
+use crate::sim::node::Population;
 use super::overlay::Overlay;
 use super::report::{
     LookupCounters, LookupMessageKind, LookupMessageView, LookupNodeStats, LookupNodeView, LookupReport,
@@ -26,7 +27,6 @@ use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
 use crate::sim::requests::{progress, sample_distinct, InFlight};
 use crate::sim::rng::Rng;
-use crate::sim::stepping::Stepper;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{Problem, ValidationError};
 
@@ -177,7 +177,7 @@ impl LookupSim {
                     sample_distinct(&mut placement, scenario.peers, scenario.replication)
                         .into_iter()
                         .map(|p| {
-                            let node = scenario.peer_node(p);
+                            let node = scenario.user_node(p);
                             if let Some(h) = held.get_mut(node.index()) {
                                 h.push(item);
                             }
@@ -351,7 +351,7 @@ impl LookupSim {
         match event {
             Event::Query => {
                 self.schedule(Event::Query);
-                let origin = self.s.peer_node(self.query_rng.below(self.s.peers));
+                let origin = self.s.user_node(self.query_rng.below(self.s.peers));
                 let item = self.query_rng.below(self.s.items);
                 if self.is_up(origin) {
                     self.begin_query(origin, item);
@@ -401,28 +401,4 @@ impl LookupSim {
 
 }
 
-impl Stepper for LookupSim {
-    fn now(&self) -> SimTime {
-        self.now
-    }
-
-    fn next_event_time(&self) -> Option<SimTime> {
-        self.events.peek_time()
-    }
-
-    fn step(&mut self) -> bool {
-        match self.events.pop() {
-            Some((at, event)) => {
-                self.now = at;
-                self.processed += 1;
-                self.handle(event);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn events_processed(&self) -> u64 {
-        self.processed
-    }
-}
+crate::sim::stepping::queue_stepper!(LookupSim);

@@ -13,6 +13,7 @@ mod in_flight;
 
 pub(crate) use in_flight::InFlight;
 pub(crate) use placement::{progress, sample_distinct};
+use crate::sim::node::Population;
 use placement::place_items;
 
 use super::report::{
@@ -25,7 +26,6 @@ use crate::sim::fault::{secs_to_time, FaultAction};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
 use crate::sim::rng::Rng;
-use crate::sim::stepping::Stepper;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{Problem, ValidationError};
 use std::collections::VecDeque;
@@ -332,28 +332,4 @@ impl RequestSim {
 
 }
 
-impl Stepper for RequestSim {
-    fn now(&self) -> SimTime {
-        self.now
-    }
-
-    fn next_event_time(&self) -> Option<SimTime> {
-        self.events.peek_time()
-    }
-
-    fn step(&mut self) -> bool {
-        match self.events.pop() {
-            Some((at, event)) => {
-                self.now = at;
-                self.processed += 1;
-                self.handle(event);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn events_processed(&self) -> u64 {
-        self.processed
-    }
-}
+crate::sim::stepping::queue_stepper!(RequestSim);

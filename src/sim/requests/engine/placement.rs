@@ -1,6 +1,7 @@
 //! Helpers shared by the workloads that place items on peers and draw
 //! messages in flight.
 
+use crate::sim::node::Population;
 use super::*;
 
 /// Puts each item on `replication` distinct peers, uniformly.

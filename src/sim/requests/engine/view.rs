@@ -1,5 +1,6 @@
 //! What the request run shows: the snapshot for drawing and the report.
 
+use crate::sim::node::Population;
 use super::*;
 
 impl RequestSim {
