@@ -78,6 +78,19 @@ pub fn validate_faults(
     Ok(())
 }
 
+/// Faults from a property test's random draws `(share of the run, node,
+/// fail?)`, spread over a run of `duration_s` on `nodes` nodes.
+#[cfg(test)]
+pub(crate) fn drawn_faults(draws: Vec<(f64, u32, bool)>, duration_s: f64, nodes: u32) -> Vec<ScheduledFault> {
+    draws
+        .into_iter()
+        .map(|(at, node, fail)| {
+            let (at, node) = (at * duration_s, node % nodes.max(1));
+            if fail { ScheduledFault::fail(at, node) } else { ScheduledFault::revive(at, node) }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

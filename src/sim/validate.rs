@@ -72,6 +72,13 @@ pub fn check_count(field: &str, value: u64, min: u64, max: u64) -> Result<u64, V
     Ok(value)
 }
 
+/// The field a refused scenario's error names (tests of every workload's
+/// validation use it).
+#[cfg(test)]
+pub(crate) fn refused_field(checked: Result<(), ValidationError>) -> String {
+    checked.err().map(|e| e.field).unwrap_or_else(|| "accepted".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -221,7 +221,7 @@ fn series_and_snapshot_describe_the_run() {
 }
 
 fn field_of(s: ChurnScenario) -> String {
-    s.validate().unwrap_err().field
+    crate::sim::validate::refused_field(s.validate())
 }
 
 #[test]
@@ -276,13 +276,7 @@ fn arb_scenario() -> impl Strategy<Value = ChurnScenario> {
                 seed,
             };
             let nodes = base.node_count();
-            let faults = faults
-                .into_iter()
-                .map(|(at, node, fail)| {
-                    let (at, node) = (at * duration, node % nodes);
-                    if fail { ScheduledFault::fail(at, node) } else { ScheduledFault::revive(at, node) }
-                })
-                .collect();
+            let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
             ChurnScenario { faults, ..base }
         })
 }

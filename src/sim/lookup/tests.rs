@@ -302,7 +302,7 @@ fn series_tracks_availability() {
 }
 
 fn field_of(s: LookupScenario) -> String {
-    s.validate().unwrap_err().field
+    crate::sim::validate::refused_field(s.validate())
 }
 
 #[test]
@@ -362,13 +362,7 @@ fn arb_scenario() -> impl Strategy<Value = LookupScenario> {
                 ..LookupScenario::default()
             };
             let nodes = base.node_count();
-            let faults = faults
-                .into_iter()
-                .map(|(at, node, fail)| {
-                    let (at, node) = (at * duration, node % nodes);
-                    if fail { ScheduledFault::fail(at, node) } else { ScheduledFault::revive(at, node) }
-                })
-                .collect();
+            let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
             let extra_links =
                 links.into_iter().map(|(a, b)| Link::new(a % nodes, b % nodes)).filter(|l| l.a != l.b).collect();
             LookupScenario { faults, extra_links, ..base }

@@ -302,7 +302,7 @@ fn a_thousand_clients_run_quickly() {
 }
 
 fn field_of(s: RequestScenario) -> String {
-    s.validate().unwrap_err().field
+    crate::sim::validate::refused_field(s.validate())
 }
 
 #[test]
@@ -364,13 +364,7 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
                 seed,
             };
             let nodes = s.node_count();
-            let faults = faults
-                .into_iter()
-                .map(|(at, node, fail)| {
-                    let (at, node) = (at * duration, node % nodes);
-                    if fail { ScheduledFault::fail(at, node) } else { ScheduledFault::revive(at, node) }
-                })
-                .collect();
+            let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
             RequestScenario { faults, ..s }
         })
 }
