@@ -23,6 +23,15 @@ ensure_wasm_target() {
   fi
 }
 
+ensure_clippy() {
+  if cargo clippy --version >/dev/null 2>&1; then
+    step "clippy: present"
+  else
+    step "installing clippy"
+    rustup component add clippy
+  fi
+}
+
 ensure_trunk() {
   if command -v trunk >/dev/null && trunk --version | grep -q " $TRUNK_VERSION"; then
     step "trunk $TRUNK_VERSION: present"
@@ -86,5 +95,6 @@ setup_build() {
 
 setup_test() {
   setup_build
+  ensure_clippy
   ensure_chromium
 }

@@ -14,8 +14,13 @@ setup_test
 passed=0
 layer() { printf '\n==> layer %s\n' "$*"; }
 
-layer "1/4: native tests (cargo test)"
+layer "1/4: native tests (cargo test), and no unwrap, expect or panic outside tests"
 cargo test --quiet
+# A panic in the browser kills the app: code that ships may not panic by
+# hand. Checked for the native library and for the Wasm build with the UI.
+NO_PANICS=(-D clippy::unwrap_used -D clippy::expect_used -D clippy::panic)
+cargo clippy --quiet --lib -- "${NO_PANICS[@]}"
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin hub-and-mesh -- "${NO_PANICS[@]}"
 passed=$((passed + 1))
 
 layer "2/4: components in headless Chromium (wasm-bindgen-test)"

@@ -74,9 +74,9 @@ window.addEventListener("message", function (event) {{
     )
 }
 
-/// One of our messages in words, for the teach page's log; `None` for a
-/// message that is not ours.
-pub fn describe(text: &str) -> Option<String> {
+/// One of our messages in words, for the teach page's log, with the height
+/// a `resize` asks for; `None` for a message that is not ours.
+pub fn describe(text: &str) -> Option<(String, Option<u32>)> {
     let value = parse(text).ok()?;
     let field = |k: &str| match value.get(k) {
         Some(Value::String(s)) => Some(s.clone()),
@@ -88,9 +88,15 @@ pub fn describe(text: &str) -> Option<String> {
     }
     let (kind, slug) = (field("type")?, field("slug")?);
     Some(match kind.as_str() {
-        "resize" => format!("resize ({slug}): height {} px", field("height")?),
-        "quiz-complete" => format!("quiz-complete ({slug}): {} of {} right", field("score")?, field("total")?),
-        _ => format!("{kind} ({slug})"),
+        "resize" => {
+            let height = match value.get("height") {
+                Some(Value::Number(n)) if n.is_finite() => n.clamp(0.0, 100_000.0) as u32,
+                _ => return None,
+            };
+            (format!("resize ({slug}): height {height} px"), Some(height))
+        }
+        "quiz-complete" => (format!("quiz-complete ({slug}): {} of {} right", field("score")?, field("total")?), None),
+        _ => (format!("{kind} ({slug})"), None),
     })
 }
 
@@ -133,12 +139,12 @@ mod tests {
 
     #[test]
     fn our_messages_are_described_and_others_ignored() {
-        assert_eq!(describe(&Outbound::Resize { height: 640 }.to_json("role")).as_deref(), Some("resize (role): height 640 px"));
+        assert_eq!(describe(&Outbound::Resize { height: 640 }.to_json("role")), Some(("resize (role): height 640 px".into(), Some(640))));
         assert_eq!(
-            describe(&Outbound::QuizComplete { score: 2, total: 3 }.to_json("data")).as_deref(),
-            Some("quiz-complete (data): 2 of 3 right")
+            describe(&Outbound::QuizComplete { score: 2, total: 3 }.to_json("data")),
+            Some(("quiz-complete (data): 2 of 3 right".into(), None))
         );
-        assert_eq!(describe(&Outbound::LessonComplete.to_json("cost")).as_deref(), Some("lesson-complete (cost)"));
+        assert_eq!(describe(&Outbound::LessonComplete.to_json("cost")), Some(("lesson-complete (cost)".into(), None)));
         assert_eq!(describe(r#"{"source":"other","type":"ready","slug":"x"}"#), None);
         assert_eq!(describe("not json"), None);
     }

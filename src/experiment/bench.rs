@@ -712,6 +712,5 @@ fn sketch(with_server: bool, users: u32, pairs: bool) -> NetView {
         nodes,
         edges,
         moving: Vec::new(),
-        time_s: 0.0,
     }
 }

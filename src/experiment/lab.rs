@@ -135,10 +135,8 @@ pub struct Lab {
     horizon_s: f64,
     frames_since_metrics: u32,
     pub views: [NetView; 2],
-    /// Where each side's nodes stand, by node id; placed again only when
-    /// the nodes' roles change.
+    /// Where each side's nodes stand, by node id; placed on each build.
     pub layouts: [Vec<Point>; 2],
-    layout_roles: [Vec<Role>; 2],
     pub metrics: [Metrics; 2],
     pub chart: Option<ChartSpec>,
     /// Mbit uploaded per node on each side, the server first (file
@@ -153,12 +151,18 @@ impl Lab {
     /// A lab ready to run; instant models are measured at once, so the
     /// effects may already carry an outcome.
     pub fn new(bench: Bench, params: Params, seed: u64, interactive: bool) -> (Lab, Effects) {
+        Lab::with_edits(bench, params, NetworkEdits::default(), seed, interactive)
+    }
+
+    /// A lab with nodes and links changed by hand (a shared sandbox link),
+    /// built once.
+    pub fn with_edits(bench: Bench, params: Params, edits: NetworkEdits, seed: u64, interactive: bool) -> (Lab, Effects) {
         let mut lab = Lab {
             bench,
             seed,
             interactive,
             params,
-            edits: NetworkEdits::default(),
+            edits,
             edit_error: None,
             rejected: Vec::new(),
             runs: None,
@@ -170,7 +174,6 @@ impl Lab {
             frames_since_metrics: 0,
             views: Default::default(),
             layouts: Default::default(),
-            layout_roles: Default::default(),
             metrics: Default::default(),
             chart: None,
             uploads: Default::default(),
@@ -180,11 +183,6 @@ impl Lab {
         let mut fx = Effects::default();
         lab.rebuild(&mut fx);
         (lab, fx)
-    }
-
-    /// Starts over with these parameters ("show me", a new seed).
-    pub fn reset_to(&mut self, params: Params, seed: u64) -> Effects {
-        self.reset_edited(params, NetworkEdits::default(), seed)
     }
 
     /// Starts over with these parameters and these nodes changed by hand
@@ -315,6 +313,9 @@ impl Lab {
         }
         self.refresh(true);
         for side in 0..2 {
+            // Roles are fixed for a run, so nodes are placed once per build.
+            let roles: Vec<Role> = self.views[side].nodes.iter().map(|n| n.role).collect();
+            self.layouts[side] = place(&roles);
             let ids = &self.views[side].nodes;
             if !ids.iter().any(|n| n.id == self.selected[side]) {
                 self.selected[side] = ids.last().map_or(0, |n| n.id);
@@ -335,13 +336,6 @@ impl Lab {
             return;
         };
         self.views = [runs[0].view(), runs[1].view()];
-        for side in 0..2 {
-            let roles: Vec<Role> = self.views[side].nodes.iter().map(|n| n.role).collect();
-            if roles != self.layout_roles[side] {
-                self.layouts[side] = place(&roles);
-                self.layout_roles[side] = roles;
-            }
-        }
         if with_metrics {
             let (m0, c0) = self.bench.measure(&runs[0]);
             let (m1, c1) = self.bench.measure(&runs[1]);
@@ -362,9 +356,9 @@ impl Lab {
         }
     }
 
+    /// Called once both runs are at their end and just measured.
     fn finish(&mut self, fx: &mut Effects) {
         self.mode = Mode::Finished;
-        self.refresh(true);
         let summary: Vec<String> = [Side::Central, Side::Distributed]
             .iter()
             .enumerate()
@@ -558,8 +552,9 @@ impl Lab {
                 }
                 self.advance();
                 self.frames_since_metrics += 1;
-                self.refresh(self.frames_since_metrics >= METRICS_EVERY);
-                if self.finished() {
+                let done = self.finished();
+                self.refresh(done || self.frames_since_metrics >= METRICS_EVERY);
+                if done {
                     self.finish(&mut fx);
                 }
             }

@@ -179,7 +179,7 @@ impl ParamSpec {
             return err(format!("{} must be a number", self.label));
         }
         if value < self.min || value > self.max {
-            return err(format!("{} must be between {} and {}", self.label, fmt(self.min), fmt(self.max)));
+            return err(format!("{} must be between {} and {}", self.label, format_number(self.min), format_number(self.max)));
         }
         if matches!(self.kind, ParamKind::Count | ParamKind::Switch) && value.fract() != 0.0 {
             return err(format!("{} must be a whole number", self.label));
@@ -196,7 +196,8 @@ impl ParamSpec {
     }
 }
 
-fn fmt(x: f64) -> String {
+/// A value as a control shows it: whole numbers without a decimal point.
+pub fn format_number(x: f64) -> String {
     if x.fract() == 0.0 {
         format!("{}", x as i64)
     } else {

@@ -180,7 +180,6 @@ impl SideRun {
                             },
                         })
                         .collect(),
-                    time_s: snap.now_s,
                 }
             }
             SideRun::Lookup(sim) => {
@@ -206,7 +205,6 @@ impl SideRun {
                             },
                         })
                         .collect(),
-                    time_s: snap.now_s,
                 }
             }
             SideRun::Distribution(sim) => {
@@ -234,7 +232,6 @@ impl SideRun {
                             traffic: Traffic::Data,
                         })
                         .collect(),
-                    time_s: snap.counters.time.as_secs_f64(),
                 }
             }
             SideRun::Churn(sim) => {
@@ -247,7 +244,6 @@ impl SideRun {
                     ),
                     edges: Vec::new(),
                     moving: Vec::new(),
-                    time_s: snap.now_s,
                 }
             }
             SideRun::Model(model) => model.view.clone(),

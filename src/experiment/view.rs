@@ -16,6 +16,13 @@ pub struct NodeView {
     pub badge: String,
 }
 
+impl NodeView {
+    /// The node as a learner reads it: "peer 7", "server 0 (offline)".
+    pub fn name(&self) -> String {
+        format!("{} {}{}", self.role.label(), self.id, if self.up { "" } else { " (offline)" })
+    }
+}
+
 /// What travels along a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Traffic {
@@ -39,5 +46,4 @@ pub struct NetView {
     /// Standing overlay links to draw faintly (peer-to-peer neighbours).
     pub edges: Vec<(u32, u32)>,
     pub moving: Vec<LinkView>,
-    pub time_s: f64,
 }

@@ -39,30 +39,21 @@ pub fn encode(setup: &SandboxSetup) -> String {
             out.push_str(&format!(";{}={}", param.key(), v));
         }
     }
-    // Edits of nodes since removed are left out, as the run ignores them.
-    let users = setup
-        .workload
-        .bench()
-        .size_param()
-        .map_or(0, |p| setup.params.count_or(p, 0));
-    for r in setup.edits.rates.iter().filter(|r| r.user < users) {
+    // What the run would drop (nodes since removed, clients covering every
+    // peer) is left out.
+    let mut edits = setup.edits.clone();
+    edits.truncate(setup.workload.bench().size_param().map_or(0, |p| setup.params.count_or(p, 0)));
+    for r in &edits.rates {
         out.push_str(&format!(";node={}:{}:{}", r.user, r.up_mbps, r.down_mbps));
     }
-    // As the run does: clients covering every peer are dropped.
-    let clients: Vec<u32> = setup.edits.clients.iter().copied().filter(|&c| c < users).collect();
-    for c in clients.iter().filter(|_| (clients.len() as u32) < users) {
+    for c in &edits.clients {
         out.push_str(&format!(";client={c}"));
     }
-    for c in setup.edits.capacities.iter().filter(|c| c.user < users) {
+    for c in &edits.capacities {
         out.push_str(&format!(";cap={}:{}", c.user, c.per_s));
     }
-    for l in setup.edits.links.iter().filter(|l| l.b < users) {
-        out.push_str(&format!(
-            ";{}={}-{}",
-            if l.connected { "link" } else { "cut" },
-            l.a,
-            l.b
-        ));
+    for l in &edits.links {
+        out.push_str(&format!(";{}={}-{}", if l.connected { "link" } else { "cut" }, l.a, l.b));
     }
     out
 }

@@ -7,6 +7,7 @@
 use crate::embed::{events, origin_from_query, right_answers, parse_inbound, scorm, Inbound, Outbound, Subject, TargetOrigin};
 use crate::progress::{Action, LessonProgress};
 use crate::lessons::LessonSlug;
+use crate::ui::js::{call, call_str, get};
 use crate::ui::progress_state::{ProgressHandle, ProgressMsg};
 use gloo::events::EventListener;
 use js_sys::{Function, Object, Reflect};
@@ -15,17 +16,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-fn get(target: &JsValue, key: &str) -> Option<JsValue> {
-    // A cross-origin window throws on access: that is "not there" too.
-    Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn call(target: &JsValue, method: &str, args: &[&str]) -> Option<JsValue> {
-    let f: Function = get(target, method)?.dyn_into().ok()?;
-    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-    f.apply(target, &args).ok()
-}
 
 /// The SCORM 1.2 API object (`window.API`) of the nearest frame above that
 /// has one, or above the window that opened this one, as the standard's
@@ -69,11 +59,11 @@ impl Channel {
     /// Opens the LMS session: a first visit becomes "incomplete".
     fn begin(&self) {
         let Some(api) = &self.scorm else { return };
-        call(api, "LMSInitialize", &[""]);
-        let now = call(api, "LMSGetValue", &[scorm::STATUS]).and_then(|v| v.as_string()).unwrap_or_default();
+        call_str(api, "LMSInitialize", &[""]);
+        let now = call_str(api, "LMSGetValue", &[scorm::STATUS]).and_then(|v| v.as_string()).unwrap_or_default();
         if let Some(status) = scorm::opening_status(&now) {
-            call(api, "LMSSetValue", &[scorm::STATUS, status]);
-            call(api, "LMSCommit", &[""]);
+            call_str(api, "LMSSetValue", &[scorm::STATUS, status]);
+            call_str(api, "LMSCommit", &[""]);
         }
     }
 
@@ -94,10 +84,10 @@ impl Channel {
         let Some(api) = &self.scorm else { return };
         let values = scorm::values(message);
         for (key, value) in &values {
-            call(api, "LMSSetValue", &[key, value]);
+            call_str(api, "LMSSetValue", &[key, value]);
         }
         if !values.is_empty() {
-            call(api, "LMSCommit", &[""]);
+            call_str(api, "LMSCommit", &[""]);
         }
     }
 
@@ -107,15 +97,13 @@ impl Channel {
             return;
         }
         let Ok(data) = js_sys::JSON::parse(&message.to_json(self.slug)) else { return };
-        if let Some(post) = get(&self.parent, "postMessage").and_then(|f| f.dyn_into::<Function>().ok()) {
-            let _ = post.call2(&self.parent, &data, &JsValue::from_str(self.target.as_target()));
-        }
+        call(&self.parent, "postMessage", &[data, JsValue::from_str(self.target.as_target())]);
     }
 
     /// Ends the LMS session, once.
     fn finish(&self) {
         if let Some(api) = self.scorm.as_ref().filter(|_| !self.finished.replace(true)) {
-            call(api, "LMSFinish", &[""]);
+            call_str(api, "LMSFinish", &[""]);
         }
     }
 }
@@ -186,7 +174,7 @@ struct Live {
 impl Drop for Live {
     fn drop(&mut self) {
         if let Some(observer) = &self.observer {
-            call(observer, "disconnect", &[]);
+            call_str(observer, "disconnect", &[]);
         }
         // Another lesson, or none, is shown now: this one's session ends.
         self.channel.finish();
@@ -217,7 +205,7 @@ fn connect(channel: Rc<Channel>, subject: Subject, progress: ProgressHandle) -> 
     let observer = get(&window, "ResizeObserver")
         .and_then(|ctor| Reflect::construct(ctor.unchecked_ref::<Function>(), &js_sys::Array::of1(on_resize.as_ref())).ok());
     if let (Some(observer), Some(body)) = (&observer, gloo::utils::document().body()) {
-        call_with(observer, "observe", &body);
+        call(observer, "observe", &[body.into()]);
     }
     let command_channel = channel.clone();
     let on_message = EventListener::new(&gloo::utils::window(), "message", move |event| {
@@ -241,10 +229,4 @@ fn connect(channel: Rc<Channel>, subject: Subject, progress: ProgressHandle) -> 
     let leaving = channel.clone();
     let on_leave = EventListener::new(&gloo::utils::window(), "pagehide", move |_| leaving.finish());
     Live { channel, observer, _on_resize: on_resize, _on_message: on_message, _on_leave: on_leave }
-}
-
-fn call_with(target: &JsValue, method: &str, arg: &JsValue) {
-    if let Some(f) = get(target, method).and_then(|f| f.dyn_into::<Function>().ok()) {
-        let _ = f.call1(target, arg);
-    }
 }

@@ -6,6 +6,7 @@ pub mod components;
 pub mod crash;
 pub mod download;
 pub mod embed_bridge;
+pub mod js;
 pub mod motion;
 pub mod pages;
 pub mod progress_state;

@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DIST, appSuite, guardedPage, appHeading, axeViolations, serveDir } from "./harness.mjs";
-import { solveTask, answerQuiz } from "./learner.mjs";
+import { finishRun, solveTask, answerQuiz } from "./learner.mjs";
 import { LESSONS, buildPackage } from "../../scripts/scorm-package.mjs";
 import { readZip } from "../../scripts/lib/zip.mjs";
 
@@ -60,8 +60,7 @@ window.tell = function (message) {
 }
 
 async function lessonFrame(page) {
-  const frame = page.frameLocator("#lesson");
-  await frame.locator("main:not(.shell) h1").waitFor({ timeout: 15000 });
+  await appHeading(page.frameLocator("#lesson"));
   return page.frames().find((f) => f.url().includes("#/embed/"));
 }
 
@@ -184,8 +183,7 @@ test("every page runs under a strict Content-Security-Policy with no violation",
       await page.goto(`${strict.url}${route}`);
       await appHeading(page);
       if (route.includes("scalability") || route.includes("sandbox")) {
-        await page.locator(".experiment button.skip").click();
-        await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+        await finishRun(page);
         await page.locator(".chart svg").first().waitFor();
       }
       if (route === "#/teach") {

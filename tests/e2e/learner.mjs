@@ -14,6 +14,12 @@ export const SOLUTIONS = {
   scalability: { receivers: "50", upload: "5000" },
 };
 
+/** Runs the experiment to its end ("Skip to end") and waits for it. */
+export async function finishRun(page) {
+  await page.locator(".experiment button.skip").click();
+  await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
+}
+
 export async function solveTask(page, slug) {
   for (const [key, value] of Object.entries(SOLUTIONS[slug])) {
     const input = page.locator(`#lesson-${slug}-${key}`);

@@ -4,14 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSuite, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+import { finishRun } from "./learner.mjs";
 
 const app = appSuite();
-
-/** Runs the experiment to its end ("Skip to end") and waits for it. */
-async function finishRun(page) {
-  await page.locator(".experiment button.skip").click();
-  await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 30000 });
-}
 
 async function runToEnd(page) {
   await finishRun(page);

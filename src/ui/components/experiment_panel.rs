@@ -69,6 +69,9 @@ pub struct ExperimentPanel {
     export_error: Option<String>,
     /// The side whose selected node takes focus after the next render.
     focus: Option<usize>,
+    /// The selects must be set to the lab's state after the next render
+    /// (not needed after an animation frame: only the learner changes them).
+    sync_selects: bool,
 }
 
 impl ExperimentPanel {
@@ -112,18 +115,33 @@ fn key_message(key: &str, side: usize, node: u32) -> Option<LabMsg> {
     })
 }
 
+impl ExperimentPanel {
+    /// Sets each select to what the lab holds.
+    fn sync_selects(&self, prefix: &str) {
+        let user = self.lab.user_of(1, self.lab.selected[1]);
+        let wanted = [
+            (format!("{prefix}-node-0"), Some(self.lab.selected[0].to_string())),
+            (format!("{prefix}-node-1"), Some(self.lab.selected[1].to_string())),
+            (format!("{prefix}-node-1-role"), user.map(|u| if self.lab.serves(u) { "peer" } else { "client" }.to_owned())),
+        ];
+        for (id, value) in wanted {
+            let select = gloo::utils::document().get_element_by_id(&id).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
+            if let (Some(select), Some(value)) = (select, value) {
+                if select.value() != value {
+                    select.set_value(&value);
+                }
+            }
+        }
+    }
+}
+
 impl Component for ExperimentPanel {
     type Message = Msg;
     type Properties = ExperimentPanelProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
-        let (lab, fx) = Lab::new(
-            props.bench,
-            props.params.clone(),
-            props.seed,
-            props.interactive,
-        );
+        let (lab, fx) = Lab::with_edits(props.bench, props.params.clone(), props.edits.clone(), props.seed, props.interactive);
         let mut panel = ExperimentPanel {
             lab,
             frame: None,
@@ -132,13 +150,7 @@ impl Component for ExperimentPanel {
             still: prefers_reduced_motion(),
             export_error: None,
             focus: None,
-        };
-        let fx = if props.edits.is_empty() {
-            fx
-        } else {
-            panel
-                .lab
-                .reset_edited(props.params.clone(), props.edits.clone(), props.seed)
+            sync_selects: false,
         };
         panel.perform(
             ctx,
@@ -174,9 +186,13 @@ impl Component for ExperimentPanel {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let fx = match msg {
-            Msg::Lab(m) => self.lab.update(m),
+            Msg::Lab(m) => {
+                self.sync_selects = true;
+                self.lab.update(m)
+            }
             Msg::Focus(side, m) => {
                 self.focus = Some(side);
+                self.sync_selects = true;
                 self.lab.update(m)
             }
             Msg::Export(kind) => {
@@ -212,20 +228,8 @@ impl Component for ExperimentPanel {
     fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
         // A select shows the option a learner last picked, even one the lab
         // refused or one changed since from the drawing: set what it shows.
-        let prefix = &ctx.props().id_prefix;
-        let user = self.lab.user_of(1, self.lab.selected[1]);
-        let wanted = [
-            (format!("{prefix}-node-0"), Some(self.lab.selected[0].to_string())),
-            (format!("{prefix}-node-1"), Some(self.lab.selected[1].to_string())),
-            (format!("{prefix}-node-1-role"), user.map(|u| if self.lab.serves(u) { "peer" } else { "client" }.to_owned())),
-        ];
-        for (id, value) in wanted {
-            let select = gloo::utils::document().get_element_by_id(&id).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
-            if let (Some(select), Some(value)) = (select, value) {
-                if select.value() != value {
-                    select.set_value(&value);
-                }
-            }
+        if std::mem::take(&mut self.sync_selects) {
+            self.sync_selects(&ctx.props().id_prefix);
         }
         let Some(side) = self.focus.take() else {
             return;

@@ -103,34 +103,22 @@ pub fn network_view(props: Drawing) -> Html {
 }
 
 fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
-    let role_class = match n.role {
-        Role::Server => "server",
-        Role::Client => "client",
-        Role::Peer => "peer",
-        Role::Index => "index",
-    };
     let chosen = selected == Some(n.id);
     let class = classes!(
         "node",
-        role_class,
+        n.role.label(),
         (!n.up).then_some("down"),
         chosen.then_some("selected")
     );
-    let name = format!(
-        "{} {}{}",
-        n.role.label(),
-        n.id,
-        if n.up { "" } else { " (offline)" }
-    );
+    let name = n.name();
     // Shape carries the role: squares for hubs, circles for the rest.
-    let shape = match n.role {
-        Role::Server | Role::Index => {
-            let s = r * 2.6;
-            html! { <rect x={fmt(p.x - s / 2.0)} y={fmt(p.y - s / 2.0)} width={fmt(s)} height={fmt(s)} rx="2" /> }
-        }
-        Role::Client | Role::Peer => html! { <circle cx={fmt(p.x)} cy={fmt(p.y)} r={fmt(r)} /> },
+    let hub = n.role.is_hub();
+    let shape = if hub {
+        let s = r * 2.6;
+        html! { <rect x={fmt(p.x - s / 2.0)} y={fmt(p.y - s / 2.0)} width={fmt(s)} height={fmt(s)} rx="2" /> }
+    } else {
+        html! { <circle cx={fmt(p.x)} cy={fmt(p.y)} r={fmt(r)} /> }
     };
-    let hub = matches!(n.role, Role::Server | Role::Index);
     let meter_w = if hub { r * 2.6 } else { r * 2.0 };
     let meter_y = p.y + if hub { r * 1.3 } else { r } + 1.5;
     let fill = if n.fill.is_finite() {

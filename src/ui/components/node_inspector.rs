@@ -31,13 +31,7 @@ pub fn node_inspector(
         )
     });
     let options = view.nodes.iter().map(|n| {
-        let text = format!(
-            "{} {}{}",
-            n.role.label(),
-            n.id,
-            if n.up { "" } else { " (offline)" }
-        );
-        html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ text }</option> }
+        html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ n.name() }</option> }
     });
     let user = lab.user_of(side, chosen);
     let rates = user.filter(|_| bench.per_node_rates()).map(|user| {

@@ -2,6 +2,7 @@
 //! box that validates as you type, or a switch. A refused value is explained
 //! and never applied silently.
 
+use crate::experiment::param::format_number;
 use crate::experiment::{Param, ParamKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -44,7 +45,7 @@ pub fn param_control(
     }
     let (text, error) = match error {
         Some((text, why)) => (text.clone(), Some(why.clone())),
-        None => (format_value(value), None),
+        None => (format_number(value), None),
     };
     let error_id = format!("{id}-error");
     let unit = if spec.unit.is_empty() { String::new() } else { format!(" ({})", spec.unit) };
@@ -54,7 +55,7 @@ pub fn param_control(
             <div class="control-row">
                 <input type="range" aria-hidden="true" tabindex="-1"
                     min={spec.min.to_string()} max={spec.max.to_string()} step={spec.step.to_string()}
-                    value={format_value(value)} oninput={oninput.clone()} />
+                    value={format_number(value)} oninput={oninput.clone()} />
                 <input type="text" inputmode="decimal" id={id} class="number" value={text}
                     aria-invalid={error.is_some().to_string()}
                     aria-describedby={error.as_ref().map(|_| error_id.clone())}
@@ -64,13 +65,5 @@ pub fn param_control(
                 <p class="control-error" id={error_id} role="alert">{ why }</p>
             }
         </div>
-    }
-}
-
-fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
     }
 }

@@ -6,8 +6,9 @@ use crate::embed::snippet::{describe, listener, snippet_list};
 use crate::markup::escape;
 use crate::embed::TargetOrigin;
 use crate::lessons::{row, LessonSlug};
+use crate::ui::js::{call, get};
 use gloo::events::EventListener;
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -21,10 +22,6 @@ fn app_base() -> (String, String) {
     (origin.clone(), format!("{origin}{path}"))
 }
 
-fn get(target: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
-}
-
 /// Copies a snippet: selects it (so Ctrl+C works anyway) and hands it to
 /// the clipboard where the browser allows.
 fn copy(id: &str) -> &'static str {
@@ -33,10 +30,7 @@ fn copy(id: &str) -> &'static str {
     };
     area.select();
     let window: JsValue = gloo::utils::window().into();
-    let write = get(&window, "navigator").and_then(|n| get(&n, "clipboard")).and_then(|c| {
-        let f: js_sys::Function = get(&c, "writeText")?.dyn_into().ok()?;
-        f.call1(&c, &JsValue::from_str(&area.value())).ok()
-    });
+    let write = get(&window, "navigator").and_then(|n| get(&n, "clipboard")).and_then(|c| call(&c, "writeText", &[area.value().into()]));
     if write.is_some() {
         "Copied."
     } else {
@@ -93,12 +87,9 @@ pub fn Teach() -> Html {
                     return;
                 }
                 let data = get(event, "data").and_then(|d| js_sys::JSON::stringify(&d).ok()).and_then(|s| s.as_string());
-                let Some(text) = data.as_deref().and_then(describe) else { return };
-                if let Some(h) = data.as_deref().and_then(|d| crate::progress::json::parse(d).ok()).and_then(|v| match v.get("height") {
-                    Some(crate::progress::json::Value::Number(n)) if text.starts_with("resize") => Some(n.clamp(100.0, 20_000.0) as u32),
-                    _ => None,
-                }) {
-                    height.set(h);
+                let Some((text, asked)) = data.as_deref().and_then(describe) else { return };
+                if let Some(h) = asked {
+                    height.set(h.clamp(100, 20_000));
                 }
                 let mut lines = (*log).clone();
                 lines.push(text);
