@@ -17,6 +17,11 @@ use crate::experiment::view::NetView;
 pub const PLAY_SECONDS: f64 = 10.0;
 /// Events each side may process per frame: a few milliseconds of work.
 pub const FRAME_EVENT_BUDGET: u64 = 20_000;
+/// The fewest events a frame may be given, so a run always moves.
+pub const MIN_FRAME_EVENTS: u64 = 1_000;
+/// Milliseconds of simulation per frame the budget aims under: with
+/// drawing, a frame stays well inside 50 ms.
+pub const FRAME_WORK_MS: f64 = 8.0;
 /// Frames between refreshes of the (costlier) metrics and charts.
 const METRICS_EVERY: u32 = 12;
 /// How far one press of "Step" moves the clock, as a share of the run.
@@ -133,6 +138,9 @@ pub struct Lab {
     pub speed: Speed,
     clock_s: f64,
     horizon_s: f64,
+    /// Events each side may process per frame, fitted to how long frames
+    /// take on this machine (`pace`).
+    frame_events: u64,
     frames_since_metrics: u32,
     pub views: [NetView; 2],
     /// Where each side's nodes stand, by node id; placed on each build.
@@ -171,6 +179,7 @@ impl Lab {
             speed: Speed::Normal,
             clock_s: 0.0,
             horizon_s: 1.0,
+            frame_events: MIN_FRAME_EVENTS,
             frames_since_metrics: 0,
             views: Default::default(),
             layouts: Default::default(),
@@ -286,6 +295,7 @@ impl Lab {
 
     fn rebuild(&mut self, fx: &mut Effects) {
         self.clock_s = 0.0;
+        self.frame_events = MIN_FRAME_EVENTS;
         self.mode = Mode::Paused;
         self.log.clear();
         if let Some(users) = self.bench.size_param().and_then(|p| self.params.get(p)) {
@@ -390,9 +400,25 @@ impl Lab {
         let to = self.clock_s;
         if let Some(runs) = &mut self.runs {
             for side in runs.iter_mut() {
-                side.advance_to(to, FRAME_EVENT_BUDGET);
+                side.advance_to(to, self.frame_events);
             }
         }
+    }
+
+    /// Fits the per-frame event budget to the time the last frame's
+    /// simulation took: halved when it ran long (a slow machine), grown
+    /// slowly while frames are quick. Each run starts at the floor, since
+    /// its first frames run in code the browser has not yet optimised. A
+    /// run that falls behind the clock catches up over later frames.
+    pub fn pace(&mut self, took_ms: f64) {
+        self.frame_events = if took_ms > FRAME_WORK_MS {
+            self.frame_events / 2
+        } else if took_ms < FRAME_WORK_MS / 2.0 {
+            self.frame_events + self.frame_events / 4
+        } else {
+            self.frame_events
+        }
+        .clamp(MIN_FRAME_EVENTS, FRAME_EVENT_BUDGET);
     }
 
     /// The client or peer index of a node of one side (hubs have none).
@@ -1200,5 +1226,27 @@ mod tests {
         assert_eq!(fx.edits.map(|e| e.clients), Some(Vec::new()), "the sandbox hears of it");
         assert_eq!(lab.build_error, None);
         assert!(lab.serves(0));
+    }
+
+    #[test]
+    fn the_frame_budget_shrinks_on_slow_frames_and_recovers() {
+        let (mut lab, _) = Lab::new(Bench::Distribution, Params::default(), 1, true);
+        assert_eq!(lab.frame_events, MIN_FRAME_EVENTS, "a run starts gently");
+        for _ in 0..40 {
+            lab.pace(1.0);
+        }
+        assert_eq!(lab.frame_events, FRAME_EVENT_BUDGET);
+        lab.pace(30.0);
+        assert_eq!(lab.frame_events, FRAME_EVENT_BUDGET / 2);
+        for _ in 0..20 {
+            lab.pace(40.0);
+        }
+        assert_eq!(lab.frame_events, MIN_FRAME_EVENTS, "never below the floor");
+        lab.pace(6.0);
+        assert_eq!(lab.frame_events, MIN_FRAME_EVENTS, "kept while in the target band");
+        for _ in 0..40 {
+            lab.pace(1.0);
+        }
+        assert_eq!(lab.frame_events, FRAME_EVENT_BUDGET, "back to the full budget");
     }
 }

@@ -218,7 +218,10 @@ impl Component for ExperimentPanel {
                 self.frame = None;
                 let dt_s = self.last_frame_ms.map_or(0.0, |last| (ts - last) / 1000.0);
                 self.last_frame_ms = Some(ts);
-                self.lab.update(LabMsg::Frame { dt_s })
+                let started = js_sys::Date::now();
+                let fx = self.lab.update(LabMsg::Frame { dt_s });
+                self.lab.pace(js_sys::Date::now() - started);
+                fx
             }
         };
         self.perform(ctx, fx);
