@@ -1,15 +1,28 @@
-// Prints the bytes of the built app (wasm, js, css and the rest), raw and
-// gzipped, and fails when the gzipped total is over the budget.
-//   node scripts/bundle-report.mjs [dist] [--budget-kb 250]
+// Prints the bytes of the built app, raw and gzipped, one line per kind of
+// file, and fails when any line, or dist/ as a whole, is over its budget.
+//   node scripts/bundle-report.mjs [dist]
+//
+// The budgets are gzipped bytes. A change that needs more says so, with
+// the reason, in its issue's note: no budget is raised silently.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { basename, extname, join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const args = process.argv.slice(2);
-const dist = args.find((a) => !a.startsWith("--")) ?? "dist";
-const budgetIndex = args.indexOf("--budget-kb");
-const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 250;
-const budget = budgetKb * 1000;
+const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
+
+// Each kind of file, the test that sorts a file into it, and its budget.
+// The app is what every visit needs before it can run: the Wasm, its JS
+// glue, the styles and the page.
+export const KINDS = [
+  { kind: "scorm package", budget: 400_000, test: (p) => extname(p) === ".zip" },
+  { kind: "service worker", budget: 10_000, test: (p) => /^(sw|service-worker)[.-]/.test(basename(p)) },
+  { kind: "content", budget: 100_000, test: (p) => p.split(sep)[0] === "content" || [".json", ".txt"].includes(extname(p)) },
+  { kind: "icons", budget: 20_000, test: (p) => [".svg", ".png", ".ico", ".webmanifest"].includes(extname(p)) },
+  { kind: "app", budget: 300_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
+  { kind: "other", budget: 10_000, test: () => true },
+];
+// Everything a visit may fetch: dist/ without the package teachers download.
+const SITE_BUDGET = 450_000;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -19,36 +32,32 @@ function* files(dir) {
   }
 }
 
-const groups = new Map();
+const lines = new Map(KINDS.map((k) => [k.kind, { ...k, raw: 0, gzip: 0, files: 0, names: [] }]));
+let hasWasm = false;
 for (const path of files(dist)) {
-  const kind = { ".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html" }[extname(path)] ?? "other";
+  const rel = relative(dist, path);
+  const line = lines.get(KINDS.find((k) => k.test(rel)).kind);
   const body = readFileSync(path);
-  const g = groups.get(kind) ?? { raw: 0, gzip: 0, files: 0 };
-  g.raw += body.length;
-  g.gzip += gzipSync(body, { level: 9 }).length;
-  g.files += 1;
-  groups.set(kind, g);
+  line.raw += body.length;
+  line.gzip += gzipSync(body, { level: 9 }).length;
+  line.files += 1;
+  line.names.push(rel);
+  hasWasm ||= extname(rel) === ".wasm";
 }
 
 const fmt = (n) => n.toLocaleString("en-GB").padStart(10);
-console.log(`bundle report for ${dist}/ (bytes)`);
-console.log(`${"kind".padEnd(6)} ${"files".padStart(5)} ${"raw".padStart(10)} ${"gzipped".padStart(10)}`);
-let raw = 0;
-let gzip = 0;
-for (const kind of ["wasm", "js", "css", "html", "other"]) {
-  const g = groups.get(kind);
-  if (!g) continue;
-  raw += g.raw;
-  gzip += g.gzip;
-  console.log(`${kind.padEnd(6)} ${String(g.files).padStart(5)} ${fmt(g.raw)} ${fmt(g.gzip)}`);
+const pct = (used, of) => `${((100 * used) / of).toFixed(1)}%`.padStart(7);
+console.log(`bundle report for ${dist}/ (bytes; budgets are gzipped)`);
+console.log(`${"kind".padEnd(15)} ${"files".padStart(5)} ${"raw".padStart(10)} ${"gzipped".padStart(10)} ${"budget".padStart(10)} ${"used".padStart(7)}`);
+const over = [];
+let site = 0;
+for (const line of lines.values()) {
+  console.log(`${line.kind.padEnd(15)} ${String(line.files).padStart(5)} ${fmt(line.raw)} ${fmt(line.gzip)} ${fmt(line.budget)} ${pct(line.gzip, line.budget)}`);
+  if (line.gzip > line.budget) over.push(`${line.kind} is ${line.gzip} bytes gzipped, over its ${line.budget}-byte budget (${line.names.join(", ")})`);
+  if (line.kind !== "scorm package") site += line.gzip;
 }
-console.log(`${"total".padEnd(6)} ${"".padStart(5)} ${fmt(raw)} ${fmt(gzip)}`);
-console.log(`budget: ${fmt(budget).trim()} bytes gzipped; used ${((100 * gzip) / budget).toFixed(1)}%`);
-if (!groups.has("wasm")) {
-  console.error("error: no .wasm file in the build");
-  process.exit(1);
-}
-if (gzip > budget) {
-  console.error(`error: the bundle is ${gzip} bytes gzipped, over the ${budget}-byte budget`);
-  process.exit(1);
-}
+console.log(`${"dist/ less scorm".padEnd(15)} ${"".padStart(5)} ${"".padStart(10)} ${fmt(site)} ${fmt(SITE_BUDGET)} ${pct(site, SITE_BUDGET)}`);
+if (site > SITE_BUDGET) over.push(`dist/ without the SCORM package is ${site} bytes gzipped, over its ${SITE_BUDGET}-byte budget`);
+if (!hasWasm) over.push("no .wasm file in the build");
+for (const why of over) console.error(`error: ${why}`);
+if (over.length > 0) process.exit(1);

@@ -35,7 +35,7 @@ node --test --test-concurrency=1 tests/e2e/
 passed=$((passed + 1))
 
 layer "4/4: bundle report"
-node scripts/bundle-report.mjs dist --budget-kb 250
+node scripts/bundle-report.mjs dist
 passed=$((passed + 1))
 
 printf '\nlayers: %d passed, 0 failed\n' "$passed"

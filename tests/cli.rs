@@ -122,7 +122,8 @@ fn sweep_prints_csv() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "n,client_server_s,cs_bound_s,p2p_s,p2p_bound_s");
+    // The same columns as the sandbox's sweep export: one definition.
+    assert_eq!(lines[0], "n,client_server_s,client_server_bound_s,peer_to_peer_s,peer_to_peer_bound_s");
     for (i, line) in lines[1..].iter().enumerate() {
         let cols: Vec<f64> = line.split(',').map(|c| c.parse().unwrap()).collect();
         assert_eq!(cols.len(), 5);

@@ -139,6 +139,7 @@ fn small_scenario() -> impl Strategy<Value = DistributionScenario> {
                 server_up_mbps,
                 peer_up_mbps: rates.iter().map(|r| r.0).collect(),
                 peer_down_mbps: rates.iter().map(|r| r.1).collect(),
+                clients: Vec::new(),
                 latency_ms,
                 seed,
             }

@@ -50,7 +50,8 @@ pub(super) fn run(rest: &[String], out: &mut dyn Write) -> Result<(), CliError> 
         }
     }
     bench_heterogeneous(out)?;
-    bench_requests(out)
+    bench_requests(out)?;
+    bench_measurement(out)
 }
 
 /// The costliest case we know for the incremental rate recomputation: uneven
@@ -83,10 +84,10 @@ peer-to-peer, 1000 peers, uploads 5-20 Mbps, downloads 10-40 Mbps, server 30 Mbp
     )
 }
 
-/// Request/response at 1,000 clients, from [`crate::sim::requests`].
+/// Request/response at 1,000 clients, from [`crate::sim::service`].
 fn bench_requests(out: &mut dyn Write) -> Result<(), CliError> {
-    use crate::sim::requests::{RequestScenario, RequestSim};
-    let mut sim = RequestSim::new(RequestScenario::busy_server(1_000)).map_err(|e| CliError::new(e.to_string()))?;
+    use crate::sim::service::{ServiceScenario, ServiceSim};
+    let mut sim = ServiceSim::new(ServiceScenario::busy_server(1_000)).map_err(|e| CliError::new(e.to_string()))?;
     let started = Instant::now();
     sim.run_to_end(u64::MAX);
     let wall = started.elapsed().as_secs_f64();
@@ -97,6 +98,48 @@ fn bench_requests(out: &mut dyn Write) -> Result<(), CliError> {
             "\nrequest/response, client-server, 1000 clients: {events} events in {:.1} ms ({:.0} events/s)\n",
             wall * 1e3,
             events as f64 / wall.max(1e-9)
+        ),
+    )
+}
+
+/// What the experiment panel pays to measure a long run while it plays:
+/// 1,000 clients at 2 requests/s each against a server of 2,500/s for 600
+/// simulated seconds, measured every 10 simulated seconds through the same
+/// call the panel makes. Its cost must not grow with the run.
+fn bench_measurement(out: &mut dyn Write) -> Result<(), CliError> {
+    use crate::experiment::{Metrics, SideSim};
+    use crate::sim::service::{ServiceScenario, ServiceSim};
+    use crate::sim::time::{SimDuration, SimTime};
+    let scenario = ServiceScenario {
+        users: 1_000,
+        request_rate: 2.0,
+        service_rate: 2_500.0,
+        queue_capacity: 10_000,
+        duration_s: 600.0,
+        ..ServiceScenario::default()
+    };
+    let mut sim = ServiceSim::new(scenario).map_err(|e| CliError::new(e.to_string()))?;
+    let (mut first_ms, mut last_ms, mut total_ms, mut count) = (0.0, 0.0, 0.0, 0u32);
+    let mut t = 10.0;
+    while t <= 600.0 {
+        sim.run_until(SimTime::ZERO + SimDuration::from_secs_f64_ceil(t), u64::MAX);
+        let started = Instant::now();
+        let mut metrics = Metrics::default();
+        sim.measure(&mut metrics);
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        if count == 0 {
+            first_ms = ms;
+        }
+        (last_ms, total_ms, count) = (ms, total_ms + ms, count + 1);
+        t += 10.0;
+    }
+    emit(
+        out,
+        &format!(
+            "\nmeasuring a run as it plays (1000 clients x 2 requests/s, 600 s, every 10 s): {:.3} ms at 10 s, {:.3} ms at 600 s, {:.3} ms on average over {count}\n",
+            first_ms,
+            last_ms,
+            total_ms / f64::from(count)
         ),
     )
 }

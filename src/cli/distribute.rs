@@ -73,6 +73,7 @@ pub(super) fn scenario(
         server_up_mbps,
         peer_up_mbps,
         peer_down_mbps,
+        clients: Vec::new(),
         latency_ms: flags.number("--latency-ms")?.unwrap_or(0.0),
         seed: flags.whole("--seed")?.unwrap_or(1),
     })

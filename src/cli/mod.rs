@@ -68,7 +68,7 @@ DISTRIBUTE
 SWEEP
   Prints CSV for handouts, one row per N from 1 to --max-peers (every
   --step peers, default 1):
-    n,client_server_s,cs_bound_s,p2p_s,p2p_bound_s
+    n,client_server_s,client_server_bound_s,peer_to_peer_s,peer_to_peer_bound_s
   Peer rates take one value, or a list of --max-peers values of which the
   first n are used for n peers.
 

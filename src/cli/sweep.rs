@@ -8,7 +8,7 @@ use crate::sim::distribution as dist;
 use crate::sim::node::Architecture;
 use std::io::Write;
 
-pub const HEADER: &str = "n,client_server_s,cs_bound_s,p2p_s,p2p_bound_s";
+pub use crate::experiment::bench::distribution::SWEEP_CSV_HEADER as HEADER;
 
 pub(super) fn run(rest: &[String], out: &mut dyn Write) -> Result<(), CliError> {
     let mut valued = vec!["--max-peers", "--step"];

@@ -1,14 +1,43 @@
 //! Changes made to single nodes of a sandbox network, on top of the
-//! workload's uniform parameters: one receiver's own link speeds, an overlay
-//! link added or cut by hand. Receivers and peers are named by their index
-//! among the users (0-based), so the same edit means the same machine on
-//! both sides of a comparison, hub or no hub.
+//! workload's uniform parameters: one receiver's own link speeds, a peer's
+//! capacity or role, an overlay link added or cut by hand. Receivers and
+//! peers are named by their index among the users (0-based), so the same
+//! edit means the same machine on both sides of a comparison, hub or no hub.
 
-use crate::experiment::param::Param;
+use crate::experiment::param::{Param, ParamError};
+use std::fmt;
+
+/// Why a change to a node or link was refused, in words for the learner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditError {
+    /// A value outside its control's range, or not a number.
+    Value(ParamError),
+    /// More nodes and links changed by hand than a share link may carry.
+    TooMany,
+    /// A link from a peer to itself.
+    SelfLink,
+    /// The server or index is what makes the design what it is.
+    HubStays,
+    /// Making this peer a client would leave no one to answer.
+    LastPeer,
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::Value(e) => f.write_str(&e.message),
+            EditError::TooMany => write!(f, "at most {MAX_EDITS} nodes and links can be changed by hand"),
+            EditError::SelfLink => f.write_str("a peer cannot be linked to itself"),
+            EditError::HubStays => {
+                f.write_str("a server or index cannot be removed: it is what makes the design what it is")
+            }
+            EditError::LastPeer => f.write_str("at least one peer must answer requests, or nothing can be found"),
+        }
+    }
+}
 
 /// One receiver's own upload and download (Mbps), instead of the
-/// workload's "peer upload" and "peer download". An upload of 0 makes it a
-/// client even in a swarm: it downloads and passes nothing on.
+/// workload's "peer upload" and "peer download".
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NodeRates {
     pub user: u32,
@@ -51,8 +80,8 @@ pub struct NetworkEdits {
     pub rates: Vec<NodeRates>,
     pub links: Vec<LinkEdit>,
     pub capacities: Vec<NodeCapacity>,
-    /// Peers (by index) that only ask, in the requests workload: clients
-    /// inside a peer-to-peer network.
+    /// Clients or peers (by index) in the client role on the peer-to-peer
+    /// side: they only ask (requests) or only download (distribution).
     pub clients: Vec<u32>,
 }
 
@@ -65,11 +94,15 @@ impl NetworkEdits {
         self.rates.len() + self.links.len() + self.capacities.len() + self.clients.len()
     }
 
-    /// Makes a peer one that only asks (`true`) or one that serves too.
-    pub fn set_client(&mut self, user: u32, client: bool) -> Result<(), String> {
+    pub fn is_client(&self, user: u32) -> bool {
+        self.clients.contains(&user)
+    }
+
+    /// Makes a peer a client (`true`) or one that serves too.
+    pub fn set_client(&mut self, user: u32, client: bool) -> Result<(), EditError> {
         let at = self.clients.iter().position(|&c| c == user);
         match (client, at) {
-            (true, None) if self.count() >= MAX_EDITS => return Err(too_many()),
+            (true, None) if self.count() >= MAX_EDITS => return Err(EditError::TooMany),
             (true, None) => self.clients.push(user),
             (false, Some(i)) => {
                 self.clients.remove(i);
@@ -84,13 +117,13 @@ impl NetworkEdits {
     }
 
     /// Sets one peer's service capacity, checked against the control's range.
-    pub fn set_capacity(&mut self, user: u32, per_s: f64) -> Result<(), String> {
-        Param::PeerCapacity.spec().check(Param::PeerCapacity, per_s).map_err(|e| e.message)?;
+    pub fn set_capacity(&mut self, user: u32, per_s: f64) -> Result<(), EditError> {
+        Param::PeerCapacity.spec().check(Param::PeerCapacity, per_s).map_err(EditError::Value)?;
         let per_s = (per_s * 1000.0).round() / 1000.0;
         let full = self.count() >= MAX_EDITS;
         match self.capacities.iter_mut().find(|c| c.user == user) {
             Some(slot) => slot.per_s = per_s,
-            None if full => return Err(too_many()),
+            None if full => return Err(EditError::TooMany),
             None => self.capacities.push(NodeCapacity { user, per_s }),
         }
         Ok(())
@@ -102,22 +135,16 @@ impl NetworkEdits {
 
     /// Sets one receiver's speeds; values outside the controls' ranges are
     /// refused with the control's own reason.
-    pub fn set_rates(&mut self, user: u32, up_mbps: f64, down_mbps: f64) -> Result<(), String> {
-        // Zero upload is a role, not a speed: the receiver downloads only.
-        if up_mbps != 0.0 {
-            Param::PeerUpMbps.spec().check(Param::PeerUpMbps, up_mbps).map_err(|e| e.message)?;
-        }
-        Param::PeerDownMbps
-            .spec()
-            .check(Param::PeerDownMbps, down_mbps)
-            .map_err(|e| e.message)?;
+    pub fn set_rates(&mut self, user: u32, up_mbps: f64, down_mbps: f64) -> Result<(), EditError> {
+        Param::PeerUpMbps.spec().check(Param::PeerUpMbps, up_mbps).map_err(EditError::Value)?;
+        Param::PeerDownMbps.spec().check(Param::PeerDownMbps, down_mbps).map_err(EditError::Value)?;
         // Kept to a thousandth of a Mbps, so a share link stays short.
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
         let rates = NodeRates { user, up_mbps: round(up_mbps), down_mbps: round(down_mbps) };
         let full = self.count() >= MAX_EDITS;
         match self.rates.iter_mut().find(|r| r.user == user) {
             Some(slot) => *slot = rates,
-            None if full => return Err(too_many()),
+            None if full => return Err(EditError::TooMany),
             None => self.rates.push(rates),
         }
         Ok(())
@@ -125,15 +152,15 @@ impl NetworkEdits {
 
     /// Asks for two peers to be linked (`connected`) or not, whatever the
     /// generated overlay has.
-    pub fn set_link(&mut self, a: u32, b: u32, connected: bool) -> Result<(), String> {
+    pub fn set_link(&mut self, a: u32, b: u32, connected: bool) -> Result<(), EditError> {
         if a == b {
-            return Err("a peer cannot be linked to itself".into());
+            return Err(EditError::SelfLink);
         }
         let edit = LinkEdit::new(a, b, connected);
         let full = self.count() >= MAX_EDITS;
         match self.links.iter_mut().find(|l| (l.a, l.b) == (edit.a, edit.b)) {
             Some(slot) => *slot = edit,
-            None if full => return Err(too_many()),
+            None if full => return Err(EditError::TooMany),
             None => self.links.push(edit),
         }
         Ok(())
@@ -171,14 +198,15 @@ impl NetworkEdits {
         }
     }
 
-    /// Drops edits of users beyond a network of `users`.
-    pub fn truncate(&mut self, users: u32) {
+    /// Drops edits of users beyond a network of `users`. Where someone
+    /// besides the hub must answer (`needs_a_peer`), a network left with
+    /// only clients serves again.
+    pub fn truncate(&mut self, users: u32, needs_a_peer: bool) {
         self.rates.retain(|r| r.user < users);
         self.links.retain(|l| l.b < users);
         self.capacities.retain(|c| c.user < users);
         self.clients.retain(|&c| c < users);
-        // Someone must answer: a network left with only clients serves again.
-        if self.clients.len() as u32 >= users {
+        if needs_a_peer && self.clients.len() as u32 >= users {
             self.clients.clear();
         }
     }
@@ -190,10 +218,6 @@ fn shift(i: u32, removed: u32) -> u32 {
     } else {
         i
     }
-}
-
-fn too_many() -> String {
-    format!("at most {MAX_EDITS} nodes and links can be changed by hand")
 }
 
 #[cfg(test)]
@@ -212,7 +236,7 @@ mod tests {
                 down_mbps: 50.0
             })
         );
-        let why = e.set_rates(3, 0.01, 50.0).unwrap_err();
+        let why = e.set_rates(3, 0.01, 50.0).unwrap_err().to_string();
         assert!(why.contains("between"), "{why}");
         assert_eq!(
             e.rates_of(3).map(|r| r.up_mbps),
@@ -221,7 +245,7 @@ mod tests {
         );
         e.set_rates(3, 5.0, 50.0).unwrap();
         assert_eq!(e.rates.len(), 1, "setting again replaces");
-        assert!(e.set_rates(3, 0.0, 50.0).is_ok(), "no upload at all: a download-only client");
+        assert!(e.set_rates(3, 0.0, 50.0).is_err(), "no upload at all is a role, not a speed");
         e.set_rates(3, 12.345678901, 0.1234).unwrap();
         assert_eq!(e.rates_of(3).map(|r| (r.up_mbps, r.down_mbps)), Some((12.346, 0.123)));
     }
@@ -241,7 +265,7 @@ mod tests {
     #[test]
     fn capacities_are_checked_and_follow_removals() {
         let mut e = NetworkEdits::default();
-        assert!(e.set_capacity(4, 0.0).unwrap_err().contains("between"));
+        assert!(e.set_capacity(4, 0.0).unwrap_err().to_string().contains("between"));
         e.set_capacity(4, 80.0).unwrap();
         e.set_capacity(6, 20.0).unwrap();
         e.remove_user(4);
@@ -251,7 +275,7 @@ mod tests {
         assert_eq!(e.clients, vec![7]);
         e.remove_user(2);
         assert_eq!((e.clients.clone(), e.capacity_of(4)), (vec![6], Some(20.0)));
-        e.truncate(4);
+        e.truncate(4, true);
         assert!(e.is_empty());
         e.set_client(1, true).unwrap();
         e.set_client(1, false).unwrap();
@@ -282,7 +306,7 @@ mod tests {
                 connected: false
             }]
         );
-        e.truncate(4);
+        e.truncate(4, true);
         assert_eq!(e.rates.len(), 1);
         assert!(e.links.is_empty());
     }

@@ -2,16 +2,8 @@
 //! on the metrics each side measured, checked by comparing numbers.
 
 use crate::experiment::metric::{Metric, Metrics};
+use crate::experiment::pair::Side;
 use crate::experiment::param::{Param, Params};
-
-/// Which of the two networks an experiment runs side by side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Side {
-    /// The left panel: client-server (or the central index).
-    Central,
-    /// The right panel: peer-to-peer.
-    Distributed,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Cmp {

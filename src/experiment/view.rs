@@ -1,7 +1,7 @@
 //! A drawing-ready picture of one network at one moment, the same for every
 //! workload, so one component draws them all.
 
-use crate::sim::node::Role;
+use crate::sim::node::{NodeId, Role};
 
 /// What a node is doing, shown by shape, label and colour together.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +38,12 @@ pub struct LinkView {
     /// 0..1 along the link from `from` to `to`.
     pub progress: f64,
     pub traffic: Traffic,
+}
+
+impl LinkView {
+    pub fn new(from: NodeId, to: NodeId, progress: f64, traffic: Traffic) -> LinkView {
+        LinkView { from: from.0, to: to.0, progress, traffic }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

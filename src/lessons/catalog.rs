@@ -1,8 +1,9 @@
 //! Every lesson's experiment and task. The words live in `prose/`; the row
 //! of the comparison in `comparison.rs`.
 
-use crate::experiment::{Bench, Cmp, Goal, Metric, Param, Side};
-use crate::lessons::lesson::{Experiment, Lesson, Task};
+use crate::experiment::bench::{CHURN, COST, DISTRIBUTION, LOOKUP, PLACEMENT, ROLE, SERVICE, WORKGROUP};
+use crate::experiment::{Cmp, Goal, Metric, Param, Side};
+use crate::lessons::lesson::{Lesson, Setup, Task};
 use crate::lessons::slug::LessonSlug;
 
 const SEED: u64 = 2024;
@@ -10,7 +11,7 @@ const SEED: u64 = 2024;
 pub const LESSONS: [Lesson; 8] = [
     Lesson {
         slug: LessonSlug::Role,
-        experiment: Experiment { bench: Bench::Roles, preset: &[(Param::Nodes, 4.0)], controls: &[Param::Nodes], seed: SEED },
+        setup: Setup { bench: ROLE, preset: &[(Param::Nodes, 4.0)], controls: &[Param::Nodes], seed: SEED },
         task: Task {
             goal: Goal::Metric { side: Side::Distributed, metric: Metric::BusiestShare, cmp: Cmp::AtMost, value: 0.10 },
             solution: &[(Param::Nodes, 25.0)],
@@ -18,8 +19,8 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::Focus,
-        experiment: Experiment {
-            bench: Bench::Search,
+        setup: Setup {
+            bench: LOOKUP,
             preset: &[(Param::Ttl, 1.0), (Param::Replication, 2.0)],
             controls: &[Param::Ttl, Param::Replication],
             seed: SEED,
@@ -31,8 +32,8 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::Data,
-        experiment: Experiment {
-            bench: Bench::Placement,
+        setup: Setup {
+            bench: PLACEMENT,
             preset: &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0)],
             controls: &[Param::Replication, Param::OfflinePercent, Param::PushUpdates],
             seed: SEED,
@@ -48,8 +49,8 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::Service,
-        experiment: Experiment {
-            bench: Bench::Load,
+        setup: Setup {
+            bench: SERVICE,
             preset: &[(Param::ServerCapacity, 105.0)],
             controls: &[Param::ServerCapacity],
             seed: SEED,
@@ -61,7 +62,7 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::Cost,
-        experiment: Experiment { bench: Bench::Cost, preset: &[(Param::Users, 10.0)], controls: &[Param::Users], seed: SEED },
+        setup: Setup { bench: COST, preset: &[(Param::Users, 10.0)], controls: &[Param::Users], seed: SEED },
         task: Task {
             goal: Goal::Compare {
                 left: (Side::Central, Metric::CostPerUser),
@@ -73,8 +74,8 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::Stability,
-        experiment: Experiment {
-            bench: Bench::Churn,
+        setup: Setup {
+            bench: CHURN,
             preset: &[(Param::Replication, 1.0), (Param::ServerFailed, 0.0)],
             controls: &[Param::Replication, Param::ServerFailed],
             seed: SEED,
@@ -89,8 +90,8 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::NetworkSize,
-        experiment: Experiment {
-            bench: Bench::Workgroup,
+        setup: Setup {
+            bench: WORKGROUP,
             preset: &[(Param::Computers, 4.0)],
             controls: &[Param::Computers],
             seed: SEED,
@@ -102,8 +103,8 @@ pub const LESSONS: [Lesson; 8] = [
     },
     Lesson {
         slug: LessonSlug::Scalability,
-        experiment: Experiment {
-            bench: Bench::Distribution,
+        setup: Setup {
+            bench: DISTRIBUTION,
             preset: &[(Param::Receivers, 10.0), (Param::ServerUploadMbps, 100.0)],
             controls: &[Param::Receivers, Param::ServerUploadMbps],
             seed: SEED,

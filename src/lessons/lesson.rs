@@ -6,10 +6,13 @@ use crate::lessons::prose;
 use crate::lessons::slug::LessonSlug;
 use crate::lessons::text::LessonText;
 
+/// How a lesson sets up its bench: the starting values, the controls the
+/// learner sees, the seed.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Experiment {
+pub struct Setup {
     pub bench: Bench,
-    /// Starting values of every parameter the bench reads.
+    /// Starting values of the learner's controls; every other parameter
+    /// is at the bench's default.
     pub preset: &'static [(Param, f64)],
     /// The controls the learner sees, in order.
     pub controls: &'static [Param],
@@ -17,7 +20,7 @@ pub struct Experiment {
     pub seed: u64,
 }
 
-impl Experiment {
+impl Setup {
     pub fn params(&self) -> Params {
         Params::from_pairs(self.preset)
     }
@@ -34,7 +37,7 @@ pub struct Task {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Lesson {
     pub slug: LessonSlug,
-    pub experiment: Experiment,
+    pub setup: Setup,
     pub task: Task,
 }
 

@@ -12,5 +12,5 @@ mod tests;
 
 pub use catalog::{lesson, LESSONS};
 pub use comparison::{row, ComparisonRow, COMPARISON};
-pub use lesson::{Experiment, Lesson, Task};
+pub use lesson::{Lesson, Setup, Task};
 pub use slug::LessonSlug;

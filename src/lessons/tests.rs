@@ -15,12 +15,12 @@ fn lessons_are_in_course_order() {
 #[test]
 fn the_start_does_not_meet_the_task_and_the_solution_does() {
     for l in &LESSONS {
-        let start = l.experiment.params();
-        let before = l.experiment.bench.outcome(&start, l.experiment.seed).expect("the preset runs");
+        let start = l.setup.params();
+        let before = l.setup.bench.outcome(&start, l.setup.seed).expect("the preset runs");
         assert!(!l.task.goal.met(&before), "{}: the starting state already meets the task: {before:?}", l.slug);
 
         let solved = start.with(l.task.solution);
-        let after = l.experiment.bench.outcome(&solved, l.experiment.seed).expect("the solution runs");
+        let after = l.setup.bench.outcome(&solved, l.setup.seed).expect("the solution runs");
         assert!(l.task.goal.met(&after), "{}: the scripted solution misses the task: {after:?}", l.slug);
     }
 }
@@ -28,15 +28,15 @@ fn the_start_does_not_meet_the_task_and_the_solution_does() {
 #[test]
 fn solutions_use_only_visible_controls_within_range() {
     for l in &LESSONS {
-        for (param, value) in l.task.solution.iter().chain(l.experiment.preset) {
+        for (param, value) in l.task.solution.iter().chain(l.setup.preset) {
             let spec = param.spec();
             assert!(spec.check(*param, *value).is_ok(), "{}: {param:?} = {value} out of range", l.slug);
         }
         for (param, _) in l.task.solution {
-            assert!(l.experiment.controls.contains(param), "{}: the solution changes hidden {param:?}", l.slug);
+            assert!(l.setup.controls.contains(param), "{}: the solution changes hidden {param:?}", l.slug);
         }
-        for param in l.experiment.controls {
-            assert!(l.experiment.preset.iter().any(|(p, _)| p == param), "{}: {param:?} has no preset", l.slug);
+        for param in l.setup.controls {
+            assert!(l.setup.preset.iter().any(|(p, _)| p == param), "{}: {param:?} has no preset", l.slug);
         }
     }
 }
@@ -54,7 +54,7 @@ fn goals_only_name_parameters_the_learner_controls() {
         let mut named = Vec::new();
         params(&l.task.goal, &mut named);
         for p in named {
-            assert!(l.experiment.controls.contains(&p), "{}: goal names hidden {p:?}", l.slug);
+            assert!(l.setup.controls.contains(&p), "{}: goal names hidden {p:?}", l.slug);
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The sandbox's state without the UI: which workload, which parameters,
+//! The sandbox's state without the UI: which bench, which parameters,
 //! which seed, and the share-link codec that carries them in the URL.
 
 pub mod link;
@@ -6,4 +6,4 @@ pub mod setup;
 pub mod sweep;
 
 pub use link::{decode, encode, LinkError};
-pub use setup::{SandboxSetup, Workload};
+pub use setup::SandboxSetup;

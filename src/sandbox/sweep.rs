@@ -3,8 +3,10 @@
 //! runs in slices (a budget of events per call), so the page can draw
 //! between slices and a long sweep never freezes it.
 
+use crate::experiment::bench::distribution;
 use crate::experiment::chart::Series;
-use crate::experiment::{ChartSpec, Param, Params};
+use crate::experiment::{ChartSpec, Params};
+use crate::experiment::bench::distribution::SWEEP_CSV_HEADER;
 use crate::sim::distribution::{DistributionScenario, DistributionSim};
 use crate::sim::node::Architecture;
 use crate::sim::stepping::Stepper;
@@ -72,17 +74,7 @@ impl Sweep {
     }
 
     fn scenario(&self, arch: Architecture, n: u32) -> DistributionScenario {
-        let p = &self.params;
-        DistributionScenario::homogeneous(
-            arch,
-            n,
-            p.value_or(Param::FileMbit, 800.0),
-            p.value_or(Param::ServerUploadMbps, 100.0),
-            p.value_or(Param::PeerUpMbps, 10.0),
-            p.value_or(Param::PeerDownMbps, 50.0),
-        )
-        .with_chunks(p.count_or(Param::Chunks, 100))
-        .with_seed(self.seed)
+        distribution::scenario(arch, n, &self.params, self.seed)
     }
 
     /// Runs at most `budget` events; returns how many ran. A scenario the
@@ -142,7 +134,7 @@ impl Sweep {
 
     /// The results as CSV, one row per N.
     pub fn csv(&self) -> String {
-        let mut out = String::from("n,client_server_s,client_server_bound_s,peer_to_peer_s,peer_to_peer_bound_s\n");
+        let mut out = format!("{SWEEP_CSV_HEADER}\n");
         for p in &self.points {
             out.push_str(&format!(
                 "{},{:.3},{:.3},{:.3},{:.3}\n",
@@ -156,6 +148,7 @@ impl Sweep {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::experiment::Param;
 
     #[test]
     fn ns_cover_the_range() {

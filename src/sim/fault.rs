@@ -3,13 +3,63 @@
 //! link describes faults the same way in every lesson.
 //!
 //! Faults injected while a run is being stepped (the sandbox's "fail this
-//! node" button) do not go through this type: each workload offers
-//! `fail_node` / `revive_node`, which act at the current simulated time.
+//! node" button) do not go through this type: a workload that has them
+//! implements [`Faults`], whose `fail_node` / `revive_node` act at the
+//! current simulated time.
 
 use crate::sim::node::NodeId;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
+
+/// Failing and reviving nodes of a run while it is stepped. A workload
+/// says how many nodes it has, whether one is up, and what a fault does to
+/// it; checking the node, failing, reviving and toggling are written once,
+/// here.
+pub trait Faults {
+    /// Nodes in the run, the hub included.
+    fn node_count(&self) -> u32;
+
+    fn is_up(&self, node: NodeId) -> bool;
+
+    /// Applies a fault to a node known to exist, at the current time.
+    fn apply_fault(&mut self, node: NodeId, action: FaultAction);
+
+    /// Refuses a node the run does not have; `field` names it for the learner.
+    fn check_node(&self, field: &str, node: NodeId) -> Result<(), ValidationError> {
+        let count = self.node_count();
+        if node.0 < count {
+            return Ok(());
+        }
+        Err(ValidationError::new(
+            field,
+            Problem::CountOutOfRange { min: 0, max: u64::from(count.saturating_sub(1)), got: u64::from(node.0) },
+        ))
+    }
+
+    /// Fails a node now.
+    fn fail_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
+        self.check_node("node", node)?;
+        self.apply_fault(node, FaultAction::Fail);
+        Ok(())
+    }
+
+    /// Brings a failed node back now.
+    fn revive_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
+        self.check_node("node", node)?;
+        self.apply_fault(node, FaultAction::Revive);
+        Ok(())
+    }
+
+    /// Fails a running node or revives a failed one; returns whether it is
+    /// up now.
+    fn toggle_node(&mut self, node: NodeId) -> Result<bool, ValidationError> {
+        self.check_node("node", node)?;
+        let up = self.is_up(node);
+        self.apply_fault(node, if up { FaultAction::Fail } else { FaultAction::Revive });
+        Ok(self.is_up(node))
+    }
+}
 
 /// Enough for any lesson script; more would only slow the page.
 pub const MAX_SCHEDULED_FAULTS: u64 = 200;

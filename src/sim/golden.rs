@@ -8,7 +8,7 @@ use crate::sim::distribution;
 use crate::sim::fault::ScheduledFault;
 use crate::sim::lookup::{self, LookupScenario, Propagation};
 use crate::sim::node::Architecture;
-use crate::sim::requests::{self, RequestScenario};
+use crate::sim::service::{self, ServiceScenario};
 
 /// The pinned summaries, one line per run, as `golden_summaries` prints them.
 pub const EXPECTED: &str = include_str!("golden_expected.txt");
@@ -18,7 +18,7 @@ pub const EXPECTED: &str = include_str!("golden_expected.txt");
 pub fn golden_summaries() -> String {
     let mut lines = vec![format!("distribution: {}", distribution::golden_summary())];
 
-    let req = RequestScenario {
+    let req = ServiceScenario {
         architecture: Architecture::PeerToPeer,
         users: 12,
         request_rate: 2.0,
@@ -26,18 +26,18 @@ pub fn golden_summaries() -> String {
         duration_s: 20.0,
         faults: vec![ScheduledFault::fail(5.0, 3)],
         seed: 11,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     };
-    lines.push(match requests::run(req) {
+    lines.push(match service::run(req) {
         Ok(r) => format!(
-            "requests: events={} issued={} completed={} failed={} mean_ms={:?}",
+            "service: events={} issued={} completed={} failed={} mean_ms={:?}",
             r.events,
             r.counters.issued,
             r.counters.completed,
             r.counters.failed,
             r.latency.map(|l| l.mean_ms)
         ),
-        Err(e) => format!("requests: error {e}"),
+        Err(e) => format!("service: error {e}"),
     });
 
     let look = LookupScenario {

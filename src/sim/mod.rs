@@ -18,7 +18,7 @@ pub mod time;
 pub mod stepping;
 pub mod validate;
 pub mod fault;
-pub mod requests;
+pub mod service;
 pub mod network;
 pub mod theory;
 pub mod lookup;

@@ -1,11 +1,14 @@
 //! Saving a text file from the page (results as CSV, a chart as SVG), made
 //! in the browser: nothing is uploaded anywhere.
 
+use crate::experiment::Export;
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download named `filename`. Fails quietly into a
-/// message: the caller shows it.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+/// Offers `text` as a download named `hub-and-mesh-<name>` with the kind's
+/// extension. Fails quietly into a message: the caller shows it.
+pub fn download(name: &str, kind: Export, text: &str) -> Result<(), String> {
+    let (extension, mime) = kind.file();
+    let filename = format!("hub-and-mesh-{name}.{extension}");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -19,7 +22,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         .ok_or_else(|| "the browser refused the download".to_owned())?;
     anchor.set_href(&url);
-    anchor.set_download(filename);
+    anchor.set_download(&filename);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

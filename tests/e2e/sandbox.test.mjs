@@ -19,7 +19,7 @@ test("a shared link opens the same setup and gives the same result", async () =>
     const link = `${app.server.url}#/sandbox?s=1;search;seed=5;peers=30;ttl=4;copies=3`;
     await page.goto(link);
     assert.equal(await appHeading(page), "Sandbox");
-    assert.ok(await page.locator("#workload-search").isChecked());
+    assert.ok(await page.locator("#workload-lookup").isChecked());
     assert.equal(await page.locator("#sandbox-ttl").inputValue(), "4");
     assert.equal(await page.locator("#sandbox-peers").inputValue(), "30");
     assert.equal(await page.locator("#sandbox-seed").inputValue(), "5");

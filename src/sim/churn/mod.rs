@@ -13,7 +13,7 @@
 //!   node 0, which fails like a server.
 //!
 //! Requests here succeed or fail at once (is the data reachable?); how long
-//! they take is the `service` lesson's business ([`crate::sim::requests`]).
+//! they take is the `service` lesson's business ([`crate::sim::service`]).
 
 mod engine;
 pub mod report;

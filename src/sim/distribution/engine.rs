@@ -17,7 +17,7 @@
 
 use super::candidates::Candidates;
 use super::chunks::ChunkSet;
-use super::scenario::{DistributionScenario, MIN_RATE_MBPS};
+use super::scenario::DistributionScenario;
 use crate::sim::network::{FlowId, Network};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
@@ -132,9 +132,9 @@ impl DistributionSim {
         // The server never receives; its download capacity is never used.
         up.push(scenario.server_up_mbps);
         down.push(scenario.server_up_mbps);
-        // A receiver that uploads nothing never sends, so its link's
-        // capacity is never used; the network wants a positive one.
-        up.extend(scenario.peer_up_mbps.iter().map(|&r| if r > 0.0 { r } else { MIN_RATE_MBPS }));
+        // A download-only client never sends, so its upload link's capacity
+        // is never used.
+        up.extend_from_slice(&scenario.peer_up_mbps);
         down.extend_from_slice(&scenario.peer_down_mbps);
         let net = Network::new(&up, &down).ok_or_else(|| {
             ValidationError::new(

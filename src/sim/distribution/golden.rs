@@ -16,6 +16,7 @@ pub fn golden_scenario() -> DistributionScenario {
         server_up_mbps: 20.0,
         peer_up_mbps: spread_rates(20, 5.0, 20.0, 7),
         peer_down_mbps: spread_rates(20, 20.0, 60.0, 8),
+        clients: Vec::new(),
         latency_ms: 0.0,
         seed: 7,
     }

@@ -26,6 +26,7 @@ pub const FIELD_SERVER_UP: &str = "server upload (Mbps)";
 pub const FIELD_PEER_UP: &str = "peer upload (Mbps)";
 pub const FIELD_PEER_DOWN: &str = "peer download (Mbps)";
 pub const FIELD_LATENCY: &str = "latency (ms)";
+pub const FIELD_CLIENTS: &str = "download-only clients";
 
 /// One file-distribution experiment: a server holds a file that every
 /// receiver (clients in client-server, peers otherwise) must end up with.
@@ -39,11 +40,15 @@ pub struct DistributionScenario {
     /// on only once it has all of it.
     pub chunks: u32,
     pub server_up_mbps: f64,
-    /// One per peer; 0 for a peer that uploads nothing. Clients in
-    /// client-server never upload, so there it is checked but unused.
+    /// One per peer. Clients in client-server never upload, so there it is
+    /// checked but unused; so is a download-only client's in a swarm.
     pub peer_up_mbps: Vec<f64>,
     /// One per peer.
     pub peer_down_mbps: Vec<f64>,
+    /// Receivers (by index) in the client role inside a swarm: they
+    /// download and pass nothing on (free riders).
+    #[serde(default)]
+    pub clients: Vec<u32>,
     /// Paid once whenever a new connection opens, before its first bit.
     #[serde(default)]
     pub latency_ms: f64,
@@ -71,6 +76,7 @@ impl DistributionScenario {
             server_up_mbps,
             peer_up_mbps: vec![peer_up_mbps; n],
             peer_down_mbps: vec![peer_down_mbps; n],
+            clients: Vec::new(),
             latency_ms: 0.0,
             seed: 1,
         }
@@ -109,12 +115,12 @@ impl DistributionScenario {
                 return Err(ValidationError::new(field, problem));
             }
             for &rate in list {
-                // A receiver with no upload at all downloads only: a client
-                // in a swarm (a free rider).
-                if !(field == FIELD_PEER_UP && rate == 0.0) {
-                    check_range(field, rate, MIN_RATE_MBPS, MAX_RATE_MBPS)?;
-                }
+                check_range(field, rate, MIN_RATE_MBPS, MAX_RATE_MBPS)?;
             }
+        }
+        check_count(FIELD_CLIENTS, self.clients.len() as u64, 0, u64::from(self.peers))?;
+        for &c in &self.clients {
+            check_count(FIELD_CLIENTS, u64::from(c), 0, u64::from(self.peers.saturating_sub(1)))?;
         }
         check_range(FIELD_LATENCY, self.latency_ms, 0.0, MAX_LATENCY_MS)?;
         // The server alone could always serve everyone one after another, so
@@ -137,15 +143,16 @@ impl DistributionScenario {
         self.peer_down_mbps.iter().copied().fold(f64::INFINITY, f64::min)
     }
 
-    /// Whether receiver `i` (0-based) passes chunks on at all.
+    /// Whether receiver `i` (0-based) passes chunks on at all: a peer
+    /// does, a download-only client does not.
     pub fn uploads(&self, i: usize) -> bool {
-        self.peer_up_mbps.get(i).is_some_and(|&r| r > 0.0)
+        i < self.peer_up_mbps.len() && !self.clients.contains(&(i as u32))
     }
 
-    /// Total peer upload (Mbps), summed in peer order so every platform
-    /// rounds the same way.
+    /// Total upload of the receivers that pass chunks on (Mbps), summed in
+    /// peer order so every platform rounds the same way.
     pub fn sum_peer_up(&self) -> f64 {
-        self.peer_up_mbps.iter().sum()
+        self.peer_up_mbps.iter().enumerate().filter(|(i, _)| self.uploads(*i)).map(|(_, r)| r).sum()
     }
 
     pub fn chunk_mbit(&self) -> f64 {

@@ -239,18 +239,16 @@ fn p2p_ratio_across_regimes() {
 }
 
 #[test]
-fn a_peer_with_no_upload_downloads_only_and_the_bound_still_holds() {
+fn a_download_only_client_uploads_nothing_and_the_bound_still_holds() {
     let mut sc = p2p(12);
-    for i in [1, 4, 5, 9] {
-        sc.peer_up_mbps[i] = 0.0;
-    }
+    sc.clients = vec![1, 4, 5, 9];
     let sim = audited(sc.clone());
     let r = sim.report();
     assert!(r.finished, "every receiver, free riders included, gets the file");
     for (i, up) in r.peer_upload_mbit.iter().enumerate() {
         assert_eq!(*up == 0.0, [1, 4, 5, 9].contains(&i), "receiver {i} uploaded {up}");
     }
-    // The bound with their zeros in the sum is still a bound.
+    // The bound counting only the contributors' upload is still a bound.
     assert!(r.completion_time_s >= r.lower_bound_s * (1.0 - 1e-9));
     let roles: Vec<Role> = sim.snapshot().nodes.iter().map(|n| n.role).collect();
     assert_eq!(roles[0], Role::Server);
@@ -258,7 +256,11 @@ fn a_peer_with_no_upload_downloads_only_and_the_bound_still_holds() {
     assert_eq!(roles[1], Role::Peer);
     // Free riders make the swarm slower than when everyone uploads.
     assert!(r.completion_time_s > audited(p2p(12)).report().completion_time_s);
-    // Zero is the only upload below the minimum that is accepted.
-    sc.peer_up_mbps[1] = 0.0001;
+    // A role is not a rate: no upload below the minimum is accepted, and a
+    // client must be one of the receivers.
+    sc.peer_up_mbps[1] = 0.0;
+    assert!(sc.validate().is_err());
+    sc.peer_up_mbps[1] = 10.0;
+    sc.clients.push(12);
     assert!(sc.validate().is_err());
 }

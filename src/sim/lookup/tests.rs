@@ -1,7 +1,7 @@
 use crate::sim::node::Population;
 use super::theory::{flood_message_bound, hit_probability};
 use super::*;
-use crate::sim::fault::ScheduledFault;
+use crate::sim::fault::{Faults, ScheduledFault};
 use crate::sim::node::{Architecture, NodeId, Role};
 use crate::sim::stepping::Stepper;
 use crate::sim::time::SimTime;

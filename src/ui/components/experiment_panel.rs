@@ -4,18 +4,20 @@
 //! exposes; the metrics that prove its point, drawn as they evolve.
 //!
 //! A thin shell over `experiment::lab::Lab`, whose update function holds
-//! all the logic (and its native tests): this component turns DOM events and
-//! animation frames into messages and performs the effects.
+//! all the logic (and its native tests). The panel owns its Lab: it starts
+//! from its props, once, and from then on changes only by messages, from
+//! the learner or from the page (which gets a sender through `on_ready`).
+//! The page reads what happened from the effects' callbacks.
 
+use crate::experiment::chart_svg;
 use crate::experiment::lab::{Effects, Lab, LabMsg, Mode, Nav, Speed};
-use crate::experiment::{Bench, NetworkEdits, Outcome, Param, Params, Side};
+use crate::experiment::{Bench, Export, NetworkEdits, Outcome, Param, Params, Side};
+use crate::markup::escape;
 use crate::ui::components::line_chart::line_chart;
 use crate::ui::components::network_view::{network_view, Drawing};
 use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
 use crate::ui::components::upload_chart::upload_chart;
-use crate::experiment::chart_svg;
-use crate::markup::escape;
 use crate::ui::download::download;
 use crate::ui::motion::prefers_reduced_motion;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -24,12 +26,16 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExperimentPanelProps {
     pub bench: Bench,
+    /// Where the Lab starts: read once, when the panel is created.
     pub params: Params,
-    pub controls: Vec<Param>,
-    pub seed: u64,
-    /// Bumped by the parent to re-apply `params` (e.g. "show me").
     #[prop_or_default]
-    pub apply: u32,
+    pub edits: NetworkEdits,
+    pub seed: u64,
+    pub controls: Vec<Param>,
+    /// Called once, at creation, with a sender of messages to the Lab (a
+    /// lesson's "show me", the sandbox's seed and sizes).
+    #[prop_or_default]
+    pub on_ready: Callback<Callback<LabMsg>>,
     /// Both runs finished: what they measured.
     pub on_outcome: Callback<Outcome>,
     /// The learner changed something or started a run.
@@ -41,9 +47,9 @@ pub struct ExperimentPanelProps {
     pub on_params: Callback<Params>,
     /// Nodes and links changed by hand (the sandbox's network builder).
     #[prop_or_default]
-    pub edits: NetworkEdits,
-    #[prop_or_default]
     pub on_edits: Callback<NetworkEdits>,
+    #[prop_or_default]
+    pub on_seed: Callback<u64>,
     /// Offer failing and reviving nodes by hand, with an event log.
     #[prop_or_default]
     pub interactive: bool,
@@ -52,29 +58,32 @@ pub struct ExperimentPanelProps {
 
 pub enum Msg {
     Lab(LabMsg),
-    /// Save the results ("csv") or the chart ("svg") as a file.
-    Export(&'static str),
+    Export(Export),
     /// An animation frame at this timestamp (milliseconds).
     Frame(f64),
     /// A node of one side chosen by click or key: select it and focus it.
-    Focus(usize, LabMsg),
+    Focus(Side, LabMsg),
 }
 
 pub struct ExperimentPanel {
     lab: Lab,
     frame: Option<AnimationFrame>,
     last_frame_ms: Option<f64>,
-    applied: u32,
     still: bool,
     export_error: Option<String>,
     /// The side whose selected node takes focus after the next render.
-    focus: Option<usize>,
+    focus: Option<Side>,
     /// The selects must be set to the lab's state after the next render
     /// (not needed after an animation frame: only the learner changes them).
     sync_selects: bool,
 }
 
 impl ExperimentPanel {
+    fn start(ctx: &Context<Self>) -> (Lab, Effects) {
+        let p = ctx.props();
+        Lab::with_edits(p.bench, p.params.clone(), p.edits.clone(), p.seed, p.interactive)
+    }
+
     fn perform(&mut self, ctx: &Context<Self>, fx: Effects) {
         let props = ctx.props();
         if fx.touched {
@@ -86,6 +95,9 @@ impl ExperimentPanel {
         if let Some(edits) = fx.edits {
             props.on_edits.emit(edits);
         }
+        if let Some(seed) = fx.seed {
+            props.on_seed.emit(seed);
+        }
         if let Some(outcome) = fx.outcome {
             props.on_outcome.emit(outcome);
         }
@@ -94,15 +106,34 @@ impl ExperimentPanel {
             self.last_frame_ms = None;
         } else if self.frame.is_none() {
             let link = ctx.link().clone();
-            self.frame = Some(request_animation_frame(move |ts| {
-                link.send_message(Msg::Frame(ts))
-            }));
+            self.frame = Some(request_animation_frame(move |ts| link.send_message(Msg::Frame(ts))));
+        }
+    }
+
+    /// Sets each select to what the lab holds.
+    fn sync_selects(&self, prefix: &str) {
+        let user = self.lab.user_of(Side::Distributed, self.lab.selected[Side::Distributed]);
+        let role = user.map(|u| if self.lab.serves(u) { "peer" } else { "client" }.to_owned());
+        let wanted = [
+            (format!("{prefix}-node-0"), Some(self.lab.selected[Side::Central].to_string())),
+            (format!("{prefix}-node-1"), Some(self.lab.selected[Side::Distributed].to_string())),
+            (format!("{prefix}-node-1-role"), role),
+        ];
+        for (id, value) in wanted {
+            let select = gloo::utils::document()
+                .get_element_by_id(&id)
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
+            if let (Some(select), Some(value)) = (select, value) {
+                if select.value() != value {
+                    select.set_value(&value);
+                }
+            }
         }
     }
 }
 
 /// What a key pressed on a node of one side's drawing asks for.
-fn key_message(key: &str, side: usize, node: u32) -> Option<LabMsg> {
+fn key_message(key: &str, side: Side, node: u32) -> Option<LabMsg> {
     Some(match key {
         "ArrowRight" | "ArrowDown" => LabMsg::Move(side, Nav::Next),
         "ArrowLeft" | "ArrowUp" => LabMsg::Move(side, Nav::Prev),
@@ -115,73 +146,39 @@ fn key_message(key: &str, side: usize, node: u32) -> Option<LabMsg> {
     })
 }
 
-impl ExperimentPanel {
-    /// Sets each select to what the lab holds.
-    fn sync_selects(&self, prefix: &str) {
-        let user = self.lab.user_of(1, self.lab.selected[1]);
-        let wanted = [
-            (format!("{prefix}-node-0"), Some(self.lab.selected[0].to_string())),
-            (format!("{prefix}-node-1"), Some(self.lab.selected[1].to_string())),
-            (format!("{prefix}-node-1-role"), user.map(|u| if self.lab.serves(u) { "peer" } else { "client" }.to_owned())),
-        ];
-        for (id, value) in wanted {
-            let select = gloo::utils::document().get_element_by_id(&id).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(e).ok());
-            if let (Some(select), Some(value)) = (select, value) {
-                if select.value() != value {
-                    select.set_value(&value);
-                }
-            }
-        }
-    }
-}
-
 impl Component for ExperimentPanel {
     type Message = Msg;
     type Properties = ExperimentPanelProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let props = ctx.props();
-        let (lab, fx) = Lab::with_edits(props.bench, props.params.clone(), props.edits.clone(), props.seed, props.interactive);
+        let (lab, fx) = ExperimentPanel::start(ctx);
         let mut panel = ExperimentPanel {
             lab,
             frame: None,
             last_frame_ms: None,
-            applied: props.apply,
             still: prefers_reduced_motion(),
             export_error: None,
             focus: None,
             sync_selects: false,
         };
-        panel.perform(
-            ctx,
-            Effects {
-                outcome: fx.outcome,
-                ..Effects::default()
-            },
-        );
+        ctx.props().on_ready.emit(ctx.link().callback(Msg::Lab));
+        panel.perform(ctx, Effects { outcome: fx.outcome, ..Effects::default() });
         panel
     }
 
     fn changed(&mut self, ctx: &Context<Self>, old: &Self::Properties) -> bool {
         let props = ctx.props();
         if props.bench != old.bench || props.interactive != old.interactive {
-            let (lab, fx) = Lab::new(
-                props.bench,
-                props.params.clone(),
-                props.seed,
-                props.interactive,
-            );
+            // Another bench is another experiment: start one.
+            let (lab, fx) = ExperimentPanel::start(ctx);
             self.lab = lab;
-            self.applied = props.apply;
+            props.on_ready.emit(ctx.link().callback(Msg::Lab));
             self.perform(ctx, fx);
-        } else if props.apply != self.applied || props.seed != old.seed {
-            self.applied = props.apply;
-            let fx = self
-                .lab
-                .reset_edited(props.params.clone(), props.edits.clone(), props.seed);
-            self.perform(ctx, fx);
+            return true;
         }
-        true
+        // The starting setup is not read again; only what is drawn from
+        // the props themselves may have changed.
+        props.controls != old.controls || props.id_prefix != old.id_prefix
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -197,18 +194,14 @@ impl Component for ExperimentPanel {
             }
             Msg::Export(kind) => {
                 let prefix = &ctx.props().id_prefix;
-                let saved = if kind == "csv" {
-                    download(
-                        &format!("hub-and-mesh-{prefix}.csv"),
-                        "text/csv",
-                        &self.lab.results_csv(),
-                    )
-                } else {
-                    self.lab
+                let saved = match kind {
+                    Export::Csv => download(prefix, kind, &self.lab.results_csv()),
+                    Export::Svg => self
+                        .lab
                         .chart
                         .as_ref()
                         .ok_or_else(|| "there is no chart to save".to_owned())
-                        .and_then(|spec| download(&format!("hub-and-mesh-{prefix}.svg"), "image/svg+xml", &chart_svg::svg(spec, true)))
+                        .and_then(|spec| download(prefix, kind, &chart_svg::svg(spec, true))),
                 };
                 self.export_error = saved.err();
                 return true;
@@ -237,11 +230,8 @@ impl Component for ExperimentPanel {
         let Some(side) = self.focus.take() else {
             return;
         };
-        let selector = format!(
-            "#{}-net-{side} [data-node=\"{}\"]",
-            ctx.props().id_prefix,
-            self.lab.selected[side]
-        );
+        let selector =
+            format!("#{}-net-{} [data-node=\"{}\"]", ctx.props().id_prefix, side.index(), self.lab.selected[side]);
         if let Ok(Some(node)) = gloo::utils::document().query_selector(&selector) {
             // SVG elements take focus like HTML ones; `focus` is shared.
             let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&node).focus();
@@ -251,57 +241,54 @@ impl Component for ExperimentPanel {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let props = ctx.props();
         let link = ctx.link();
+        let lab = &self.lab;
+        let bench = lab.bench();
         let on_input = link.callback(|(p, text): (Param, String)| Msg::Lab(LabMsg::Input(p, text)));
+        let shown = bench.complete(&lab.params);
         let controls = props.controls.iter().map(|param| {
             param_control(
                 *param,
-                self.lab.params.value_or(*param, param.spec().min),
-                self.lab
-                    .rejected
-                    .iter()
-                    .find(|(p, _)| p == param)
-                    .map(|(_, r)| r),
+                shown.value_or(*param, param.spec().min),
+                lab.rejected.iter().find(|(p, _)| p == param).map(|(_, r)| r),
                 &on_input,
                 &props.id_prefix,
             )
         });
-        let lab = &self.lab;
         let playing = lab.animating();
         let finished = lab.mode == Mode::Finished;
-        let animated = props.bench.animated();
+        let animated = bench.animated;
         let status = lab.status();
         let time = lab.time_s();
         let speed_select = {
-            let onchange = link.callback(|e: Event| {
+            let onchange = link.batch_callback(|e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                Msg::Lab(LabMsg::SetSpeed(match select.value().as_str() {
-                    "slow" => Speed::Slow,
-                    "fast" => Speed::Fast,
-                    _ => Speed::Normal,
-                }))
+                Speed::from_key(&select.value()).map(|s| Msg::Lab(LabMsg::SetSpeed(s)))
             });
             let id = format!("{}-speed", props.id_prefix);
+            let options = Speed::ALL.iter().map(|s| {
+                html! { <option value={s.key()} selected={lab.speed == *s}>{ s.label() }</option> }
+            });
             html! {
                 <span class="speed">
                     <label for={id.clone()}>{ "Speed" }</label>
-                    <select {id} {onchange}>
-                        <option value="slow" selected={lab.speed == Speed::Slow}>{ "Slow motion" }</option>
-                        <option value="normal" selected={lab.speed == Speed::Normal}>{ "Normal" }</option>
-                        <option value="fast" selected={lab.speed == Speed::Fast}>{ "Fast" }</option>
-                    </select>
+                    <select {id} {onchange}>{ for options }</select>
                 </span>
             }
         };
-        let side_panel = |i: usize, side: Side| {
+        let side_panel = |side: Side| {
             let label = lab.label(side);
+            let i = side.index();
             // Text only, redrawn each frame: kept as markup (see `markup`).
-            let metrics: String = props
-                .bench
-                .metrics()
+            let metrics: String = bench
+                .metrics
                 .iter()
                 .map(|m| {
-                    let value = lab.metrics[i].get(*m).map_or("—".to_owned(), |v| m.format(v));
-                    format!("<div class=\"metric\"><dt>{}</dt><dd data-metric=\"{m:?}\">{}</dd></div>", escape(m.label()), escape(&value))
+                    let value = lab.metrics[side].get(*m).map_or("—".to_owned(), |v| m.format(v));
+                    format!(
+                        "<div class=\"metric\"><dt>{}</dt><dd data-metric=\"{m:?}\">{}</dd></div>",
+                        escape(m.label()),
+                        escape(&value)
+                    )
                 })
                 .collect();
             html! {
@@ -309,33 +296,33 @@ impl Component for ExperimentPanel {
                     <h3>{ label }</h3>
                     if animated {
                         { network_view(Drawing {
-                            view: &lab.views[i],
-                            points: &lab.layouts[i],
+                            view: &lab.views[side],
+                            points: &lab.layouts[side],
                             label,
                             still: self.still,
                             id: format!("{}-net-{i}", props.id_prefix),
-                            selected: props.interactive.then_some(lab.selected[i]),
-                            on_node: props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(i, LabMsg::Select(i, id)))),
+                            selected: props.interactive.then_some(lab.selected[side]),
+                            on_node: props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(side, LabMsg::Select(side, id)))),
                             on_key: props.interactive.then(|| {
-                                let chosen = lab.selected[i];
+                                let chosen = lab.selected[side];
                                 link.batch_callback(move |e: KeyboardEvent| {
-                                    let msg = key_message(&e.key(), i, chosen)?;
+                                    let msg = key_message(&e.key(), side, chosen)?;
                                     e.prevent_default();
-                                    Some(Msg::Focus(i, msg))
+                                    Some(Msg::Focus(side, msg))
                                 })
                             }),
                         }) }
                     }
                     { Html::from_html_unchecked(AttrValue::from(format!("<dl class=\"metrics\">{metrics}</dl>"))) }
-                    { upload_chart(label, &lab.uploads[i]) }
+                    { upload_chart(label, &lab.uploads[side]) }
                     if props.interactive && animated {
-                        { node_inspector(lab, props.bench, i, &props.id_prefix, &link.callback(Msg::Lab)) }
+                        { node_inspector(lab, side, &props.id_prefix, &link.callback(Msg::Lab)) }
                     }
                 </section>
             }
         };
         html! {
-            <div class="experiment" data-state={status.to_ascii_lowercase()}>
+            <div class="experiment" data-state={lab.state_key()}>
                 <div class="controls">{ for controls }</div>
                 if let Some(err) = &lab.build_error {
                     <p class="control-error" role="alert">{ err.clone() }</p>
@@ -368,11 +355,11 @@ impl Component for ExperimentPanel {
                     </div>
                 }
                 if let Some(e) = &lab.edit_error {
-                    <p class="control-error" role="alert">{ e.clone() }</p>
+                    <p class="control-error" role="alert">{ e.to_string() }</p>
                 }
                 <div class="sides">
-                    { side_panel(0, Side::Central) }
-                    { side_panel(1, Side::Distributed) }
+                    { side_panel(Side::Central) }
+                    { side_panel(Side::Distributed) }
                 </div>
                 if let Some(on) = lab.churn() {
                     <div class="control switch">
@@ -398,9 +385,9 @@ impl Component for ExperimentPanel {
                 }
                 if props.interactive && finished {
                     <div class="task-actions">
-                        <button type="button" class="export-csv" onclick={link.callback(|_| Msg::Export("csv"))}>{ "Download results (CSV)" }</button>
+                        <button type="button" class="export-csv" onclick={link.callback(|_| Msg::Export(Export::Csv))}>{ "Download results (CSV)" }</button>
                         if lab.chart.is_some() {
-                            <button type="button" class="export-svg" onclick={link.callback(|_| Msg::Export("svg"))}>{ "Download chart (SVG)" }</button>
+                            <button type="button" class="export-svg" onclick={link.callback(|_| Msg::Export(Export::Svg))}>{ "Download chart (SVG)" }</button>
                         }
                     </div>
                     if let Some(e) = &self.export_error {

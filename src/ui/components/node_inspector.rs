@@ -4,18 +4,13 @@
 //! click or a key on the drawing does.
 
 use crate::experiment::lab::{Lab, LabMsg};
-use crate::experiment::{Bench, Side};
+use crate::experiment::Side;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-pub fn node_inspector(
-    lab: &Lab,
-    bench: Bench,
-    side: usize,
-    prefix: &str,
-    send: &Callback<LabMsg>,
-) -> Html {
-    let id = format!("{prefix}-node-{side}");
+pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMsg>) -> Html {
+    let bench = lab.bench();
+    let id = format!("{prefix}-node-{}", side.index());
     let view = &lab.views[side];
     let chosen = lab.selected[side];
     let Some(node) = view.nodes.iter().find(|n| n.id == chosen) else {
@@ -34,7 +29,7 @@ pub fn node_inspector(
         html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ n.name() }</option> }
     });
     let user = lab.user_of(side, chosen);
-    let rates = user.filter(|_| bench.per_node_rates()).map(|user| {
+    let rates = user.filter(|_| bench.rates_editable()).map(|user| {
         let (up, down_mbps) = lab.rates(user);
         let field = |down: bool| {
             let value = if down { down_mbps } else { up };
@@ -47,19 +42,17 @@ pub fn node_inspector(
                 </span>
             }
         };
-        let uploads = up > 0.0;
-        html! { <>if uploads && side == 1 { { field(false) } }{ field(true) }</> }
+        // Only a peer on the peer-to-peer side passes chunks on.
+        let uploads = side == Side::Distributed && lab.serves(user);
+        html! { <>if uploads { { field(false) } }{ field(true) }</> }
     });
     // The role matters where peers serve: the peer-to-peer side.
-    let role = user.filter(|_| side == 1 && bench.per_node_role()).map(|user| {
+    let words = bench.role_words().filter(|_| side == Side::Distributed);
+    let role = user.zip(words).map(|(user, words)| {
         let rid = format!("{id}-role");
         let serves = lab.serves(user);
         let onchange = send.reform(move |e: Event| LabMsg::PeerRole { user, peer: e.target_unchecked_into::<HtmlSelectElement>().value() == "peer" });
-        let (peer, client) = if bench.per_node_rates() {
-            ("Peer: downloads and passes chunks on", "Client: downloads only")
-        } else {
-            ("Peer: asks and answers", "Client: only asks")
-        };
+        let (peer, client) = (words.peer, words.client);
         html! {
             <div class="node-rates">
                 <span class="node-field">
@@ -72,12 +65,7 @@ pub fn node_inspector(
             </div>
         }
     });
-    let side_of = if side == 0 {
-        Side::Central
-    } else {
-        Side::Distributed
-    };
-    let capacity = user.filter(|&u| bench.per_node_capacity(side_of) && lab.serves(u)).map(|user| {
+    let capacity = user.filter(|&u| side == Side::Distributed && bench.capacity_editable() && lab.serves(u)).map(|user| {
         let cid = format!("{id}-capacity");
         let onchange = send.reform(move |e: Event| LabMsg::Capacity { user, text: e.target_unchecked_into::<HtmlInputElement>().value() });
         html! {
@@ -89,7 +77,7 @@ pub fn node_inspector(
             </div>
         }
     });
-    let links = bench.editable_links(side_of, &lab.params).then(|| {
+    let links = (side == Side::Distributed && bench.links_editable(&lab.params)).then(|| {
         let neighbours: Vec<u32> = view
             .edges
             .iter()

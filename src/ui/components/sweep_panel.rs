@@ -2,7 +2,7 @@
 //! architectures with the textbook bounds, run a slice per animation frame
 //! with visible progress, cancellable, and exportable as CSV or SVG.
 
-use crate::experiment::{Param, Params};
+use crate::experiment::{Export, Param, Params};
 use crate::sandbox::sweep::Sweep;
 use crate::ui::components::line_chart::line_chart;
 use crate::experiment::chart_svg;
@@ -26,7 +26,7 @@ pub enum Msg {
     Start,
     Cancel,
     Frame,
-    Export(&'static str),
+    Export(Export),
 }
 
 pub struct SweepPanel {
@@ -108,11 +108,11 @@ impl Component for SweepPanel {
             }
             Msg::Export(kind) => {
                 let Some(sweep) = &self.sweep else { return false };
-                let result = if kind == "csv" {
-                    download("hub-and-mesh-sweep.csv", "text/csv", &sweep.csv())
-                } else {
-                    download("hub-and-mesh-sweep.svg", "image/svg+xml", &chart_svg::svg(&sweep.chart(), true))
+                let text = match kind {
+                    Export::Csv => sweep.csv(),
+                    Export::Svg => chart_svg::svg(&sweep.chart(), true),
                 };
+                let result = download("sweep", kind, &text);
                 self.message = result.err().map(|e| format!("Could not save the file: {e}"));
             }
         }
@@ -153,8 +153,8 @@ impl Component for SweepPanel {
                 if has_points {
                     <div id={CHART_ID}>{ for self.sweep.as_ref().map(|s| line_chart(&s.chart())) }</div>
                     <div class="task-actions">
-                        <button type="button" onclick={link.callback(|_| Msg::Export("csv"))}>{ "Download results (CSV)" }</button>
-                        <button type="button" onclick={link.callback(|_| Msg::Export("svg"))}>{ "Download chart (SVG)" }</button>
+                        <button type="button" onclick={link.callback(|_| Msg::Export(Export::Csv))}>{ "Download results (CSV)" }</button>
+                        <button type="button" onclick={link.callback(|_| Msg::Export(Export::Svg))}>{ "Download chart (SVG)" }</button>
                     </div>
                 }
             </section>

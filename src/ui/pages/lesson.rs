@@ -1,6 +1,7 @@
 //! One lesson: the claim, the explanation, the live experiment, the task,
 //! the questions, and the takeaway with its nuance.
 
+use crate::experiment::lab::LabMsg;
 use crate::experiment::{Outcome, Params};
 use crate::lessons::{lesson, LessonSlug};
 use crate::progress::{Action, LessonState};
@@ -32,10 +33,13 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     let progress = use_progress();
     let mine = progress.progress.lesson(slug).clone();
 
-    // "Show me" re-applies a parameter set to the experiment: the counter
-    // tells the panel a new set has arrived. (The page is keyed by lesson,
-    // so a new lesson starts with fresh state.)
-    let applied = use_state(|| (0u32, lesson.experiment.params()));
+    // The panel owns the experiment; "show me" sends it the solution. (The
+    // page is keyed by lesson, so a new lesson starts with fresh state.)
+    let send = use_mut_ref(|| None::<Callback<LabMsg>>);
+    let on_ready = {
+        let send = send.clone();
+        Callback::from(move |sender: Callback<LabMsg>| *send.borrow_mut() = Some(sender))
+    };
     let hints = use_state(|| 0usize);
     let met_now = use_state(|| false);
     let on_outcome = {
@@ -60,11 +64,13 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         })
     };
     let show_me = {
-        let applied = applied.clone();
+        let send = send.clone();
         let progress = progress.clone();
         Callback::from(move |_| {
-            let params: Params = lesson.experiment.params().with(lesson.task.solution);
-            applied.set((applied.0 + 1, params));
+            let params: Params = lesson.setup.params().with(lesson.task.solution);
+            if let Some(send) = send.borrow().as_ref() {
+                send.emit(LabMsg::Load(Box::new(params)));
+            }
             progress.dispatch(ProgressMsg::Do(Action::Started(slug)));
         })
     };
@@ -123,11 +129,11 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 { legend() }
                 <ExperimentPanel
                     key={slug.as_str()}
-                    bench={lesson.experiment.bench}
-                    params={applied.1.clone()}
-                    apply={applied.0}
-                    controls={lesson.experiment.controls.to_vec()}
-                    seed={lesson.experiment.seed}
+                    bench={lesson.setup.bench}
+                    params={lesson.setup.params()}
+                    {on_ready}
+                    controls={lesson.setup.controls.to_vec()}
+                    seed={lesson.setup.seed}
                     {on_outcome}
                     {on_touch}
                     id_prefix={id_prefix.clone()} />

@@ -1,8 +1,10 @@
 //! The sandbox: choose a workload, set every parameter, run client-server
 //! and peer-to-peer side by side, and share the exact setup as a link.
 
-use crate::experiment::{NetworkEdits, Params};
-use crate::sandbox::{decode, encode, SandboxSetup, Workload};
+use crate::experiment::bench::{BenchSpec, DISTRIBUTION};
+use crate::experiment::lab::LabMsg;
+use crate::experiment::{Bench, NetworkEdits, Params};
+use crate::sandbox::{decode, encode, SandboxSetup};
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
 use crate::ui::components::sweep_panel::SweepPanel;
@@ -47,50 +49,63 @@ fn hash_for(setup: &SandboxSetup, embedded: bool) -> String {
     format!("#{route}?s={}", encode(setup))
 }
 
-/// The sandbox's setup as page state. Changes go through a reducer so that
-/// two in one update (new parameters and new edits, say) apply in turn to
-/// the newest setup rather than each to the one last drawn.
+/// The sandbox's setup, as the address shows it. The experiment panel owns
+/// the running setup; this copy follows its effects, in a reducer so that
+/// two effects of one update (new parameters and new edits, say) apply in
+/// turn to the newest copy.
 #[derive(PartialEq)]
-struct Setup(SandboxSetup);
+struct Shown(SandboxSetup);
 
-enum SetupMsg {
-    Workload(Workload),
+enum Heard {
+    /// Another bench: a new experiment at its defaults.
+    Bench(Bench),
     Params(Box<Params>),
     Edits(NetworkEdits),
     Seed(u64),
-    Size(f64),
 }
 
-impl std::ops::Deref for Setup {
+impl std::ops::Deref for Shown {
     type Target = SandboxSetup;
     fn deref(&self) -> &SandboxSetup {
         &self.0
     }
 }
 
-impl Reducible for Setup {
-    type Action = SetupMsg;
+impl Reducible for Shown {
+    type Action = Heard;
 
-    fn reduce(self: std::rc::Rc<Self>, msg: SetupMsg) -> std::rc::Rc<Self> {
+    fn reduce(self: std::rc::Rc<Self>, msg: Heard) -> std::rc::Rc<Self> {
         let mut next = self.0.clone();
         match msg {
-            SetupMsg::Workload(w) => next = SandboxSetup { seed: next.seed, ..SandboxSetup::new(w) },
-            SetupMsg::Params(params) => next.params = *params,
-            SetupMsg::Edits(edits) => next.edits = edits,
-            SetupMsg::Seed(seed) => next.seed = seed,
-            SetupMsg::Size(value) => next.params.set(next.workload.sizes().0, value),
+            Heard::Bench(b) => next = SandboxSetup { seed: next.seed, ..SandboxSetup::new(b) },
+            Heard::Params(params) => next.params = *params,
+            Heard::Edits(edits) => next.edits = edits,
+            Heard::Seed(seed) => next.seed = seed,
         }
-        std::rc::Rc::new(Setup(next))
+        std::rc::Rc::new(Shown(next))
     }
 }
 
 #[component]
 pub fn SandboxPage(props: &SandboxPageProps) -> Html {
     let initial = use_memo((), |_| setup_from_address());
-    let setup = use_reducer(|| Setup(initial.0.clone()));
+    let setup = use_reducer(|| Shown(initial.0.clone()));
     let notice = use_state(|| initial.1.clone());
-    // Bumped whenever the panel must start over from `setup`.
-    let apply = use_state(|| 0u32);
+    // The panel hands over a sender when it starts: seeds and sizes go to
+    // its Lab as messages.
+    let send = use_mut_ref(|| None::<Callback<LabMsg>>);
+    let on_ready = {
+        let send = send.clone();
+        Callback::from(move |sender: Callback<LabMsg>| *send.borrow_mut() = Some(sender))
+    };
+    let tell = {
+        let send = send.clone();
+        move |msg: LabMsg| {
+            if let Some(send) = send.borrow().as_ref() {
+                send.emit(msg);
+            }
+        }
+    };
     let embedded = props.embedded;
     let hash = hash_for(&setup, embedded);
     let location = gloo::utils::window().location();
@@ -109,36 +124,30 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
 
     let choose = {
         let setup = setup.clone();
-        let apply = apply.clone();
-        Callback::from(move |w: Workload| {
-            setup.dispatch(SetupMsg::Workload(w));
-            apply.set(*apply + 1);
-        })
+        Callback::from(move |b: Bench| setup.dispatch(Heard::Bench(b)))
     };
     let on_params = {
         let setup = setup.clone();
-        Callback::from(move |params: Params| {
-            setup.dispatch(SetupMsg::Params(Box::new(params)))
-        })
+        Callback::from(move |params: Params| setup.dispatch(Heard::Params(Box::new(params))))
     };
     let on_edits = {
         let setup = setup.clone();
-        Callback::from(move |edits: NetworkEdits| {
-            setup.dispatch(SetupMsg::Edits(edits))
-        })
+        Callback::from(move |edits: NetworkEdits| setup.dispatch(Heard::Edits(edits)))
     };
-    let seed_error = use_state(|| None::<String>);
     let on_seed = {
         let setup = setup.clone();
-        let apply = apply.clone();
+        Callback::from(move |seed: u64| setup.dispatch(Heard::Seed(seed)))
+    };
+    let seed_error = use_state(|| None::<String>);
+    let type_seed = {
+        let tell = tell.clone();
         let seed_error = seed_error.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             match input.value().trim().parse::<u64>() {
                 Ok(seed) => {
                     seed_error.set(None);
-                    setup.dispatch(SetupMsg::Seed(seed));
-                    apply.set(*apply + 1);
+                    tell(LabMsg::Seed(seed));
                 }
                 Err(_) => seed_error.set(Some(
                     "The seed must be a whole number from 0 upwards.".into(),
@@ -148,7 +157,7 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
     };
     let new_seed = {
         let setup = setup.clone();
-        let apply = apply.clone();
+        let tell = tell.clone();
         let seed_error = seed_error.clone();
         Callback::from(move |_| {
             let mut bytes = [0u8; 4];
@@ -160,45 +169,40 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 setup.seed + 1
             };
             seed_error.set(None);
-            setup.dispatch(SetupMsg::Seed(seed));
-            apply.set(*apply + 1);
+            tell(LabMsg::Seed(seed));
         })
     };
-    let resize = {
-        let setup = setup.clone();
-        let apply = apply.clone();
-        Callback::from(move |value: f64| {
-            setup.dispatch(SetupMsg::Size(value));
-            apply.set(*apply + 1);
-        })
-    };
-    let (size_param, sizes) = setup.workload.sizes();
-    let current_size = setup.params.get(size_param);
-    let size_buttons = ["Small", "Medium", "Large"]
-        .into_iter()
-        .zip(sizes)
-        .map(|(name, value)| {
-            let resize = resize.clone();
+    let size_row = setup.sizes().map(|(param, sizes)| {
+        let current = setup.params.get(param);
+        let buttons = ["Small", "Medium", "Large"].into_iter().zip(sizes).map(|(name, value)| {
+            let tell = tell.clone();
             html! {
-                <button type="button" aria-pressed={(current_size == Some(value)).to_string()}
-                    onclick={Callback::from(move |_| resize.emit(value))}>
+                <button type="button" aria-pressed={(current == Some(value)).to_string()}
+                    onclick={Callback::from(move |_| tell(LabMsg::Input(param, value.to_string())))}>
                     { format!("{name} ({value})") }
                 </button>
             }
         });
+        html! {
+            <div class="seed-row" role="group" aria-labelledby="size-label">
+                <span id="size-label" class="group-label">{ format!("Preset size ({})", param.spec().label.to_ascii_lowercase()) }</span>
+                { for buttons }
+            </div>
+        }
+    });
     let dismiss = {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
     };
 
-    let workloads = Workload::ALL.into_iter().map(|w| {
-        let id = format!("workload-{}", w.key());
+    let workloads = BenchSpec::in_sandbox().map(|b| {
+        let id = format!("workload-{}", b.key);
         let choose = choose.clone();
         html! {
-            <li key={w.key()}>
-                <input type="radio" name="workload" id={id.clone()} checked={setup.workload == w}
-                    onchange={Callback::from(move |_| choose.emit(w))} />
-                <label for={id}>{ w.label() }</label>
+            <li key={b.key}>
+                <input type="radio" name="workload" id={id.clone()} checked={setup.bench == b}
+                    onchange={Callback::from(move |_| choose.emit(b))} />
+                <label for={id}>{ b.label }</label>
             </li>
         }
     });
@@ -219,14 +223,11 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 <legend>{ "Workload" }</legend>
                 <ul>{ for workloads }</ul>
             </fieldset>
-            <div class="seed-row" role="group" aria-labelledby="size-label">
-                <span id="size-label" class="group-label">{ format!("Preset size ({})", size_param.spec().label.to_ascii_lowercase()) }</span>
-                { for size_buttons }
-            </div>
+            { for size_row }
             <div class="seed-row">
                 <label for="sandbox-seed">{ "Random seed" }</label>
                 <input type="text" inputmode="numeric" id="sandbox-seed" class="number" value={setup.seed.to_string()}
-                    aria-invalid={seed_error.is_some().to_string()} oninput={on_seed} />
+                    aria-invalid={seed_error.is_some().to_string()} oninput={type_seed} />
                 <button type="button" onclick={new_seed}>{ "New seed" }</button>
                 if let Some(e) = (*seed_error).clone() {
                     <p class="control-error" role="alert">{ e }</p>
@@ -235,19 +236,20 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
             <h2>{ "Run it" }</h2>
             { legend() }
             <ExperimentPanel
-                key={setup.workload.key()}
-                bench={setup.workload.bench()}
+                key={setup.bench.key}
+                bench={setup.bench}
                 params={setup.params.clone()}
                 edits={setup.edits.clone()}
-                {on_edits}
-                apply={*apply}
-                controls={setup.workload.controls()}
                 seed={setup.seed}
-                on_outcome={Callback::noop()}
+                controls={setup.bench.controls()}
+                {on_ready}
+                {on_edits}
                 {on_params}
+                {on_seed}
+                on_outcome={Callback::noop()}
                 interactive=true
                 id_prefix="sandbox" />
-            if setup.workload == Workload::Distribution {
+            if setup.bench == DISTRIBUTION {
                 <SweepPanel params={setup.params.clone()} seed={setup.seed} />
             }
             <div class="share">

@@ -12,10 +12,10 @@ use crate::sim::node::Population;
 use super::report::{ChurnCounters, ChurnNodeStats, ChurnNodeView, ChurnReport, ChurnSample, ChurnSnapshot};
 use super::scenario::{ChurnScenario, FailureModel};
 use super::theory::{node_availability, predict};
-use crate::sim::fault::{secs_to_time, FaultAction};
+use crate::sim::fault::{secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
-use crate::sim::requests::sample_distinct;
+use crate::sim::service::sample_distinct;
 use crate::sim::rng::Rng;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{Problem, ValidationError};
@@ -174,10 +174,6 @@ impl ChurnSim {
         self.counters
     }
 
-    pub fn is_up(&self, node: NodeId) -> bool {
-        self.nodes.get(node.index()).is_some_and(|n| n.on)
-    }
-
     pub fn items_available(&self) -> u32 {
         self.items_available
     }
@@ -221,31 +217,6 @@ impl ChurnSim {
             self.schedule_next(hub);
         }
         Ok(())
-    }
-
-    /// Takes any node down now. Under churn (or the server's failure
-    /// model) it comes back on its own after a random time.
-    pub fn fail_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
-        self.check_node(node)?;
-        self.apply_fault(node, FaultAction::Fail);
-        Ok(())
-    }
-
-    pub fn revive_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
-        self.check_node(node)?;
-        self.apply_fault(node, FaultAction::Revive);
-        Ok(())
-    }
-
-    fn check_node(&self, node: NodeId) -> Result<(), ValidationError> {
-        let count = self.s.node_count();
-        if node.0 < count {
-            return Ok(());
-        }
-        Err(ValidationError::new(
-            "node",
-            Problem::CountOutOfRange { min: 0, max: u64::from(count - 1), got: u64::from(node.0) },
-        ))
     }
 
     fn is_hub(&self, node: NodeId) -> bool {
@@ -314,13 +285,6 @@ impl ChurnSim {
         }
     }
 
-    fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
-        let up = action == FaultAction::Revive;
-        if self.is_up(node) != up && node.0 < self.s.node_count() {
-            self.change(node, up);
-        }
-    }
-
     /// A real change of state: counts it and plans the next one.
     fn change(&mut self, node: NodeId, up: bool) {
         let c = &mut self.counters;
@@ -337,3 +301,20 @@ impl ChurnSim {
 }
 
 crate::sim::stepping::queue_stepper!(ChurnSim);
+
+impl Faults for ChurnSim {
+    fn node_count(&self) -> u32 {
+        self.s.node_count()
+    }
+
+    fn is_up(&self, node: NodeId) -> bool {
+        self.nodes.get(node.index()).is_some_and(|n| n.on)
+    }
+
+    fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
+        let up = action == FaultAction::Revive;
+        if self.is_up(node) != up && node.0 < self.s.node_count() {
+            self.change(node, up);
+        }
+    }
+}

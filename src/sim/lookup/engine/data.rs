@@ -83,28 +83,6 @@ impl LookupSim {
         }
     }
 
-    pub(super) fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
-        let Some(up) = self.up.get_mut(node.index()) else { return };
-        let now_up = action == FaultAction::Revive;
-        if *up == now_up {
-            return;
-        }
-        *up = now_up;
-        for item in self.held.get(node.index()).into_iter().flatten() {
-            let Some(c) = self.live_copies.get_mut(*item as usize) else { continue };
-            if now_up {
-                *c += 1;
-                if *c == 1 {
-                    self.items_with_live_copy += 1;
-                }
-            } else {
-                *c = c.saturating_sub(1);
-                if *c == 0 {
-                    self.items_with_live_copy = self.items_with_live_copy.saturating_sub(1);
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -140,5 +118,38 @@ impl LookupSim {
             return Err("searches in progress miscounted".into());
         }
         Ok(())
+    }
+}
+
+impl Faults for LookupSim {
+    fn node_count(&self) -> u32 {
+        self.s.node_count()
+    }
+
+    fn is_up(&self, node: NodeId) -> bool {
+        self.up.get(node.index()).copied().unwrap_or(false)
+    }
+
+    fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
+        let Some(up) = self.up.get_mut(node.index()) else { return };
+        let now_up = action == FaultAction::Revive;
+        if *up == now_up {
+            return;
+        }
+        *up = now_up;
+        for item in self.held.get(node.index()).into_iter().flatten() {
+            let Some(c) = self.live_copies.get_mut(*item as usize) else { continue };
+            if now_up {
+                *c += 1;
+                if *c == 1 {
+                    self.items_with_live_copy += 1;
+                }
+            } else {
+                *c = c.saturating_sub(1);
+                if *c == 0 {
+                    self.items_with_live_copy = self.items_with_live_copy.saturating_sub(1);
+                }
+            }
+        }
     }
 }

@@ -22,10 +22,10 @@ use super::report::{
 };
 use super::scenario::{check_link, Link, LookupScenario, Propagation};
 use super::theory::{flood_message_bound, hit_probability, CENTRAL_MESSAGES_PER_LOOKUP};
-use crate::sim::fault::{secs_to_time, FaultAction};
+use crate::sim::fault::{secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
-use crate::sim::requests::{progress, sample_distinct, InFlight};
+use crate::sim::service::{progress, sample_distinct, InFlight};
 use crate::sim::rng::Rng;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{Problem, ValidationError};
@@ -257,10 +257,6 @@ impl LookupSim {
         self.overlay.links()
     }
 
-    pub fn is_up(&self, node: NodeId) -> bool {
-        self.up.get(node.index()).copied().unwrap_or(false)
-    }
-
     /// Items with at least one live copy: the data still reachable.
     pub fn items_available(&self) -> u32 {
         match self.s.architecture {
@@ -302,30 +298,6 @@ impl LookupSim {
     pub fn disconnect(&mut self, a: NodeId, b: NodeId) -> Result<bool, ValidationError> {
         check_link("link", Link { a, b }, self.s.node_count())?;
         Ok(self.overlay.disconnect(a, b))
-    }
-
-    /// Takes a node offline now, with its copies of data.
-    pub fn fail_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
-        self.check_node("node", node)?;
-        self.apply_fault(node, FaultAction::Fail);
-        Ok(())
-    }
-
-    pub fn revive_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
-        self.check_node("node", node)?;
-        self.apply_fault(node, FaultAction::Revive);
-        Ok(())
-    }
-
-    fn check_node(&self, field: &str, node: NodeId) -> Result<(), ValidationError> {
-        let count = self.s.node_count();
-        if node.0 < count {
-            return Ok(());
-        }
-        Err(ValidationError::new(
-            field,
-            Problem::CountOutOfRange { min: 0, max: u64::from(count - 1), got: u64::from(node.0) },
-        ))
     }
 
     fn sample_interval(&self) -> SimDuration {

@@ -5,7 +5,7 @@ use crate::sim::node::Population;
 use super::*;
 
 /// Puts each item on `replication` distinct peers, uniformly.
-pub(super) fn place_items(s: &RequestScenario, rng: &mut Rng, nodes: &mut [Station]) -> Vec<Vec<NodeId>> {
+pub(super) fn place_items(s: &ServiceScenario, rng: &mut Rng, nodes: &mut [Station]) -> Vec<Vec<NodeId>> {
     // Only peers that serve hold copies; with none set aside, this is every
     // peer and the draws are the same as ever.
     let serving = s.serving_peers();

@@ -31,7 +31,7 @@ pub enum HolderChoice {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestScenario {
+pub struct ServiceScenario {
     pub architecture: Architecture,
     /// Clients (client-server) or peers (peer-to-peer, hybrid). The server
     /// or the hybrid index is one node more.
@@ -48,7 +48,7 @@ pub struct RequestScenario {
     /// Peers (by index) that only ask: they hold no items and answer no
     /// one, clients inside a peer-to-peer network (free riders).
     #[serde(default)]
-    pub asking_only: Vec<u32>,
+    pub clients: Vec<u32>,
     /// Requests the server works on at once (client-server only).
     pub workers: u32,
     /// Requests that may wait at a serving node; one more is dropped.
@@ -70,15 +70,15 @@ pub struct RequestScenario {
     pub seed: u64,
 }
 
-impl Default for RequestScenario {
+impl Default for ServiceScenario {
     fn default() -> Self {
-        RequestScenario {
+        ServiceScenario {
             architecture: Architecture::ClientServer,
             users: 20,
             request_rate: 1.0,
             service_rate: 25.0,
             peer_service_rates: Vec::new(),
-            asking_only: Vec::new(),
+            clients: Vec::new(),
             workers: 1,
             queue_capacity: 100,
             hop_latency_ms: 20.0,
@@ -94,7 +94,7 @@ impl Default for RequestScenario {
     }
 }
 
-impl Population for RequestScenario {
+impl Population for ServiceScenario {
     fn architecture(&self) -> Architecture {
         self.architecture
     }
@@ -106,30 +106,30 @@ impl Population for RequestScenario {
     /// A peer that only asks is a client, even in a peer-to-peer network.
     fn role(&self, node: NodeId) -> Role {
         match self.architecture.role_of(node) {
-            Role::Peer if self.asking_only.iter().any(|&p| self.user_node(p) == node) => Role::Client,
+            Role::Peer if self.clients.iter().any(|&p| self.user_node(p) == node) => Role::Client,
             role => role,
         }
     }
 }
 
-impl RequestScenario {
+impl ServiceScenario {
     /// A server under a thousand-client load, for benchmarks: about 60%
     /// busy with four workers.
-    pub fn busy_server(clients: u32) -> RequestScenario {
-        RequestScenario {
+    pub fn busy_server(clients: u32) -> ServiceScenario {
+        ServiceScenario {
             users: clients,
             request_rate: 0.5,
             service_rate: 200.0,
             workers: 4,
             queue_capacity: 1_000,
             duration_s: 60.0,
-            ..RequestScenario::default()
+            ..ServiceScenario::default()
         }
     }
 
     /// The peers that hold items and answer requests, in index order.
     pub fn serving_peers(&self) -> Vec<u32> {
-        (0..self.users).filter(|p| !self.asking_only.contains(p)).collect()
+        (0..self.users).filter(|p| !self.clients.contains(p)).collect()
     }
 
     /// Requests travel over this many hops from asking to answer received.
@@ -153,7 +153,7 @@ impl RequestScenario {
         check_count("queue capacity", u64::from(self.queue_capacity), 0, MAX_QUEUE)?;
         check_range("network latency per hop (ms)", self.hop_latency_ms, 0.0, 10_000.0)?;
         check_count("items", u64::from(self.items), 1, MAX_ITEMS)?;
-        for &peer in &self.asking_only {
+        for &peer in &self.clients {
             check_count("peer that only asks", u64::from(peer), 0, u64::from(self.users.saturating_sub(1)))?;
         }
         if self.architecture != Architecture::ClientServer && self.serving_peers().is_empty() {

@@ -3,13 +3,13 @@
 use crate::sim::node::Population;
 use super::*;
 
-impl RequestSim {
-    pub fn snapshot(&self) -> RequestSnapshot {
+impl ServiceSim {
+    pub fn snapshot(&self) -> ServiceSnapshot {
         let nodes = self
             .nodes
             .iter()
             .zip(0u32..)
-            .map(|(n, i)| RequestNodeView {
+            .map(|(n, i)| ServiceNodeView {
                 id: NodeId(i),
                 role: self.s.role(NodeId(i)),
                 up: n.up,
@@ -30,10 +30,10 @@ impl RequestSim {
                 progress: progress(m.sent_at, m.arrive_at, self.now),
             })
             .collect();
-        RequestSnapshot { now_s: self.now.as_secs_f64(), nodes, messages, counters: self.counters }
+        ServiceSnapshot { now_s: self.now.as_secs_f64(), nodes, messages, counters: self.counters }
     }
 
-    pub fn report(&self) -> RequestReport {
+    pub fn report(&self) -> ServiceReport {
         let mut all = self.latencies.clone();
         let elapsed = self.now.max(SimTime(1));
         let nodes = self
@@ -43,7 +43,7 @@ impl RequestSim {
             .map(|(n, i)| {
                 let running = n.in_service.len() as u64 * self.now.since(n.busy_since).0;
                 let capacity = u64::from(n.workers) * elapsed.0;
-                RequestNodeStats {
+                ServiceNodeStats {
                     id: NodeId(i),
                     role: self.s.role(NodeId(i)),
                     issued: n.issued,
@@ -59,7 +59,7 @@ impl RequestSim {
                 }
             })
             .collect();
-        RequestReport {
+        ServiceReport {
             architecture: self.s.architecture,
             elapsed_s: self.now.as_secs_f64(),
             counters: self.counters,

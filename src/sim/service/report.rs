@@ -22,7 +22,7 @@ pub enum MessageKind {
 /// Counts since the run started. Every request issued is, at any moment,
 /// exactly one of completed, dropped, failed or in flight.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequestCounters {
+pub struct ServiceCounters {
     pub issued: u64,
     pub completed: u64,
     /// Turned away by a full queue.
@@ -82,7 +82,7 @@ pub fn nearest_rank(sorted: &[u64], percent: u64) -> u64 {
 
 /// One point of the time series, taken every sample interval.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestSample {
+pub struct ServiceSample {
     pub t_s: f64,
     /// Completions per second since the previous sample.
     pub throughput: f64,
@@ -92,12 +92,12 @@ pub struct RequestSample {
     pub queued: u64,
     /// The longest single waiting line: the server's, in client-server.
     pub longest_queue: u32,
-    pub counters: RequestCounters,
+    pub counters: ServiceCounters,
 }
 
 /// Who asked and who answered: the `role` lesson's table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestNodeStats {
+pub struct ServiceNodeStats {
     pub id: NodeId,
     pub role: Role,
     pub issued: u64,
@@ -111,22 +111,22 @@ pub struct RequestNodeStats {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestReport {
+pub struct ServiceReport {
     pub architecture: Architecture,
     /// When the last request finished (after the configured duration, as
     /// requests in flight drain).
     pub elapsed_s: f64,
-    pub counters: RequestCounters,
+    pub counters: ServiceCounters,
     pub latency: Option<LatencySummary>,
     /// Completed requests per second over the configured duration.
     pub throughput: f64,
-    pub nodes: Vec<RequestNodeStats>,
-    pub series: Vec<RequestSample>,
+    pub nodes: Vec<ServiceNodeStats>,
+    pub series: Vec<ServiceSample>,
     pub theory: QueuePrediction,
     pub events: u64,
 }
 
-impl RequestReport {
+impl ServiceReport {
     /// Mean utilisation of the nodes that serve (the server, or the peers).
     pub fn mean_server_utilisation(&self) -> f64 {
         let serving: Vec<f64> = self
@@ -145,7 +145,7 @@ impl RequestReport {
 
 /// A node as the drawing needs it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestNodeView {
+pub struct ServiceNodeView {
     pub id: NodeId,
     pub role: Role,
     pub up: bool,
@@ -165,12 +165,12 @@ pub struct MessageView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestSnapshot {
+pub struct ServiceSnapshot {
     pub now_s: f64,
-    pub nodes: Vec<RequestNodeView>,
+    pub nodes: Vec<ServiceNodeView>,
     /// At most [`MAX_DRAWN_MESSAGES`], oldest first.
     pub messages: Vec<MessageView>,
-    pub counters: RequestCounters,
+    pub counters: ServiceCounters,
 }
 
 /// More dots than this are a blur; the counters still say how many.

@@ -1,21 +1,21 @@
 use crate::sim::node::Population;
 use super::theory::{mm1_mean_response, mm1k_blocking, mmc_mean_response};
 use super::*;
-use crate::sim::fault::ScheduledFault;
+use crate::sim::fault::{Faults, ScheduledFault};
 use crate::sim::node::{Architecture, NodeId, Role};
 use crate::sim::time::SimTime;
 use crate::sim::validate::Problem;
 use proptest::prelude::*;
 
-fn assert_accounted(c: &RequestCounters) {
+fn assert_accounted(c: &ServiceCounters) {
     assert_eq!(c.issued, c.completed + c.dropped + c.failed + c.in_flight, "{c:?}");
 }
 
 /// One server, no network delay, a waiting room nothing overflows: a pure
 /// M/M/1 queue.
-fn mm1(rho: f64, duration_s: f64, seed: u64) -> RequestScenario {
+fn mm1(rho: f64, duration_s: f64, seed: u64) -> ServiceScenario {
     let mu = 100.0;
-    RequestScenario {
+    ServiceScenario {
         users: 10,
         request_rate: rho * mu / 10.0,
         service_rate: mu,
@@ -25,12 +25,12 @@ fn mm1(rho: f64, duration_s: f64, seed: u64) -> RequestScenario {
         sample_interval_s: duration_s / 10.0,
         latency_window_s: 1.0,
         seed,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     }
 }
 
-fn p2p(users: u32) -> RequestScenario {
-    RequestScenario {
+fn p2p(users: u32) -> ServiceScenario {
+    ServiceScenario {
         architecture: Architecture::PeerToPeer,
         users,
         request_rate: 2.0,
@@ -38,14 +38,14 @@ fn p2p(users: u32) -> RequestScenario {
         items: 200,
         replication: 3,
         duration_s: 30.0,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     }
 }
 
 #[test]
 fn every_request_is_accounted_for_while_stepping() {
     for arch in Architecture::ALL {
-        let s = RequestScenario {
+        let s = ServiceScenario {
             architecture: arch,
             users: 30,
             request_rate: 1.0,
@@ -62,9 +62,9 @@ fn every_request_is_accounted_for_while_stepping() {
                 ScheduledFault::revive(8.0, 8),
             ],
             duration_s: 15.0,
-            ..RequestScenario::default()
+            ..ServiceScenario::default()
         };
-        let mut sim = RequestSim::new(s).unwrap();
+        let mut sim = ServiceSim::new(s).unwrap();
         while sim.run_events(97) > 0 {
             let c = sim.counters();
             assert_accounted(&c);
@@ -79,7 +79,7 @@ fn every_request_is_accounted_for_while_stepping() {
 
 #[test]
 fn client_server_roles_are_distinct() {
-    let r = run(RequestScenario::default()).unwrap();
+    let r = run(ServiceScenario::default()).unwrap();
     let server = &r.nodes[0];
     assert_eq!(server.role, Role::Server);
     assert_eq!(server.issued, 0);
@@ -102,10 +102,10 @@ fn every_peer_both_asks_and_answers() {
 #[test]
 fn same_seed_same_report_and_another_seed_differs() {
     for arch in Architecture::ALL {
-        let s = RequestScenario { architecture: arch, holder_choice: HolderChoice::LeastLoaded, ..p2p(15) };
+        let s = ServiceScenario { architecture: arch, holder_choice: HolderChoice::LeastLoaded, ..p2p(15) };
         let a = run(s.clone()).unwrap();
         assert_eq!(a, run(s.clone()).unwrap());
-        let b = run(RequestScenario { seed: 2, ..s }).unwrap();
+        let b = run(ServiceScenario { seed: 2, ..s }).unwrap();
         assert_ne!(a.counters, b.counters);
     }
 }
@@ -136,7 +136,7 @@ fn mm1_agrees_with_theory_at_eighty_percent_load() {
 
 #[test]
 fn two_workers_agree_with_erlang_c() {
-    let s = RequestScenario { workers: 2, request_rate: 16.0, ..mm1(0.5, 500.0, 3) };
+    let s = ServiceScenario { workers: 2, request_rate: 16.0, ..mm1(0.5, 500.0, 3) };
     let w = mmc_mean_response(160.0, 100.0, 2).unwrap();
     let r = run(s).unwrap();
     let simulated = r.latency.unwrap().mean_ms / 1_000.0;
@@ -147,7 +147,7 @@ fn two_workers_agree_with_erlang_c() {
 #[test]
 fn network_latency_adds_two_hops() {
     let base = run(mm1(0.5, 200.0, 5)).unwrap().latency.unwrap().mean_ms;
-    let s = RequestScenario { hop_latency_ms: 40.0, ..mm1(0.5, 200.0, 5) };
+    let s = ServiceScenario { hop_latency_ms: 40.0, ..mm1(0.5, 200.0, 5) };
     let r = run(s).unwrap();
     // Same seed, same draws: only the fixed delay differs.
     assert!((r.latency.unwrap().mean_ms - base - 80.0).abs() < 1e-6);
@@ -158,7 +158,7 @@ fn network_latency_adds_two_hops() {
 #[test]
 fn a_full_queue_drops_as_mm1k_predicts() {
     // One in service plus two waiting, offered as much as it can serve.
-    let s = RequestScenario { queue_capacity: 2, ..mm1(1.0, 500.0, 11) };
+    let s = ServiceScenario { queue_capacity: 2, ..mm1(1.0, 500.0, 11) };
     let r = run(s).unwrap();
     let c = r.counters;
     let arrived = c.issued as f64;
@@ -171,7 +171,7 @@ fn a_full_queue_drops_as_mm1k_predicts() {
 #[test]
 fn the_servers_queue_saturates_as_clients_grow() {
     let p95 = |users: u32| {
-        let s = RequestScenario { users, request_rate: 1.0, service_rate: 50.0, ..RequestScenario::default() };
+        let s = ServiceScenario { users, request_rate: 1.0, service_rate: 50.0, ..ServiceScenario::default() };
         run(s).unwrap().latency.unwrap().p95_ms
     };
     let (light, heavy) = (p95(10), p95(45));
@@ -180,14 +180,14 @@ fn the_servers_queue_saturates_as_clients_grow() {
 
 #[test]
 fn a_failed_server_fails_every_request_until_it_returns() {
-    let s = RequestScenario {
+    let s = ServiceScenario {
         faults: vec![ScheduledFault::fail(10.0, 0), ScheduledFault::revive(20.0, 0)],
         duration_s: 30.0,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     };
     let r = run(s).unwrap();
     assert!(r.counters.failed > 100, "{:?}", r.counters);
-    let during: Vec<&RequestSample> = r.series.iter().filter(|p| p.t_s > 11.0 && p.t_s <= 20.0).collect();
+    let during: Vec<&ServiceSample> = r.series.iter().filter(|p| p.t_s > 11.0 && p.t_s <= 20.0).collect();
     assert!(!during.is_empty() && during.iter().all(|p| p.throughput == 0.0));
     let after = r.series.iter().filter(|p| p.t_s > 22.0);
     assert!(after.clone().count() > 0 && after.into_iter().all(|p| p.throughput > 0.0));
@@ -195,8 +195,8 @@ fn a_failed_server_fails_every_request_until_it_returns() {
 
 #[test]
 fn failing_the_server_now_fails_what_it_held() {
-    let s = RequestScenario { users: 100, request_rate: 1.0, service_rate: 20.0, ..RequestScenario::default() };
-    let mut sim = RequestSim::new(s).unwrap();
+    let s = ServiceScenario { users: 100, request_rate: 1.0, service_rate: 20.0, ..ServiceScenario::default() };
+    let mut sim = ServiceSim::new(s).unwrap();
     sim.run_until(SimTime(5_000_000), u64::MAX);
     let held = sim.snapshot().nodes[0].queued + sim.snapshot().nodes[0].busy_workers;
     assert!(held > 10, "the overloaded server should have a backlog: {held}");
@@ -218,9 +218,9 @@ fn failing_the_server_now_fails_what_it_held() {
 
 #[test]
 fn peers_route_around_a_failed_holder() {
-    let busy = RequestScenario { request_rate: 6.0, ..p2p(20) };
-    let mut sim = RequestSim::new(busy.clone()).unwrap();
-    let loaded = |sim: &RequestSim| {
+    let busy = ServiceScenario { request_rate: 6.0, ..p2p(20) };
+    let mut sim = ServiceSim::new(busy.clone()).unwrap();
+    let loaded = |sim: &ServiceSim| {
         let v = &sim.snapshot().nodes[3];
         v.queued + v.busy_workers
     };
@@ -239,14 +239,14 @@ fn peers_route_around_a_failed_holder() {
     assert_accounted(&c);
 
     let fault = vec![ScheduledFault::fail(5.0, 3)];
-    let single = run(RequestScenario { replication: 1, faults: fault, ..p2p(20) }).unwrap();
+    let single = run(ServiceScenario { replication: 1, faults: fault, ..p2p(20) }).unwrap();
     assert!(single.counters.failed > 20, "items only peer 3 held are gone: {:?}", single.counters);
     assert_accounted(&single.counters);
 }
 
 #[test]
 fn hybrid_asks_the_index_first_and_dies_with_it() {
-    let s = RequestScenario { architecture: Architecture::Hybrid, ..p2p(20) };
+    let s = ServiceScenario { architecture: Architecture::Hybrid, ..p2p(20) };
     let r = run(s.clone()).unwrap();
     assert_eq!(r.nodes[0].role, Role::Index);
     assert_eq!(r.nodes[0].lookups_answered, r.counters.issued);
@@ -254,7 +254,7 @@ fn hybrid_asks_the_index_first_and_dies_with_it() {
     let direct = run(p2p(20)).unwrap().latency.unwrap().p50_ms;
     assert!(r.latency.unwrap().p50_ms > direct + 30.0, "two more hops of 20 ms");
 
-    let down = run(RequestScenario { faults: vec![ScheduledFault::fail(0.0, 0)], ..s }).unwrap();
+    let down = run(ServiceScenario { faults: vec![ScheduledFault::fail(0.0, 0)], ..s }).unwrap();
     assert_eq!(down.counters.completed, 0);
     assert_eq!(down.counters.failed, down.counters.issued);
 }
@@ -262,7 +262,7 @@ fn hybrid_asks_the_index_first_and_dies_with_it() {
 #[test]
 fn least_loaded_choice_shortens_the_tail() {
     let busy = |choice| {
-        let s = RequestScenario { holder_choice: choice, request_rate: 7.0, service_rate: 10.0, ..p2p(30) };
+        let s = ServiceScenario { holder_choice: choice, request_rate: 7.0, service_rate: 10.0, ..p2p(30) };
         run(s).unwrap().latency.unwrap().p95_ms
     };
     let (random, least) = (busy(HolderChoice::Random), busy(HolderChoice::LeastLoaded));
@@ -271,7 +271,7 @@ fn least_loaded_choice_shortens_the_tail() {
 
 #[test]
 fn snapshot_shows_messages_with_progress() {
-    let mut sim = RequestSim::new(RequestScenario { users: 200, ..RequestScenario::default() }).unwrap();
+    let mut sim = ServiceSim::new(ServiceScenario { users: 200, ..ServiceScenario::default() }).unwrap();
     sim.run_until(SimTime(2_000_000), u64::MAX);
     let snap = sim.snapshot();
     assert_eq!(snap.nodes.len(), 201);
@@ -283,7 +283,7 @@ fn snapshot_shows_messages_with_progress() {
 
 #[test]
 fn series_is_sampled_at_the_interval_with_window_percentiles() {
-    let r = run(RequestScenario::default()).unwrap();
+    let r = run(ServiceScenario::default()).unwrap();
     assert_eq!(r.series.len(), 60);
     for (k, p) in r.series.iter().enumerate() {
         assert!((p.t_s - (k + 1) as f64).abs() < 1e-9);
@@ -295,45 +295,45 @@ fn series_is_sampled_at_the_interval_with_window_percentiles() {
 
 #[test]
 fn a_thousand_clients_run_quickly() {
-    let s = RequestScenario { duration_s: 10.0, ..RequestScenario::busy_server(1_000) };
+    let s = ServiceScenario { duration_s: 10.0, ..ServiceScenario::busy_server(1_000) };
     let r = run(s).unwrap();
     assert!(r.counters.completed > 4_000);
     assert!((r.nodes[0].utilisation - 0.625).abs() < 0.1);
 }
 
-fn field_of(s: RequestScenario) -> String {
+fn field_of(s: ServiceScenario) -> String {
     crate::sim::validate::refused_field(s.validate())
 }
 
 #[test]
 fn validation_names_the_field() {
-    let d = RequestScenario::default;
+    let d = ServiceScenario::default;
     assert_eq!(d().validate(), Ok(()));
-    assert_eq!(field_of(RequestScenario { users: 0, ..d() }), "clients or peers");
-    assert_eq!(field_of(RequestScenario { users: 5_001, ..d() }), "clients or peers");
-    assert_eq!(field_of(RequestScenario { request_rate: f64::NAN, ..d() }), "requests per second (each)");
-    assert_eq!(field_of(RequestScenario { request_rate: -1.0, ..d() }), "requests per second (each)");
-    assert_eq!(field_of(RequestScenario { service_rate: 0.0, ..d() }), "service rate (requests/s)");
-    assert_eq!(field_of(RequestScenario { service_rate: f64::INFINITY, ..d() }), "service rate (requests/s)");
-    assert_eq!(field_of(RequestScenario { workers: 0, ..d() }), "server workers");
-    assert_eq!(field_of(RequestScenario { hop_latency_ms: -1.0, ..d() }), "network latency per hop (ms)");
-    assert_eq!(field_of(RequestScenario { items: 0, ..d() }), "items");
-    assert_eq!(field_of(RequestScenario { duration_s: 0.0, ..d() }), "duration (s)");
-    assert_eq!(field_of(RequestScenario { sample_interval_s: 0.001, ..d() }), "sample interval (s)");
-    assert_eq!(field_of(RequestScenario { latency_window_s: 100.0, ..d() }), "latency window (s)");
-    assert_eq!(field_of(RequestScenario { replication: 25, ..p2p(20) }), "copies of each item");
-    assert_eq!(field_of(RequestScenario { faults: vec![ScheduledFault::fail(1.0, 21)], ..d() }), "fault 1: node");
+    assert_eq!(field_of(ServiceScenario { users: 0, ..d() }), "clients or peers");
+    assert_eq!(field_of(ServiceScenario { users: 5_001, ..d() }), "clients or peers");
+    assert_eq!(field_of(ServiceScenario { request_rate: f64::NAN, ..d() }), "requests per second (each)");
+    assert_eq!(field_of(ServiceScenario { request_rate: -1.0, ..d() }), "requests per second (each)");
+    assert_eq!(field_of(ServiceScenario { service_rate: 0.0, ..d() }), "service rate (requests/s)");
+    assert_eq!(field_of(ServiceScenario { service_rate: f64::INFINITY, ..d() }), "service rate (requests/s)");
+    assert_eq!(field_of(ServiceScenario { workers: 0, ..d() }), "server workers");
+    assert_eq!(field_of(ServiceScenario { hop_latency_ms: -1.0, ..d() }), "network latency per hop (ms)");
+    assert_eq!(field_of(ServiceScenario { items: 0, ..d() }), "items");
+    assert_eq!(field_of(ServiceScenario { duration_s: 0.0, ..d() }), "duration (s)");
+    assert_eq!(field_of(ServiceScenario { sample_interval_s: 0.001, ..d() }), "sample interval (s)");
+    assert_eq!(field_of(ServiceScenario { latency_window_s: 100.0, ..d() }), "latency window (s)");
+    assert_eq!(field_of(ServiceScenario { replication: 25, ..p2p(20) }), "copies of each item");
+    assert_eq!(field_of(ServiceScenario { faults: vec![ScheduledFault::fail(1.0, 21)], ..d() }), "fault 1: node");
 
     // The request cap names the rate and says how far it may go.
-    let e = RequestScenario { users: 5_000, request_rate: 100.0, duration_s: 60.0, ..d() }.validate().unwrap_err();
+    let e = ServiceScenario { users: 5_000, request_rate: 100.0, duration_s: 60.0, ..d() }.validate().unwrap_err();
     match e.problem {
         Problem::OutOfRange { max, .. } => assert!((max - 2_000_000.0 / 300_000.0).abs() < 1e-9),
         other => panic!("{other:?}"),
     }
-    assert!(RequestSim::new(RequestScenario { users: 0, ..d() }).is_err());
+    assert!(ServiceSim::new(ServiceScenario { users: 0, ..d() }).is_err());
 }
 
-fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
+fn arb_scenario() -> impl Strategy<Value = ServiceScenario> {
     (
         (0u32..3, 1u32..25, 0.0f64..5.0, 0.5f64..30.0, 1u32..4, 0u32..6),
         (0.0f64..50.0, 1u32..20, 1u32..5, any::<bool>(), 1.0f64..8.0, any::<u64>()),
@@ -342,7 +342,7 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
     )
         .prop_map(|((arch, users, rate, mu, workers, cap), (hop, items, r, least, duration, seed), faults, (fast, asker))| {
             let architecture = Architecture::ALL[arch as usize];
-            let s = RequestScenario {
+            let s = ServiceScenario {
                 architecture,
                 users,
                 request_rate: rate,
@@ -350,7 +350,7 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
                 // Sometimes a peer of its own rate, sometimes one that only
                 // asks (where enough others still serve), often neither.
                 peer_service_rates: if fast && users > 1 { vec![(users - 1, mu * 2.0)] } else { Vec::new() },
-                asking_only: if asker && users > r + 1 { vec![0] } else { Vec::new() },
+                clients: if asker && users > r + 1 { vec![0] } else { Vec::new() },
                 workers,
                 queue_capacity: cap,
                 hop_latency_ms: hop,
@@ -365,7 +365,7 @@ fn arb_scenario() -> impl Strategy<Value = RequestScenario> {
             };
             let nodes = s.node_count();
             let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
-            RequestScenario { faults, ..s }
+            ServiceScenario { faults, ..s }
         })
 }
 
@@ -374,7 +374,7 @@ proptest! {
 
     #[test]
     fn small_runs_keep_their_books(s in arb_scenario()) {
-        let mut sim = RequestSim::new(s.clone()).unwrap();
+        let mut sim = ServiceSim::new(s.clone()).unwrap();
         while sim.run_events(50) > 0 {
             let c = sim.counters();
             prop_assert_eq!(c.issued, c.completed + c.dropped + c.failed + c.in_flight);
@@ -398,16 +398,16 @@ proptest! {
     #[test]
     fn bad_numbers_never_panic(rate in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), -10.0f64..0.0],
                                users in 0u32..8_000) {
-        let s = RequestScenario { request_rate: rate, users, ..RequestScenario::default() };
-        prop_assert!(RequestSim::new(s).is_err());
+        let s = ServiceScenario { request_rate: rate, users, ..ServiceScenario::default() };
+        prop_assert!(ServiceSim::new(s).is_err());
     }
 }
 
 #[test]
 fn slices_per_frame_give_the_same_run_and_scenarios_round_trip() {
-    let s = RequestScenario { architecture: Architecture::Hybrid, faults: vec![ScheduledFault::fail(3.0, 4)], ..p2p(12) };
+    let s = ServiceScenario { architecture: Architecture::Hybrid, faults: vec![ScheduledFault::fail(3.0, 4)], ..p2p(12) };
     let whole = run(s.clone()).unwrap();
-    let mut sim = RequestSim::new(s.clone()).unwrap();
+    let mut sim = ServiceSim::new(s.clone()).unwrap();
     let mut frame = SimTime::ZERO;
     while !sim.is_finished() {
         frame = SimTime(frame.0 + 16_667);
@@ -415,7 +415,7 @@ fn slices_per_frame_give_the_same_run_and_scenarios_round_trip() {
     }
     assert_eq!(sim.report(), whole);
     let json = serde_json::to_string(&s).unwrap();
-    assert_eq!(serde_json::from_str::<RequestScenario>(&json).unwrap(), s);
+    assert_eq!(serde_json::from_str::<ServiceScenario>(&json).unwrap(), s);
     assert!(serde_json::to_string(&whole).is_ok());
 }
 
@@ -425,7 +425,7 @@ fn slices_per_frame_give_the_same_run_and_scenarios_round_trip() {
 #[ignore]
 fn thousand_clients_figures() {
     for arch in Architecture::ALL {
-        let s = RequestScenario { architecture: arch, ..RequestScenario::busy_server(1_000) };
+        let s = ServiceScenario { architecture: arch, ..ServiceScenario::busy_server(1_000) };
         let started = std::time::Instant::now();
         let r = run(s).unwrap();
         let secs = started.elapsed().as_secs_f64();
@@ -441,7 +441,7 @@ fn thousand_clients_figures() {
 
 #[test]
 fn a_peer_with_more_capacity_answers_faster() {
-    let base = RequestScenario {
+    let base = ServiceScenario {
         architecture: Architecture::PeerToPeer,
         users: 10,
         request_rate: 2.0,
@@ -449,26 +449,26 @@ fn a_peer_with_more_capacity_answers_faster() {
         replication: 2,
         duration_s: 60.0,
         seed: 3,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     };
-    let p95 = |s: RequestScenario| {
-        let mut sim = RequestSim::new(s).unwrap();
+    let p95 = |s: ServiceScenario| {
+        let mut sim = ServiceSim::new(s).unwrap();
         while sim.run_events(10_000) > 0 {}
         let r = sim.report();
         r.latency.unwrap_or_else(|| panic!("{:?}", r.counters)).p95_ms
     };
     let slow = p95(base.clone());
-    let fast = p95(RequestScenario { peer_service_rates: (0..10).map(|p| (p, 50.0)).collect(), ..base.clone() });
+    let fast = p95(ServiceScenario { peer_service_rates: (0..10).map(|p| (p, 50.0)).collect(), ..base.clone() });
     assert!(fast < slow / 3.0, "p95 {fast} ms with fast peers, {slow} ms without");
-    let bad = RequestScenario { peer_service_rates: vec![(10, 5.0)], ..base.clone() };
+    let bad = ServiceScenario { peer_service_rates: vec![(10, 5.0)], ..base.clone() };
     assert!(bad.validate().is_err(), "no such peer");
-    let bad = RequestScenario { peer_service_rates: vec![(3, 0.0)], ..base };
+    let bad = ServiceScenario { peer_service_rates: vec![(3, 0.0)], ..base };
     assert!(bad.validate().is_err(), "no capacity at all");
 }
 
 #[test]
 fn peers_that_only_ask_hold_nothing_and_answer_no_one() {
-    let base = RequestScenario {
+    let base = ServiceScenario {
         architecture: Architecture::PeerToPeer,
         users: 10,
         request_rate: 2.0,
@@ -476,10 +476,10 @@ fn peers_that_only_ask_hold_nothing_and_answer_no_one() {
         replication: 3,
         duration_s: 30.0,
         seed: 5,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     };
-    let s = RequestScenario { asking_only: vec![0, 4, 9], ..base.clone() };
-    let mut sim = RequestSim::new(s.clone()).unwrap();
+    let s = ServiceScenario { clients: vec![0, 4, 9], ..base.clone() };
+    let mut sim = ServiceSim::new(s.clone()).unwrap();
     while sim.run_events(10_000) > 0 {}
     let r = sim.report();
     for p in [0u32, 4, 9] {
@@ -487,29 +487,29 @@ fn peers_that_only_ask_hold_nothing_and_answer_no_one() {
         assert_eq!((n.role, n.items_held, n.served), (Role::Client, 0, 0), "peer {p}");
     }
     assert!(r.counters.completed > 0);
-    let busiest = |r: &crate::sim::requests::RequestReport| r.nodes.iter().map(|n| n.served).max().unwrap();
-    let mut all = RequestSim::new(base.clone()).unwrap();
+    let busiest = |r: &crate::sim::service::ServiceReport| r.nodes.iter().map(|n| n.served).max().unwrap();
+    let mut all = ServiceSim::new(base.clone()).unwrap();
     while all.run_events(10_000) > 0 {}
     assert!(busiest(&r) > busiest(&all.report()), "fewer peers serving carry more each");
     // Copies cannot outnumber the peers that serve.
-    let s = RequestScenario { asking_only: (0..8).collect(), ..base };
+    let s = ServiceScenario { clients: (0..8).collect(), ..base };
     assert!(s.validate().is_err());
 }
 
 #[test]
 fn theory_spreads_the_remote_load_over_the_peers_that_serve() {
-    let s = RequestScenario {
+    let s = ServiceScenario {
         architecture: Architecture::PeerToPeer,
         users: 10,
         request_rate: 2.0,
         replication: 2,
-        ..RequestScenario::default()
+        ..ServiceScenario::default()
     };
     // λ·(n − r)/S: 2·8/10 with everyone serving, 2·8/5 with five asking only.
     assert!((super::theory::predict(&s).arrival_rate - 1.6).abs() < 1e-12);
-    let half = RequestScenario { asking_only: vec![0, 1, 2, 3, 4], ..s.clone() };
+    let half = ServiceScenario { clients: vec![0, 1, 2, 3, 4], ..s.clone() };
     assert!((super::theory::predict(&half).arrival_rate - 3.2).abs() < 1e-12);
-    let none = RequestScenario { asking_only: (0..10).collect(), replication: 1, ..s };
+    let none = ServiceScenario { clients: (0..10).collect(), replication: 1, ..s };
     let e = none.validate().unwrap_err();
     assert!(e.to_string().contains("no one answers"), "{e}");
 }

@@ -5,7 +5,7 @@
 //! simulation drops what the formulas would keep, so they agree only while
 //! drops are rare ([`mm1k_blocking`] says how rare).
 
-use super::scenario::RequestScenario;
+use super::scenario::ServiceScenario;
 use crate::sim::node::Architecture;
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +89,7 @@ pub struct QueuePrediction {
 /// spreads evenly over the peers that serve; random placement makes some
 /// busier than others. It describes a peer at the workload's service rate,
 /// whatever single peers were given.
-pub fn predict(s: &RequestScenario) -> QueuePrediction {
+pub fn predict(s: &ServiceScenario) -> QueuePrediction {
     let users = f64::from(s.users);
     let (arrival_rate, workers) = match s.architecture {
         Architecture::ClientServer => (users * s.request_rate, s.workers),

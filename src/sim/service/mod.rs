@@ -23,12 +23,12 @@ pub mod theory;
 #[cfg(test)]
 mod tests;
 
-pub use engine::RequestSim;
+pub use engine::ServiceSim;
 pub use report::{
-    LatencySummary, MessageKind, MessageView, RequestCounters, RequestNodeStats, RequestNodeView,
-    RequestReport, RequestSample, RequestSnapshot,
+    LatencySummary, MessageKind, MessageView, ServiceCounters, ServiceNodeStats, ServiceNodeView,
+    ServiceReport, ServiceSample, ServiceSnapshot,
 };
-pub use scenario::{HolderChoice, RequestScenario};
+pub use scenario::{HolderChoice, ServiceScenario};
 
 pub(crate) use engine::{progress, sample_distinct, InFlight};
 
@@ -37,8 +37,8 @@ use crate::sim::validate::ValidationError;
 
 /// Validates, runs to the end and reports: the command line's and the
 /// benchmarks' entry point.
-pub fn run(scenario: RequestScenario) -> Result<RequestReport, ValidationError> {
-    let mut sim = RequestSim::new(scenario)?;
+pub fn run(scenario: ServiceScenario) -> Result<ServiceReport, ValidationError> {
+    let mut sim = ServiceSim::new(scenario)?;
     sim.run_to_end(u64::MAX);
     Ok(sim.report())
 }

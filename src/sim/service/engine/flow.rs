@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl RequestSim {
+impl ServiceSim {
     pub(super) fn on_arrival(&mut self) {
         self.schedule_arrival();
         // Merging every asker into one stream and picking the asker after

@@ -17,17 +17,17 @@ use crate::sim::node::Population;
 use placement::place_items;
 
 use super::report::{
-    LatencySummary, MessageKind, MessageView, RequestCounters, RequestNodeStats, RequestNodeView,
-    RequestReport, RequestSample, RequestSnapshot, MAX_DRAWN_MESSAGES,
+    LatencySummary, MessageKind, MessageView, ServiceCounters, ServiceNodeStats, ServiceNodeView,
+    ServiceReport, ServiceSample, ServiceSnapshot, MAX_DRAWN_MESSAGES,
 };
-use super::scenario::{HolderChoice, RequestScenario};
+use super::scenario::{HolderChoice, ServiceScenario};
 use super::theory::predict;
-use crate::sim::fault::{secs_to_time, FaultAction};
+use crate::sim::fault::{secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
 use crate::sim::rng::Rng;
 use crate::sim::time::{SimDuration, SimTime};
-use crate::sim::validate::{Problem, ValidationError};
+use crate::sim::validate::ValidationError;
 use std::collections::VecDeque;
 
 #[derive(Clone, Copy, Debug)]
@@ -108,8 +108,8 @@ impl Station {
     }
 }
 
-pub struct RequestSim {
-    s: RequestScenario,
+pub struct ServiceSim {
+    s: ServiceScenario,
     end: SimTime,
     hop: SimDuration,
     now: SimTime,
@@ -125,15 +125,15 @@ pub struct RequestSim {
     messages: InFlight<Message>,
     /// Ids for jobs in service.
     next_id: u64,
-    counters: RequestCounters,
+    counters: ServiceCounters,
     latencies: Vec<u64>,
     window: VecDeque<(SimTime, u64)>,
     last_sample: (SimTime, u64),
-    series: Vec<RequestSample>,
+    series: Vec<ServiceSample>,
 }
 
-impl RequestSim {
-    pub fn new(scenario: RequestScenario) -> Result<RequestSim, ValidationError> {
+impl ServiceSim {
+    pub fn new(scenario: ServiceScenario) -> Result<ServiceSim, ValidationError> {
         scenario.validate()?;
         let mut master = Rng::new(scenario.seed);
         let mut placement = master.fork();
@@ -171,7 +171,7 @@ impl RequestSim {
         }
 
         let end = secs_to_time(scenario.duration_s);
-        let mut sim = RequestSim {
+        let mut sim = ServiceSim {
             hop: SimDuration::from_secs_f64_ceil(scenario.hop_latency_ms / 1_000.0),
             end,
             now: SimTime::ZERO,
@@ -184,7 +184,7 @@ impl RequestSim {
             nodes,
             messages: InFlight::new(),
             next_id: 0,
-            counters: RequestCounters::default(),
+            counters: ServiceCounters::default(),
             latencies: Vec::new(),
             window: VecDeque::new(),
             last_sample: (SimTime::ZERO, 0),
@@ -202,45 +202,12 @@ impl RequestSim {
         Ok(sim)
     }
 
-    pub fn scenario(&self) -> &RequestScenario {
+    pub fn scenario(&self) -> &ServiceScenario {
         &self.s
     }
 
-    pub fn counters(&self) -> RequestCounters {
+    pub fn counters(&self) -> ServiceCounters {
         self.counters
-    }
-
-    /// Fails a node now, as the sandbox's button does. Work it held is lost
-    /// (client-server) or sent to another holder (peer-to-peer).
-    pub fn fail_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
-        self.check_node(node)?;
-        self.apply_fault(node, FaultAction::Fail);
-        Ok(())
-    }
-
-    pub fn revive_node(&mut self, node: NodeId) -> Result<(), ValidationError> {
-        self.check_node(node)?;
-        self.apply_fault(node, FaultAction::Revive);
-        Ok(())
-    }
-
-    pub fn is_up(&self, node: NodeId) -> bool {
-        self.nodes.get(node.index()).is_some_and(|n| n.up)
-    }
-
-    fn check_node(&self, node: NodeId) -> Result<(), ValidationError> {
-        if node.0 < self.s.node_count() {
-            Ok(())
-        } else {
-            Err(ValidationError::new(
-                "node",
-                Problem::CountOutOfRange {
-                    min: 0,
-                    max: u64::from(self.s.node_count().saturating_sub(1)),
-                    got: u64::from(node.0),
-                },
-            ))
-        }
     }
 
     fn sample_interval(&self) -> SimDuration {
@@ -273,6 +240,46 @@ impl RequestSim {
         }
     }
 
+
+    fn on_sample(&mut self) {
+        let interval = self.sample_interval();
+        let next = self.now + interval;
+        if next <= self.end {
+            self.events.push(next, Event::Sample);
+        }
+        let window = SimDuration::from_secs_f64_ceil(self.s.latency_window_s);
+        let cutoff = SimTime(self.now.0.saturating_sub(window.0));
+        while self.window.front().is_some_and(|(t, _)| *t < cutoff) {
+            self.window.pop_front();
+        }
+        let mut recent: Vec<u64> = self.window.iter().map(|(_, l)| *l).collect();
+        let (since, completed_then) = self.last_sample;
+        let span = self.now.since(since).as_secs_f64();
+        let done = self.counters.completed - completed_then;
+        self.series.push(ServiceSample {
+            t_s: self.now.as_secs_f64(),
+            throughput: if span > 0.0 { done as f64 / span } else { 0.0 },
+            latency: LatencySummary::from_micros(&mut recent),
+            queued: self.nodes.iter().map(|n| n.queue.len() as u64).sum(),
+            longest_queue: self.nodes.iter().map(|n| n.queue.len() as u32).max().unwrap_or(0),
+            counters: self.counters,
+        });
+        self.last_sample = (self.now, self.counters.completed);
+    }
+
+}
+
+crate::sim::stepping::queue_stepper!(ServiceSim);
+
+impl Faults for ServiceSim {
+    fn node_count(&self) -> u32 {
+        self.s.node_count()
+    }
+
+    fn is_up(&self, node: NodeId) -> bool {
+        self.nodes.get(node.index()).is_some_and(|n| n.up)
+    }
+
     fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
         let now = self.now;
         let Some(n) = self.nodes.get_mut(node.index()) else { return };
@@ -303,33 +310,4 @@ impl RequestSim {
             }
         }
     }
-
-    fn on_sample(&mut self) {
-        let interval = self.sample_interval();
-        let next = self.now + interval;
-        if next <= self.end {
-            self.events.push(next, Event::Sample);
-        }
-        let window = SimDuration::from_secs_f64_ceil(self.s.latency_window_s);
-        let cutoff = SimTime(self.now.0.saturating_sub(window.0));
-        while self.window.front().is_some_and(|(t, _)| *t < cutoff) {
-            self.window.pop_front();
-        }
-        let mut recent: Vec<u64> = self.window.iter().map(|(_, l)| *l).collect();
-        let (since, completed_then) = self.last_sample;
-        let span = self.now.since(since).as_secs_f64();
-        let done = self.counters.completed - completed_then;
-        self.series.push(RequestSample {
-            t_s: self.now.as_secs_f64(),
-            throughput: if span > 0.0 { done as f64 / span } else { 0.0 },
-            latency: LatencySummary::from_micros(&mut recent),
-            queued: self.nodes.iter().map(|n| n.queue.len() as u64).sum(),
-            longest_queue: self.nodes.iter().map(|n| n.queue.len() as u32).max().unwrap_or(0),
-            counters: self.counters,
-        });
-        self.last_sample = (self.now, self.counters.completed);
-    }
-
 }
-
-crate::sim::stepping::queue_stepper!(RequestSim);

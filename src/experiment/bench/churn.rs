@@ -1,0 +1,66 @@
+//! A server failing, and peers coming and going (the `stability` lesson,
+//! and the sandbox's churn workload).
+
+use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, SideSim};
+use crate::sim::churn::{ChurnScenario, ChurnSim};
+use crate::sim::fault::ScheduledFault;
+use crate::sim::node::Population;
+use crate::sim::validate::ValidationError;
+
+const ITEMS: u32 = 20;
+const DURATION_S: f64 = 1_800.0;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "churn",
+    aliases: &[],
+    label: "Faults and churn",
+    sandbox_sizes: Some([10.0, 30.0, 200.0]),
+    sides: SideNames::WITH_HYBRID,
+    metrics: &[Metric::Availability],
+    params: &[
+        (Param::Peers, 30.0),
+        (Param::Replication, 3.0),
+        (Param::SessionS, 60.0),
+        (Param::ServerFailed, 0.0),
+        (Param::Hybrid, 0.0),
+    ],
+    size: Some(Param::Peers),
+    per_node: &[],
+    chart: Some(ChartText {
+        title: "Items available",
+        x_label: "time (s)",
+        y_label: "share available",
+        curve: Curve::ItemsAvailable,
+        marker: None,
+    }),
+    animated: true,
+    build,
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let peers = s.count(Param::Peers);
+    let session_s = s.value(Param::SessionS);
+    let base = ChurnScenario {
+        architecture: s.arch,
+        peers,
+        items: ITEMS,
+        // The server holds the one copy in client-server; peers hold at
+        // most one copy each.
+        replication: if s.central() { 1 } else { s.count(Param::Replication).min(peers) },
+        churn: true,
+        mean_online_s: session_s,
+        mean_offline_s: session_s,
+        duration_s: DURATION_S,
+        sample_interval_s: 10.0,
+        seed: s.seed,
+        ..ChurnScenario::default()
+    };
+    let faults = match base.hub() {
+        Some(server) if s.switch(Param::ServerFailed) => vec![ScheduledFault::fail(DURATION_S / 3.0, server.0)],
+        _ => Vec::new(),
+    };
+    Ok(Box::new(ChurnSim::new(ChurnScenario { faults, ..base })?))
+}

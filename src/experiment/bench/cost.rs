@@ -1,0 +1,63 @@
+//! Who pays, as the number of users grows (the `cost` lesson): a
+//! closed-form model.
+
+use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use crate::experiment::metric::{Metric, Metrics};
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, ModelSide, SideSim};
+use crate::sim::cost::{self, AdminParams, CostParams, PeerAdmin};
+use crate::sim::validate::ValidationError;
+
+/// The sizes its chart sweeps.
+const USERS: [u32; 12] = [5, 10, 20, 50, 100, 200, 300, 400, 500, 600, 800, 1000];
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "cost",
+    aliases: &[],
+    label: "Who pays",
+    sandbox_sizes: None,
+    sides: SideNames::PLAIN,
+    metrics: &[Metric::CostPerUser, Metric::TotalCost, Metric::OperatorShare],
+    params: &[(Param::Users, 10.0)],
+    size: None,
+    per_node: &[],
+    chart: Some(ChartText {
+        title: "Cost per user per month as users grow",
+        x_label: "users",
+        y_label: "cost per user ($)",
+        curve: Curve::Model,
+        marker: Some(Param::Users),
+    }),
+    animated: false,
+    build,
+};
+
+/// The cost lesson's assumptions: the stated defaults, with peers that look
+/// after themselves (a file-sharing swarm) rather than a hand-run workgroup,
+/// each owner spending 12 minutes a month keeping the sharing software
+/// running, the same order as the server's 6 minutes per account.
+pub fn lesson_cost_params() -> CostParams {
+    let defaults = CostParams::default();
+    CostParams {
+        peer_admin: PeerAdmin::SelfManaged,
+        admin: AdminParams { self_hours_per_peer_month: 0.2, ..defaults.admin },
+        ..defaults
+    }
+}
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let p = lesson_cost_params();
+    let users = s.count(Param::Users);
+    let b = cost::breakdown(&p, s.arch, users)?;
+    let mut metrics = Metrics::default();
+    metrics.set(Metric::CostPerUser, b.per_user_monthly);
+    metrics.set(Metric::TotalCost, b.total_monthly);
+    if b.total_monthly > 0.0 {
+        metrics.set(Metric::OperatorShare, b.operator_monthly / b.total_monthly);
+    }
+    let mut series = Vec::new();
+    for n in USERS {
+        series.push((f64::from(n), cost::breakdown(&p, s.arch, n)?.per_user_monthly));
+    }
+    Ok(Box::new(ModelSide { metrics, series, view: ModelSide::sketch(s.central(), users, false) }))
+}

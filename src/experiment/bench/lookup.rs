@@ -1,0 +1,70 @@
+//! Finding data: one lookup at a central index against flooding with a
+//! TTL across peers (the `focus` lesson, and the sandbox's lookup workload).
+
+use super::{BenchSpec, ChartText, NodeSetting, SideNames, SideSetup};
+use crate::experiment::edits::NetworkEdits;
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, SideSim};
+use crate::sim::lookup::{Link, LookupScenario, LookupSim};
+use crate::sim::node::{Architecture, Population};
+use crate::sim::validate::ValidationError;
+
+const DURATION_S: f64 = 30.0;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "lookup",
+    aliases: &["search"],
+    label: "Finding data",
+    sandbox_sizes: Some([20.0, 50.0, 200.0]),
+    sides: SideNames { central: "Central index", distributed: "Flooding search", hybrid: Some("Hybrid: index, then peers") },
+    metrics: &[Metric::HitRate, Metric::MessagesPerSearch],
+    params: &[
+        (Param::Peers, 50.0),
+        (Param::MeanDegree, 4.0),
+        (Param::Ttl, 3.0),
+        (Param::Replication, 2.0),
+        (Param::Hybrid, 0.0),
+    ],
+    size: Some(Param::Peers),
+    per_node: &[NodeSetting::Links],
+    chart: Some(ChartText {
+        title: "Searches that found the item, so far",
+        x_label: "time (s)",
+        y_label: "share found",
+        curve: Curve::HitRateSoFar,
+        marker: None,
+    }),
+    animated: true,
+    build,
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let peers = s.count(Param::Peers);
+    let scenario = LookupScenario {
+        architecture: s.arch,
+        peers,
+        replication: s.count(Param::Replication).min(peers),
+        mean_degree: s.value(Param::MeanDegree).min(f64::from(peers.saturating_sub(1))),
+        ttl: s.count(Param::Ttl),
+        duration_s: DURATION_S,
+        seed: s.seed,
+        ..LookupScenario::default()
+    };
+    // Links are edited where queries flood along them.
+    let scenario = if s.arch == Architecture::PeerToPeer { with_links(scenario, s.edits) } else { scenario };
+    Ok(Box::new(LookupSim::new(scenario)?))
+}
+
+/// The flooding overlay with the links connected and cut by hand.
+fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScenario {
+    for l in edits.links.iter().filter(|l| l.b < scenario.peers) {
+        let link = Link { a: scenario.user_node(l.a), b: scenario.user_node(l.b) };
+        if l.connected {
+            scenario.extra_links.push(link);
+        } else {
+            scenario.removed_links.push(link);
+        }
+    }
+    scenario
+}

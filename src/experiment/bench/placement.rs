@@ -1,0 +1,55 @@
+//! Where data lives: copies, peers offline, updates (the `data` lesson).
+
+use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, SideSim};
+use crate::sim::fault::ScheduledFault;
+use crate::sim::lookup::{LookupScenario, LookupSim, Propagation};
+use crate::sim::node::Population;
+use crate::sim::validate::ValidationError;
+
+const PEERS: u32 = 30;
+const ITEMS: u32 = 60;
+const DURATION_S: f64 = 60.0;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "placement",
+    aliases: &[],
+    label: "Where data lives",
+    sandbox_sizes: None,
+    sides: SideNames::PLAIN,
+    metrics: &[Metric::ItemsAvailable, Metric::StaleReads],
+    params: &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0)],
+    size: None,
+    per_node: &[],
+    chart: Some(ChartText {
+        title: "Reads that got a stale copy, per second",
+        x_label: "time (s)",
+        y_label: "share stale",
+        curve: Curve::StaleShare,
+        marker: None,
+    }),
+    animated: true,
+    build,
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let offline = (s.value(Param::OfflinePercent) / 100.0 * f64::from(PEERS)).round() as u32;
+    let base = LookupScenario {
+        architecture: s.arch,
+        peers: PEERS,
+        items: ITEMS,
+        replication: s.count(Param::Replication).min(PEERS),
+        ttl: 7,
+        query_rate: 0.5,
+        update_rate: 1.0,
+        propagation: if s.switch(Param::PushUpdates) { Propagation::Push { delay_ms: 50.0 } } else { Propagation::None },
+        duration_s: DURATION_S,
+        seed: s.seed,
+        ..LookupScenario::default()
+    };
+    // The same peers go offline on both sides; the server never does.
+    let faults = (0..offline).map(|i| ScheduledFault::fail(0.0, base.user_node(i * 2 % PEERS).0)).collect();
+    Ok(Box::new(LookupSim::new(LookupScenario { faults, ..base })?))
+}

@@ -1,0 +1,46 @@
+//! Who asks and who answers: request/response traffic on a small network
+//! (the `role` lesson).
+
+use super::{BenchSpec, SideNames, SideSetup};
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::SideSim;
+use crate::sim::service::{ServiceScenario, ServiceSim};
+use crate::sim::validate::ValidationError;
+
+/// Fixed choices the learner does not change.
+const REQUEST_RATE: f64 = 1.0;
+const SERVICE_RATE: f64 = 50.0;
+const DURATION_S: f64 = 30.0;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "role",
+    aliases: &[],
+    label: "Who asks and who answers",
+    sandbox_sizes: None,
+    sides: SideNames::PLAIN,
+    metrics: &[Metric::BusiestShare],
+    params: &[(Param::Nodes, 4.0)],
+    size: Some(Param::Nodes),
+    per_node: &[],
+    chart: None,
+    animated: true,
+    build,
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let nodes = s.count(Param::Nodes);
+    // The same number of machines on both sides: one of them is the server.
+    let users = if s.central() { nodes.saturating_sub(1).max(1) } else { nodes };
+    let scenario = ServiceScenario {
+        architecture: s.arch,
+        users,
+        request_rate: REQUEST_RATE,
+        service_rate: SERVICE_RATE,
+        replication: 3.min(users),
+        duration_s: DURATION_S,
+        seed: s.seed,
+        ..ServiceScenario::default()
+    };
+    Ok(Box::new(ServiceSim::new(scenario)?))
+}

@@ -1,0 +1,73 @@
+//! A server's queue under load against the load spread over peers (the
+//! `service` lesson, and the sandbox's requests workload).
+
+use super::{BenchSpec, ChartText, NodeSetting, RoleWords, SideNames, SideSetup};
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, SideSim};
+use crate::sim::service::{ServiceScenario, ServiceSim};
+use crate::sim::validate::ValidationError;
+
+const DURATION_S: f64 = 60.0;
+const QUEUE_CAPACITY: u32 = 10_000;
+const HOP_LATENCY_MS: f64 = 5.0;
+/// Copies of each item, or every serving peer when fewer.
+const COPIES: u32 = 3;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "service",
+    aliases: &["requests"],
+    label: "Requests and load",
+    sandbox_sizes: Some([10.0, 50.0, 500.0]),
+    sides: SideNames::WITH_HYBRID,
+    metrics: &[Metric::P95LatencyMs, Metric::P50LatencyMs, Metric::FailedShare],
+    params: &[
+        (Param::Clients, 50.0),
+        (Param::RequestRate, 2.0),
+        (Param::ServerCapacity, 120.0),
+        // A peer is an ordinary computer, but it serves only its share.
+        (Param::PeerCapacity, 40.0),
+        (Param::Hybrid, 0.0),
+    ],
+    size: Some(Param::Clients),
+    per_node: &[
+        NodeSetting::Role(RoleWords {
+            peer: "Peer: asks and answers",
+            client: "Client: only asks",
+            became_peer: "answers others again: a peer",
+            became_client: "only asks now: a client",
+            needs_a_peer: true,
+        }),
+        NodeSetting::Capacity,
+    ],
+    chart: Some(ChartText {
+        title: "Latency p95 over the last 5 s",
+        x_label: "time (s)",
+        y_label: "p95 latency (ms)",
+        curve: Curve::P95Window,
+        marker: None,
+    }),
+    animated: true,
+    build,
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let users = s.count(Param::Clients);
+    let clients = s.clients(users);
+    let serving = users.saturating_sub(clients.len() as u32).max(1);
+    let scenario = ServiceScenario {
+        architecture: s.arch,
+        users,
+        replication: COPIES.min(serving),
+        peer_service_rates: s.edits.capacities.iter().filter(|c| c.user < users).map(|c| (c.user, c.per_s)).collect(),
+        clients,
+        request_rate: s.value(Param::RequestRate),
+        service_rate: if s.central() { s.value(Param::ServerCapacity) } else { s.value(Param::PeerCapacity) },
+        queue_capacity: QUEUE_CAPACITY,
+        hop_latency_ms: HOP_LATENCY_MS,
+        duration_s: DURATION_S,
+        seed: s.seed,
+        ..ServiceScenario::default()
+    };
+    Ok(Box::new(ServiceSim::new(scenario)?))
+}

@@ -1,0 +1,47 @@
+//! Administration of a workgroup, with and without a server (the
+//! `network-size` lesson): a closed-form model.
+
+use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use crate::experiment::metric::{Metric, Metrics};
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, ModelSide, SideSim};
+use crate::sim::cost::{self, CostParams};
+use crate::sim::validate::ValidationError;
+
+/// Its chart runs from 2 computers to this many.
+const MAX_COMPUTERS: u32 = 50;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    key: "workgroup",
+    aliases: &[],
+    label: "Running a workgroup",
+    sandbox_sizes: None,
+    sides: SideNames { central: "With a server", distributed: "Workgroup", hybrid: None },
+    metrics: &[Metric::AdminHours],
+    params: &[(Param::Computers, 4.0)],
+    size: None,
+    per_node: &[],
+    chart: Some(ChartText {
+        title: "Administration per month as the network grows",
+        x_label: "computers",
+        y_label: "hours per month",
+        curve: Curve::Model,
+        marker: Some(Param::Computers),
+    }),
+    animated: false,
+    build,
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let with_server = s.central();
+    let computers = s.count(Param::Computers);
+    let admin = CostParams::default().admin;
+    let hours = |n: u32| if with_server { cost::server_hours(&admin, n, 1) } else { cost::workgroup_hours(&admin, n) };
+    let mut metrics = Metrics::default();
+    metrics.set(Metric::AdminHours, hours(computers));
+    if let Some(n) = cost::admin_crossover(&admin) {
+        metrics.set(Metric::Crossover, f64::from(n));
+    }
+    let series = (2..=MAX_COMPUTERS).map(|n| (f64::from(n), hours(n))).collect();
+    Ok(Box::new(ModelSide { metrics, series, view: ModelSide::sketch(with_server, computers, !with_server) }))
+}

@@ -1,0 +1,57 @@
+//! File distribution runs (the distribution bench) as a side.
+
+use super::{Curve, SideSim};
+use crate::experiment::metric::{Metric, Metrics};
+use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
+use crate::sim::distribution::DistributionSim;
+
+impl SideSim for DistributionSim {
+    /// A little past the textbook bound: the run ends near it.
+    fn horizon_s(&self) -> f64 {
+        self.scenario().lower_bound_s() * 1.2
+    }
+
+    fn draw(&self, view: &mut NetView) {
+        let snap = self.snapshot();
+        view.nodes.clear();
+        view.nodes.extend(snap.nodes.iter().map(|n| NodeView {
+            id: n.id.0,
+            role: n.role,
+            up: n.online,
+            fill: n.fraction,
+            badge: String::new(),
+        }));
+        view.edges.clear();
+        view.moving.clear();
+        view.moving.extend(snap.transfers.iter().map(|t| LinkView::new(t.from, t.to, t.progress, Traffic::Data)));
+    }
+
+    fn measure(&self, m: &mut Metrics) {
+        let report = self.report();
+        if report.finished {
+            m.set(Metric::CompletionS, report.completion_time_s);
+        }
+        m.set(Metric::BoundS, report.lower_bound_s);
+    }
+
+    fn curve(&self, curve: Curve) -> Vec<(f64, f64)> {
+        if curve != Curve::ShareComplete {
+            return Vec::new();
+        }
+        // A step line: the share holds until the next receiver finishes.
+        let report = self.report();
+        let mut points = vec![(0.0, 0.0)];
+        let mut last = 0.0;
+        for p in &report.completion_curve {
+            points.push((p.time_s, last));
+            points.push((p.time_s, p.fraction));
+            last = p.fraction;
+        }
+        points
+    }
+
+    fn uploads(&self) -> Vec<f64> {
+        let r = self.report();
+        std::iter::once(r.server_upload_mbit).chain(r.peer_upload_mbit).collect()
+    }
+}

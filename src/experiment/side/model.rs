@@ -1,0 +1,81 @@
+//! A closed-form model's answer as a side: nothing to step, measured from
+//! the start.
+
+use super::{Curve, SideSim};
+use crate::experiment::layout::MAX_DRAWN_NODES;
+use crate::experiment::metric::Metrics;
+use crate::experiment::view::{NetView, NodeView};
+use crate::sim::node::Role;
+use crate::sim::stepping::Stepper;
+use crate::sim::time::SimTime;
+
+pub struct ModelSide {
+    pub metrics: Metrics,
+    /// Its curve on the chart, `(x, y)`: cost against users, hours against
+    /// computers.
+    pub series: Vec<(f64, f64)>,
+    /// A still picture of the network it describes.
+    pub view: NetView,
+}
+
+impl ModelSide {
+    /// A still picture of the network a model describes: a server and its
+    /// users, or peers, with every pair linked in a workgroup (each pair is
+    /// one share and account to manage).
+    pub fn sketch(with_server: bool, users: u32, pairs: bool) -> NetView {
+        let users = users.min(MAX_DRAWN_NODES as u32 + 1);
+        let node = |id: u32, role: Role| NodeView { id, role, up: true, fill: 0.0, badge: String::new() };
+        let mut nodes = Vec::new();
+        if with_server {
+            nodes.push(NodeView { fill: 1.0, ..node(0, Role::Server) });
+        }
+        let first = nodes.len() as u32;
+        let role = if with_server { Role::Client } else { Role::Peer };
+        nodes.extend((0..users).map(|i| node(first + i, role)));
+        let edges = if pairs && users <= 60 {
+            (0..users).flat_map(|a| (a + 1..users).map(move |b| (a, b))).collect()
+        } else if with_server {
+            (1..=users).map(|c| (0, c)).collect()
+        } else {
+            Vec::new()
+        };
+        NetView { nodes, edges, moving: Vec::new() }
+    }
+}
+
+/// Already at its end: there is no event to run.
+impl Stepper for ModelSide {
+    fn now(&self) -> SimTime {
+        SimTime::ZERO
+    }
+
+    fn next_event_time(&self) -> Option<SimTime> {
+        None
+    }
+
+    fn step(&mut self) -> bool {
+        false
+    }
+
+    fn events_processed(&self) -> u64 {
+        0
+    }
+}
+
+impl SideSim for ModelSide {
+    fn horizon_s(&self) -> f64 {
+        1.0
+    }
+
+    fn draw(&self, view: &mut NetView) {
+        view.clone_from(&self.view);
+    }
+
+    fn measure(&self, metrics: &mut Metrics) {
+        metrics.clone_from(&self.metrics);
+    }
+
+    fn curve(&self, curve: Curve) -> Vec<(f64, f64)> {
+        if curve == Curve::Model { self.series.clone() } else { Vec::new() }
+    }
+}
