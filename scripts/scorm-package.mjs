@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeZip } from "./lib/zip.mjs";
+import { unzipSync, zipSync } from "fflate";
 
 // The lessons in course order, as src/lessons names them (a native test,
 // tests/scorm_lessons.rs, keeps this list in step with the app).
@@ -74,9 +74,16 @@ export function buildPackage(dist) {
   const root = resolve(dist);
   const files = listFiles(root).map((p) => relative(root, p).split(sep).join("/"));
   if (!files.includes("index.html")) throw new Error(`${dist} has no index.html: build the app first`);
-  const entries = [{ name: "imsmanifest.xml", data: Buffer.from(manifest(files), "utf8") }];
-  for (const f of files) entries.push({ name: f, data: readFileSync(join(root, f)) });
-  return writeZip(entries);
+  // A fixed date keeps the zip byte for byte the same for the same files.
+  const options = { level: 9, mtime: new Date(Date.UTC(2026, 0, 1)) };
+  const entries = { "imsmanifest.xml": [new TextEncoder().encode(manifest(files)), options] };
+  for (const f of files) entries[f] = [new Uint8Array(readFileSync(join(root, f))), options];
+  return Buffer.from(zipSync(entries));
+}
+
+/** A zip's files by name: what an LMS would unpack. */
+export function readZip(bytes) {
+  return new Map(Object.entries(unzipSync(new Uint8Array(bytes))).map(([name, data]) => [name, Buffer.from(data)]));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,6 +3,7 @@
 pub mod sim;
 pub mod embed;
 pub mod experiment;
+pub mod json;
 pub mod lessons;
 pub mod markup;
 pub mod progress;

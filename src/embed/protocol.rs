@@ -6,7 +6,7 @@
 //! teacher asks for any parent; commands from the parent are obeyed only
 //! from that exact origin, and only once checked.
 
-use crate::progress::json::{parse, Value};
+use crate::json::{parse, Value};
 
 pub const SOURCE: &str = "hub-and-mesh";
 /// Bumped when a message changes shape; listeners can check it.

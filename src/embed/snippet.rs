@@ -3,8 +3,8 @@
 //! shows the messages its own preview sends.
 
 use crate::embed::protocol::{TargetOrigin, PROTOCOL_VERSION, SOURCE};
-use crate::markup::escape;
-use crate::progress::json::{parse, Value};
+use crate::markup::Markup;
+use crate::json::{parse, Value};
 
 /// The iframe that embeds `route` (`/embed/lessons/role`) of the copy of the
 /// app at `base` (its address without query or hash), reporting to
@@ -20,18 +20,15 @@ pub fn iframe(base: &str, route: &str, title: &str, origin: Option<&TargetOrigin
 /// The teach page's list of snippets, one per `(key, label, route, title)`,
 /// as HTML: a labelled read-only text area each, and a Copy button that
 /// names the area it copies in `data-copy`.
-pub fn snippet_list(base: &str, origin: Option<&TargetOrigin>, items: &[(String, String, String, String)]) -> String {
-    let mut out = String::from("<ul class=\"snippets\">");
+pub fn snippet_list(base: &str, origin: Option<&TargetOrigin>, items: &[(String, String, String, String)]) -> Markup {
+    let mut out = Markup::from_static("<ul class=\"snippets\">");
     for (key, label, route, title) in items {
-        let id = format!("snippet-{}", escape(key));
-        out.push_str(&format!(
-            "<li><label for=\"{id}\">{}</label><textarea id=\"{id}\" class=\"snippet\" readonly rows=\"3\">{}</textarea>\
-             <button type=\"button\" data-copy=\"{id}\">Copy</button></li>",
-            escape(label),
-            escape(&iframe(base, route, title, origin))
-        ));
+        let id = format!("snippet-{key}");
+        out.raw("<li><label for=\"").text(&id).raw("\">").text(label).raw("</label><textarea id=\"").text(&id);
+        out.raw("\" class=\"snippet\" readonly rows=\"3\">").text(&iframe(base, route, title, origin));
+        out.raw("</textarea><button type=\"button\" data-copy=\"").text(&id).raw("\">Copy</button></li>");
     }
-    out.push_str("</ul>");
+    out.raw("</ul>");
     out
 }
 
@@ -121,7 +118,7 @@ mod tests {
     #[test]
     fn the_snippet_list_escapes_what_it_shows() {
         let items = vec![("role".to_owned(), "Lesson 1: <Roles>".to_owned(), "/embed/lessons/role".to_owned(), "Hub & Mesh".to_owned())];
-        let html = snippet_list("https://h.example/", None, &items);
+        let html = snippet_list("https://h.example/", None, &items).into_string();
         assert!(html.contains(r#"<label for="snippet-role">Lesson 1: &lt;Roles&gt;</label>"#), "{html}");
         assert!(html.contains("&lt;iframe src=&quot;https://h.example/#/embed/lessons/role&quot; title=&quot;Hub &amp; Mesh&quot;"), "{html}");
         assert!(html.contains(r#"<button type="button" data-copy="snippet-role">Copy</button>"#));

@@ -6,8 +6,7 @@
 
 use crate::experiment::bench::ChartSpec;
 use crate::experiment::chart::{tick_label, Scale};
-use crate::markup::escape;
-use std::fmt::Write;
+use crate::markup::Markup;
 
 const W: f64 = 320.0;
 const H: f64 = 180.0;
@@ -25,82 +24,85 @@ const FILE_STYLE: &str = "<style>text{font:9px sans-serif;fill:#4a5360}.axes lin
 
 /// The drawing itself: an `<svg>` element, `xmlns` and styles included
 /// when it is to stand alone as a file.
-pub fn svg(spec: &ChartSpec, standalone: bool) -> String {
+pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
     let xs = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)), true);
     let ys = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.1)), true);
     let px = |x: f64| LEFT + xs.unit(x) * (W - LEFT - RIGHT);
     let py = |y: f64| H - BOTTOM - ys.unit(y) * (H - TOP - BOTTOM);
     let (base, right) = (H - BOTTOM, W - RIGHT);
-    let mut out = format!(
-        "<svg {}viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\">{}<g class=\"axes\"><line x1=\"{LEFT}\" x2=\"{LEFT}\" y1=\"{TOP}\" y2=\"{base}\"/>\
-         <line x1=\"{LEFT}\" x2=\"{right}\" y1=\"{base}\" y2=\"{base}\"/></g>",
-        if standalone { "xmlns=\"http://www.w3.org/2000/svg\" " } else { "" },
-        escape(&format!("{}: {} against {}", spec.title, spec.y_label, spec.x_label)),
-        if standalone { FILE_STYLE } else { "" },
-    );
+    let mut out = Markup::from_static("<svg ");
+    if standalone {
+        out.raw("xmlns=\"http://www.w3.org/2000/svg\" ");
+    }
+    out.raw("viewBox=\"0 0 ").int(W as i64).raw(" ").int(H as i64).raw("\" role=\"img\" aria-label=\"")
+        .text(&format!("{}: {} against {}", spec.title, spec.y_label, spec.x_label))
+        .raw("\">");
+    if standalone {
+        out.raw(FILE_STYLE);
+    }
+    let line = |out: &mut Markup, class: &'static str, (x1, x2, y1, y2): (f64, f64, f64, f64)| {
+        out.raw("<line").raw(class).raw(" x1=\"").num(x1, 1).raw("\" x2=\"").num(x2, 1);
+        out.raw("\" y1=\"").num(y1, 1).raw("\" y2=\"").num(y2, 1).raw("\"/>");
+    };
+    out.raw("<g class=\"axes\">");
+    line(&mut out, "", (LEFT, LEFT, TOP, base));
+    line(&mut out, "", (LEFT, right, base, base));
+    out.raw("</g>");
     for t in ys.ticks(4) {
         let y = py(t);
-        let _ = write!(
-            out,
-            "<g class=\"tick\"><line class=\"grid\" x1=\"{LEFT}\" x2=\"{right}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text></g>",
-            LEFT - 4.0,
-            y + 3.0,
-            tick_label(t)
-        );
+        out.raw("<g class=\"tick\">");
+        line(&mut out, " class=\"grid\"", (LEFT, right, y, y));
+        out.raw("<text x=\"").num(LEFT - 4.0, 1).raw("\" y=\"").num(y + 3.0, 1).raw("\" text-anchor=\"end\">");
+        out.text(&tick_label(t)).raw("</text></g>");
     }
     for t in xs.ticks(5) {
         let x = px(t);
-        let _ = write!(
-            out,
-            "<g class=\"tick\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{base}\" y2=\"{}\"/><text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
-            base + 4.0,
-            base + 14.0,
-            tick_label(t)
-        );
+        out.raw("<g class=\"tick\">");
+        line(&mut out, "", (x, x, base, base + 4.0));
+        out.raw("<text x=\"").num(x, 1).raw("\" y=\"").num(base + 14.0, 1).raw("\" text-anchor=\"middle\">");
+        out.text(&tick_label(t)).raw("</text></g>");
     }
     for (i, s) in spec.series.iter().enumerate() {
-        let points: Vec<(f64, f64)> = s.points.iter().filter(|p| p.0.is_finite() && p.1.is_finite()).map(|p| (px(p.0), py(p.1))).collect();
-        let d: String = points.iter().enumerate().map(|(j, (x, y))| format!("{}{x:.1} {y:.1}", if j == 0 { "M" } else { "L" })).collect();
-        let _ = write!(out, "<g><path class=\"series series-{i}{}\" d=\"{d}\"/>", if s.dashed { " dashed" } else { "" });
+        let points: Vec<(f64, f64)> =
+            s.points.iter().filter(|p| p.0.is_finite() && p.1.is_finite()).map(|p| (px(p.0), py(p.1))).collect();
+        out.raw("<g><path class=\"series series-").int(i as i64).raw(if s.dashed { " dashed" } else { "" }).raw("\" d=\"");
+        for (j, (x, y)) in points.iter().enumerate() {
+            out.raw(if j == 0 { "M" } else { "L" }).num(*x, 1).raw(" ").num(*y, 1);
+        }
+        out.raw("\"/>");
         // Solid lines also carry point shapes (squares, then circles).
         if !s.dashed && points.len() <= 60 {
             for (x, y) in points {
-                let _ = if i % 2 == 0 {
-                    write!(out, "<rect class=\"mark series-{i}\" x=\"{:.1}\" y=\"{:.1}\" width=\"5\" height=\"5\"/>", x - 2.5, y - 2.5)
+                out.raw(if i % 2 == 0 { "<rect class=\"mark series-" } else { "<circle class=\"mark series-" }).int(i as i64);
+                if i % 2 == 0 {
+                    out.raw("\" x=\"").num(x - 2.5, 1).raw("\" y=\"").num(y - 2.5, 1).raw("\" width=\"5\" height=\"5\"/>");
                 } else {
-                    write!(out, "<circle class=\"mark series-{i}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2.8\"/>")
-                };
+                    out.raw("\" cx=\"").num(x, 1).raw("\" cy=\"").num(y, 1).raw("\" r=\"2.8\"/>");
+                }
             }
         }
-        out.push_str("</g>");
+        out.raw("</g>");
     }
     if let Some(x) = spec.marker_x {
         let x = px(x);
-        let _ = write!(out, "<line class=\"marker\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{TOP}\" y2=\"{base}\"/>");
+        line(&mut out, " class=\"marker\"", (x, x, TOP, base));
     }
-    let _ = write!(
-        out,
-        "<text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></svg>",
-        (LEFT + right) / 2.0,
-        H - 2.0,
-        escape(&spec.x_label)
-    );
+    out.raw("<text class=\"axis-label\" x=\"").num((LEFT + right) / 2.0, 1).raw("\" y=\"").num(H - 2.0, 1);
+    out.raw("\" text-anchor=\"middle\">").text(&spec.x_label).raw("</text></svg>");
     out
 }
 
 /// The chart as the page shows it: a captioned figure with the drawing,
 /// the y axis's name and a legend.
-pub fn figure(spec: &ChartSpec) -> String {
-    let mut out = format!("<figure class=\"chart\"><figcaption>{}</figcaption>{}<p class=\"chart-y\">{}</p><ul class=\"chart-legend\">", escape(&spec.title), svg(spec, false), escape(&spec.y_label));
+pub fn figure(spec: &ChartSpec) -> Markup {
+    let mut out = Markup::from_static("<figure class=\"chart\"><figcaption>");
+    out.text(&spec.title).raw("</figcaption>").markup(&svg(spec, false));
+    out.raw("<p class=\"chart-y\">").text(&spec.y_label).raw("</p><ul class=\"chart-legend\">");
     for (i, s) in spec.series.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<li><svg viewBox=\"0 0 20 6\" aria-hidden=\"true\"><path class=\"series series-{i}{}\" d=\"M0 3L20 3\"/></svg>{}</li>",
-            if s.dashed { " dashed" } else { "" },
-            escape(&s.label)
-        );
+        out.raw("<li><svg viewBox=\"0 0 20 6\" aria-hidden=\"true\"><path class=\"series series-").int(i as i64);
+        out.raw(if s.dashed { " dashed" } else { "" }).raw("\" d=\"M0 3L20 3\"/></svg>").text(&s.label).raw("</li>");
     }
-    out.push_str("</ul></figure>");
+    out.raw("</ul></figure>");
     out
 }
 
@@ -124,7 +126,7 @@ mod tests {
 
     #[test]
     fn the_figure_has_lines_marks_ticks_marker_and_legend() {
-        let html = figure(&spec());
+        let html = figure(&spec()).into_string();
         assert!(html.starts_with("<figure class=\"chart\"><figcaption>Time &lt;to&gt; send</figcaption><svg viewBox"), "{html}");
         assert_eq!(html.matches("<path class=\"series series-").count(), 4, "two lines and two legend swatches");
         assert!(html.contains("class=\"series series-1 dashed\""));
@@ -136,7 +138,7 @@ mod tests {
 
     #[test]
     fn a_saved_file_stands_alone() {
-        let file = svg(&spec(), true);
+        let file = svg(&spec(), true).into_string();
         assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 180\""));
         assert!(file.contains("<style>") && file.ends_with("</svg>"));
     }

@@ -45,6 +45,28 @@ impl Metric {
     /// How many metrics there are (the last variant's index plus one).
     pub const COUNT: usize = Metric::BoundS as usize + 1;
 
+    /// A stable name for tests and saved data, never the words on screen.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::BusiestShare => "BusiestShare",
+            Metric::HitRate => "HitRate",
+            Metric::MessagesPerSearch => "MessagesPerSearch",
+            Metric::ItemsAvailable => "ItemsAvailable",
+            Metric::StaleReads => "StaleReads",
+            Metric::P50LatencyMs => "P50LatencyMs",
+            Metric::P95LatencyMs => "P95LatencyMs",
+            Metric::FailedShare => "FailedShare",
+            Metric::CostPerUser => "CostPerUser",
+            Metric::TotalCost => "TotalCost",
+            Metric::OperatorShare => "OperatorShare",
+            Metric::Availability => "Availability",
+            Metric::AdminHours => "AdminHours",
+            Metric::Crossover => "Crossover",
+            Metric::CompletionS => "CompletionS",
+            Metric::BoundS => "BoundS",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Metric::BusiestShare => "Answers given by the busiest node",

@@ -1,19 +1,26 @@
 //! A drawing-ready picture of one network at one moment, the same for every
-//! workload, so one component draws them all.
+//! workload, so one component draws them all. What changes every frame
+//! (meters, moving traffic) is kept apart from what changes rarely (the
+//! nodes and their states, the overlay's links), so the drawing can redraw
+//! the one and leave the other alone.
 
 use crate::sim::node::{NodeId, Role};
+use std::rc::Rc;
 
-/// What a node is doing, shown by shape, label and colour together.
+/// What a node is and its state, shown by shape, label and colour together.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeView {
     pub id: u32,
     pub role: Role,
     pub up: bool,
-    /// 0..1: how full the node's meter is (file received, queue load, ...).
-    pub fill: f64,
-    /// A short number to print beside the node (requests answered, ...);
-    /// empty for none.
-    pub badge: String,
+    /// A count to print beside the node (requests answered, ...).
+    pub badge: Option<u64>,
+}
+
+impl NodeView {
+    pub fn new(id: u32, role: Role, up: bool) -> NodeView {
+        NodeView { id, role, up, badge: None }
+    }
 }
 
 impl NodeView {
@@ -46,10 +53,41 @@ impl LinkView {
     }
 }
 
+/// One network drawn, into buffers that are reused frame after frame. The
+/// nodes and links sit behind `Rc`s so a view can hold them and compare.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetView {
-    pub nodes: Vec<NodeView>,
+    pub nodes: Rc<Vec<NodeView>>,
+    /// 0..1 per node, in the order of `nodes`: how full each one's meter is
+    /// (file received, share of the answering, data held).
+    pub fills: Vec<f64>,
     /// Standing overlay links to draw faintly (peer-to-peer neighbours).
-    pub edges: Vec<(u32, u32)>,
+    pub edges: Rc<Vec<(u32, u32)>>,
     pub moving: Vec<LinkView>,
+}
+
+impl NetView {
+    /// Redraws the nodes and their meters from `(node, fill)` pairs.
+    pub fn set_nodes(&mut self, nodes: impl Iterator<Item = (NodeView, f64)>) {
+        let list = Rc::make_mut(&mut self.nodes);
+        list.clear();
+        self.fills.clear();
+        for (node, fill) in nodes {
+            list.push(node);
+            self.fills.push(fill);
+        }
+    }
+
+    /// Redraws the standing links.
+    pub fn set_edges(&mut self, edges: impl Iterator<Item = (u32, u32)>) {
+        let list = Rc::make_mut(&mut self.edges);
+        list.clear();
+        list.extend(edges);
+    }
+
+    /// Redraws what is moving.
+    pub fn set_moving(&mut self, moving: impl Iterator<Item = LinkView>) {
+        self.moving.clear();
+        self.moving.extend(moving);
+    }
 }

@@ -2,7 +2,6 @@
 //! versioned key. Loading never fails: corrupted or unknown data is set aside
 //! (kept under a backup key, never silently dropped) and the learner is told.
 
-pub mod json;
 pub mod model;
 pub mod storage;
 pub mod store;

@@ -2,7 +2,7 @@
 
 use crate::lessons::slug::UnknownLesson;
 use crate::lessons::LessonSlug;
-use crate::progress::json::{self, Value};
+use crate::json::{self, Value};
 use crate::progress::model::{Progress, MAX_QUESTIONS, SCHEMA_VERSION};
 use crate::progress::storage::{Storage, StorageError};
 

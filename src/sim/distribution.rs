@@ -18,6 +18,7 @@
 
 mod candidates;
 mod chunks;
+mod connections;
 mod engine;
 mod golden;
 mod policy;

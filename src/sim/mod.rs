@@ -26,3 +26,4 @@ pub mod distribution;
 pub mod churn;
 pub mod cost;
 pub mod golden;
+pub mod histogram;

@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DIST, appSuite, guardedPage, appHeading, axeViolations, serveDir } from "./harness.mjs";
 import { finishRun, solveTask, answerQuiz } from "./learner.mjs";
-import { LESSONS, buildPackage } from "../../scripts/scorm-package.mjs";
-import { readZip } from "../../scripts/lib/zip.mjs";
+import { LESSONS, buildPackage, readZip } from "../../scripts/scorm-package.mjs";
 
 const app = appSuite();
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

@@ -3,7 +3,7 @@
 //! workload is one entry.
 
 use super::*;
-use crate::experiment::lab::{Lab, LabMsg};
+use crate::experiment::lab::{EditMsg, Lab, TransportMsg};
 use crate::sandbox::{decode, encode, SandboxSetup};
 
 #[test]
@@ -82,11 +82,11 @@ fn a_toy_workload_is_one_entry_and_runs_everywhere() {
     assert_eq!(decode(&encode(&setup)), Ok(setup.clone()));
     // The Lab plays it to the end and reports.
     let (mut lab, _) = Lab::new(toy, setup.params.clone(), 1, true);
-    assert_eq!(lab.views[Side::Distributed].nodes.len(), 5);
-    assert_eq!(lab.views[Side::Central].nodes.len(), 6, "a server and five clients");
-    lab.update(LabMsg::Play);
-    let outcome = (0..10_000).find_map(|_| lab.update(LabMsg::Frame { dt_s: 0.05 }).outcome).expect("it finishes");
+    assert_eq!(lab.view(Side::Distributed).nodes.len(), 5);
+    assert_eq!(lab.view(Side::Central).nodes.len(), 6, "a server and five clients");
+    lab.update(TransportMsg::Play.into());
+    let outcome = (0..10_000).find_map(|_| lab.update(TransportMsg::Frame { dt_s: 0.05 }.into()).outcome).expect("it finishes");
     assert_eq!(outcome.distributed.get(Metric::HitRate), Some(1.0));
-    lab.update(LabMsg::AddNode);
-    assert_eq!(lab.views[Side::Distributed].nodes.len(), 6, "built node by node too");
+    lab.update(EditMsg::AddNode.into());
+    assert_eq!(lab.view(Side::Distributed).nodes.len(), 6, "built node by node too");
 }

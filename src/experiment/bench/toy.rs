@@ -65,10 +65,9 @@ impl SideSim for Ring {
 
     fn draw(&self, view: &mut NetView) {
         let role = |i: u32| if self.hub && i == 0 { Role::Server } else if self.hub { Role::Client } else { Role::Peer };
-        view.nodes = (0..self.nodes).map(|id| NodeView { id, role: role(id), up: true, fill: 0.0, badge: String::new() }).collect();
+        view.set_nodes((0..self.nodes).map(|id| (NodeView::new(id, role(id), true), 0.0)));
         let holder = (self.tick % u64::from(self.nodes)) as u32;
-        view.moving =
-            vec![LinkView { from: holder, to: (holder + 1) % self.nodes, progress: 0.5, traffic: Traffic::Data }];
+        view.set_moving(std::iter::once(LinkView { from: holder, to: (holder + 1) % self.nodes, progress: 0.5, traffic: Traffic::Data }));
     }
 
     fn measure(&self, m: &mut Metrics) {

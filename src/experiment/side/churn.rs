@@ -13,9 +13,9 @@ impl SideSim for ChurnSim {
 
     fn draw(&self, view: &mut NetView) {
         let snap = self.snapshot();
-        super::holders(&mut view.nodes, snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held)));
-        view.edges.clear();
-        view.moving.clear();
+        super::holders(view, snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held)));
+        view.set_edges(std::iter::empty());
+        view.set_moving(std::iter::empty());
     }
 
     fn measure(&self, m: &mut Metrics) {

@@ -13,17 +13,9 @@ impl SideSim for DistributionSim {
 
     fn draw(&self, view: &mut NetView) {
         let snap = self.snapshot();
-        view.nodes.clear();
-        view.nodes.extend(snap.nodes.iter().map(|n| NodeView {
-            id: n.id.0,
-            role: n.role,
-            up: n.online,
-            fill: n.fraction,
-            badge: String::new(),
-        }));
-        view.edges.clear();
-        view.moving.clear();
-        view.moving.extend(snap.transfers.iter().map(|t| LinkView::new(t.from, t.to, t.progress, Traffic::Data)));
+        view.set_nodes(snap.nodes.iter().map(|n| (NodeView::new(n.id.0, n.role, n.online), n.fraction)));
+        view.set_edges(std::iter::empty());
+        view.set_moving(snap.transfers.iter().map(|t| LinkView::new(t.from, t.to, t.progress, Traffic::Data)));
     }
 
     fn measure(&self, m: &mut Metrics) {

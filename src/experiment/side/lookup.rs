@@ -13,11 +13,9 @@ impl SideSim for LookupSim {
 
     fn draw(&self, view: &mut NetView) {
         let snap = self.snapshot();
-        super::holders(&mut view.nodes, snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held)));
-        view.edges.clear();
-        view.edges.extend(self.links().iter().map(|l| (l.a.0, l.b.0)));
-        view.moving.clear();
-        view.moving.extend(snap.messages.iter().map(|m| {
+        super::holders(view, snap.nodes.iter().map(|n| (n.id, n.role, n.up, n.items_held)));
+        view.set_edges(self.links().iter().map(|l| (l.a.0, l.b.0)));
+        view.set_moving(snap.messages.iter().map(|m| {
             let traffic = match m.kind {
                 LookupMessageKind::Query => Traffic::Request,
                 LookupMessageKind::Answer => Traffic::Response,

@@ -24,22 +24,24 @@ impl ModelSide {
     /// one share and account to manage).
     pub fn sketch(with_server: bool, users: u32, pairs: bool) -> NetView {
         let users = users.min(MAX_DRAWN_NODES as u32 + 1);
-        let node = |id: u32, role: Role| NodeView { id, role, up: true, fill: 0.0, badge: String::new() };
         let mut nodes = Vec::new();
         if with_server {
-            nodes.push(NodeView { fill: 1.0, ..node(0, Role::Server) });
+            nodes.push((NodeView::new(0, Role::Server, true), 1.0));
         }
         let first = nodes.len() as u32;
         let role = if with_server { Role::Client } else { Role::Peer };
-        nodes.extend((0..users).map(|i| node(first + i, role)));
-        let edges = if pairs && users <= 60 {
+        nodes.extend((0..users).map(|i| (NodeView::new(first + i, role, true), 0.0)));
+        let edges: Vec<(u32, u32)> = if pairs && users <= 60 {
             (0..users).flat_map(|a| (a + 1..users).map(move |b| (a, b))).collect()
         } else if with_server {
             (1..=users).map(|c| (0, c)).collect()
         } else {
             Vec::new()
         };
-        NetView { nodes, edges, moving: Vec::new() }
+        let mut view = NetView::default();
+        view.set_nodes(nodes.into_iter());
+        view.set_edges(edges.into_iter());
+        view
     }
 }
 

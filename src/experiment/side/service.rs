@@ -4,7 +4,7 @@ use super::{Curve, SideSim};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
 use crate::sim::fault::Faults;
-use crate::sim::service::{MessageKind, ServiceSim};
+use crate::sim::service::{LatencySummary, MessageKind, ServiceSim};
 
 impl SideSim for ServiceSim {
     fn horizon_s(&self) -> f64 {
@@ -14,17 +14,12 @@ impl SideSim for ServiceSim {
     fn draw(&self, view: &mut NetView) {
         let snap = self.snapshot();
         let busiest = snap.nodes.iter().map(|n| n.served).max().unwrap_or(0).max(1);
-        view.nodes.clear();
-        view.nodes.extend(snap.nodes.iter().map(|n| NodeView {
-            id: n.id.0,
-            role: n.role,
-            up: n.up,
-            fill: n.served as f64 / busiest as f64,
-            badge: if n.served > 0 { n.served.to_string() } else { String::new() },
+        view.set_nodes(snap.nodes.iter().map(|n| {
+            let node = NodeView { badge: (n.served > 0).then_some(n.served), ..NodeView::new(n.id.0, n.role, n.up) };
+            (node, n.served as f64 / busiest as f64)
         }));
-        view.edges.clear();
-        view.moving.clear();
-        view.moving.extend(snap.messages.iter().map(|m| {
+        view.set_edges(std::iter::empty());
+        view.set_moving(snap.messages.iter().map(|m| {
             let traffic = match m.kind {
                 MessageKind::Request | MessageKind::IndexQuery => Traffic::Request,
                 MessageKind::Response | MessageKind::IndexAnswer => Traffic::Response,
@@ -34,30 +29,38 @@ impl SideSim for ServiceSim {
     }
 
     fn measure(&self, m: &mut Metrics) {
-        let report = self.report();
-        let total: u64 = report.nodes.iter().map(|n| n.served).sum();
-        if total > 0 {
-            let busiest = report.nodes.iter().map(|n| n.served).max().unwrap_or(0);
-            m.set(Metric::BusiestShare, busiest as f64 / total as f64);
-        }
-        if let Some(lat) = report.latency {
-            m.set(Metric::P50LatencyMs, lat.p50_ms);
-            m.set(Metric::P95LatencyMs, lat.p95_ms);
-        }
-        let c = report.counters;
-        if c.issued > 0 {
-            m.set(Metric::FailedShare, (c.dropped + c.failed) as f64 / c.issued as f64);
-        }
+        counted(self, m, self.exact_latency());
+    }
+
+    fn measure_live(&self, m: &mut Metrics) {
+        counted(self, m, self.live_latency());
     }
 
     fn curve(&self, curve: Curve) -> Vec<(f64, f64)> {
         if curve != Curve::P95Window {
             return Vec::new();
         }
-        self.report().series.iter().filter_map(|s| s.latency.map(|l| (s.t_s, l.p95_ms))).collect()
+        self.series().iter().filter_map(|s| s.latency.map(|l| (s.t_s, l.p95_ms))).collect()
     }
 
     fn faults(&mut self) -> Option<&mut dyn Faults> {
         Some(self)
+    }
+}
+
+/// The metrics a request run counts as it goes, with its latency however
+/// it was summarised.
+fn counted(sim: &ServiceSim, m: &mut Metrics, latency: Option<LatencySummary>) {
+    let (total, busiest) = sim.served().fold((0u64, 0u64), |(t, b), s| (t + s, b.max(s)));
+    if total > 0 {
+        m.set(Metric::BusiestShare, busiest as f64 / total as f64);
+    }
+    if let Some(lat) = latency {
+        m.set(Metric::P50LatencyMs, lat.p50_ms);
+        m.set(Metric::P95LatencyMs, lat.p95_ms);
+    }
+    let c = sim.counters();
+    if c.issued > 0 {
+        m.set(Metric::FailedShare, (c.dropped + c.failed) as f64 / c.issued as f64);
     }
 }

@@ -1,8 +1,8 @@
 //! The client-server versus peer-to-peer table, each row linking to its
-//! lesson. Built as an HTML string: it is mostly text (see `markup`).
+//! lesson. Built as markup: it is mostly text (see `markup`).
 
 use crate::lessons::{LessonSlug, COMPARISON};
-use crate::markup::escape;
+use crate::markup::Markup;
 use crate::progress::Progress;
 use crate::route::Route;
 use crate::ui::components::lesson_state::{state_class, state_mark};
@@ -11,38 +11,32 @@ use yew::prelude::*;
 /// `only` shows a single lesson's row; `link_rows` links each aspect to its
 /// lesson; with `progress`, a column shows the learner's state per lesson.
 pub fn comparison_table(only: Option<LessonSlug>, link_rows: bool, progress: Option<&Progress>) -> Html {
-    Html::from_html_unchecked(AttrValue::from(comparison_html(only, link_rows, progress)))
+    comparison_markup(only, link_rows, progress).html()
 }
 
-pub fn comparison_html(only: Option<LessonSlug>, link_rows: bool, progress: Option<&Progress>) -> String {
-    let caption = if only.is_some() { "The claim this lesson tests" } else { "Client-server and peer-to-peer, compared row by row" };
-    let mut out = format!(
-        "<div class=\"table-scroll\"><table class=\"comparison\"><caption>{caption}</caption><thead><tr>\
-         <th scope=\"col\">Aspect</th><th scope=\"col\">Client-server</th><th scope=\"col\">Peer-to-peer</th>{}</tr></thead><tbody>",
-        if progress.is_some() { "<th scope=\"col\">Your progress</th>" } else { "" }
-    );
-    for row in COMPARISON.iter().filter(|row| only.is_none_or(|slug| row.slug == slug)) {
-        let aspect = escape(row.aspect);
-        let aspect = if link_rows {
-            format!(
-                "<a href=\"{}\"><span class=\"lesson-number\">{}. </span>{aspect}</a>",
-                Route::Lesson { slug: row.slug }.href(),
-                row.slug.position() + 1
-            )
-        } else {
-            aspect
-        };
-        out.push_str(&format!("<tr><th scope=\"row\">{aspect}</th><td>{}</td><td>{}</td>", escape(row.client_server), escape(row.peer_to_peer)));
-        if let Some(state) = progress.map(|p| p.state(row.slug)) {
-            out.push_str(&format!(
-                "<td class=\"progress-cell {}\"><span class=\"state-mark\" aria-hidden=\"true\">{}</span>{}</td>",
-                state_class(state),
-                state_mark(state),
-                state.label()
-            ));
-        }
-        out.push_str("</tr>");
+pub fn comparison_markup(only: Option<LessonSlug>, link_rows: bool, progress: Option<&Progress>) -> Markup {
+    let mut out = Markup::from_static("<div class=\"table-scroll\"><table class=\"comparison\"><caption>");
+    out.raw(if only.is_some() { "The claim this lesson tests" } else { "Client-server and peer-to-peer, compared row by row" });
+    out.raw("</caption><thead><tr><th scope=\"col\">Aspect</th><th scope=\"col\">Client-server</th><th scope=\"col\">Peer-to-peer</th>");
+    if progress.is_some() {
+        out.raw("<th scope=\"col\">Your progress</th>");
     }
-    out.push_str("</tbody></table></div>");
+    out.raw("</tr></thead><tbody>");
+    for row in COMPARISON.iter().filter(|row| only.is_none_or(|slug| row.slug == slug)) {
+        out.raw("<tr><th scope=\"row\">");
+        if link_rows {
+            out.raw("<a href=\"").text(&Route::Lesson { slug: row.slug }.href()).raw("\"><span class=\"lesson-number\">");
+            out.int(i64::from(row.slug.position()) + 1).raw(". </span>").text(row.aspect).raw("</a>");
+        } else {
+            out.text(row.aspect);
+        }
+        out.raw("</th><td>").text(row.client_server).raw("</td><td>").text(row.peer_to_peer).raw("</td>");
+        if let Some(state) = progress.map(|p| p.state(row.slug)) {
+            out.raw("<td class=\"progress-cell ").raw(state_class(state)).raw("\"><span class=\"state-mark\" aria-hidden=\"true\">");
+            out.raw(state_mark(state)).raw("</span>").text(state.label()).raw("</td>");
+        }
+        out.raw("</tr>");
+    }
+    out.raw("</tbody></table></div>");
     out
 }

@@ -10,14 +10,14 @@
 //! The page reads what happened from the effects' callbacks.
 
 use crate::experiment::chart_svg;
-use crate::experiment::lab::{Effects, Lab, LabMsg, Mode, Nav, Speed};
+use crate::experiment::lab::{EditMsg, Effects, Lab, LabMsg, Mode, Nav, SelectMsg, Speed, TransportMsg};
 use crate::experiment::{Bench, Export, NetworkEdits, Outcome, Param, Params, Side};
-use crate::markup::escape;
-use crate::ui::components::line_chart::line_chart;
+use crate::ui::components::line_chart::LineChart;
+use crate::ui::components::metrics_list::MetricsList;
 use crate::ui::components::network_view::{network_view, Drawing};
 use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
-use crate::ui::components::upload_chart::upload_chart;
+use crate::ui::components::upload_chart::UploadChart;
 use crate::ui::download::download;
 use crate::ui::motion::prefers_reduced_motion;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -112,11 +112,11 @@ impl ExperimentPanel {
 
     /// Sets each select to what the lab holds.
     fn sync_selects(&self, prefix: &str) {
-        let user = self.lab.user_of(Side::Distributed, self.lab.selected[Side::Distributed]);
+        let user = self.lab.user_of(Side::Distributed, self.lab.selected(Side::Distributed));
         let role = user.map(|u| if self.lab.serves(u) { "peer" } else { "client" }.to_owned());
         let wanted = [
-            (format!("{prefix}-node-0"), Some(self.lab.selected[Side::Central].to_string())),
-            (format!("{prefix}-node-1"), Some(self.lab.selected[Side::Distributed].to_string())),
+            (format!("{prefix}-node-0"), Some(self.lab.selected(Side::Central).to_string())),
+            (format!("{prefix}-node-1"), Some(self.lab.selected(Side::Distributed).to_string())),
             (format!("{prefix}-node-1-role"), role),
         ];
         for (id, value) in wanted {
@@ -135,13 +135,13 @@ impl ExperimentPanel {
 /// What a key pressed on a node of one side's drawing asks for.
 fn key_message(key: &str, side: Side, node: u32) -> Option<LabMsg> {
     Some(match key {
-        "ArrowRight" | "ArrowDown" => LabMsg::Move(side, Nav::Next),
-        "ArrowLeft" | "ArrowUp" => LabMsg::Move(side, Nav::Prev),
-        "Home" => LabMsg::Move(side, Nav::First),
-        "End" => LabMsg::Move(side, Nav::Last),
+        "ArrowRight" | "ArrowDown" => SelectMsg::Move(side, Nav::Next).into(),
+        "ArrowLeft" | "ArrowUp" => SelectMsg::Move(side, Nav::Prev).into(),
+        "Home" => SelectMsg::Move(side, Nav::First).into(),
+        "End" => SelectMsg::Move(side, Nav::Last).into(),
         "f" | "F" => LabMsg::Toggle(side, node),
-        "a" | "A" | "+" => LabMsg::AddNode,
-        "Delete" | "Backspace" | "-" => LabMsg::RemoveNode(side, node),
+        "a" | "A" | "+" => EditMsg::AddNode.into(),
+        "Delete" | "Backspace" | "-" => EditMsg::RemoveNode(side, node).into(),
         _ => return None,
     })
 }
@@ -198,10 +198,11 @@ impl Component for ExperimentPanel {
                     Export::Csv => download(prefix, kind, &self.lab.results_csv()),
                     Export::Svg => self
                         .lab
+                        .picture()
                         .chart
                         .as_ref()
                         .ok_or_else(|| "there is no chart to save".to_owned())
-                        .and_then(|spec| download(prefix, kind, &chart_svg::svg(spec, true))),
+                        .and_then(|spec| download(prefix, kind, chart_svg::svg(spec, true).as_str())),
                 };
                 self.export_error = saved.err();
                 return true;
@@ -212,7 +213,7 @@ impl Component for ExperimentPanel {
                 let dt_s = self.last_frame_ms.map_or(0.0, |last| (ts - last) / 1000.0);
                 self.last_frame_ms = Some(ts);
                 let started = js_sys::Date::now();
-                let fx = self.lab.update(LabMsg::Frame { dt_s });
+                let fx = self.lab.update(TransportMsg::Frame { dt_s }.into());
                 self.lab.pace(js_sys::Date::now() - started);
                 fx
             }
@@ -231,7 +232,7 @@ impl Component for ExperimentPanel {
             return;
         };
         let selector =
-            format!("#{}-net-{} [data-node=\"{}\"]", ctx.props().id_prefix, side.index(), self.lab.selected[side]);
+            format!("#{}-net-{} [data-node=\"{}\"]", ctx.props().id_prefix, side.index(), self.lab.selected(side));
         if let Ok(Some(node)) = gloo::utils::document().query_selector(&selector) {
             // SVG elements take focus like HTML ones; `focus` is shared.
             let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&node).focus();
@@ -244,29 +245,23 @@ impl Component for ExperimentPanel {
         let lab = &self.lab;
         let bench = lab.bench();
         let on_input = link.callback(|(p, text): (Param, String)| Msg::Lab(LabMsg::Input(p, text)));
-        let shown = bench.complete(&lab.params);
+        let shown = bench.complete(lab.params());
         let controls = props.controls.iter().map(|param| {
-            param_control(
-                *param,
-                shown.value_or(*param, param.spec().min),
-                lab.rejected.iter().find(|(p, _)| p == param).map(|(_, r)| r),
-                &on_input,
-                &props.id_prefix,
-            )
+            param_control(*param, shown.value_or(*param, param.spec().min), lab.refused(*param), &on_input, &props.id_prefix)
         });
         let playing = lab.animating();
-        let finished = lab.mode == Mode::Finished;
+        let finished = lab.mode() == Mode::Finished;
         let animated = bench.animated;
         let status = lab.status();
         let time = lab.time_s();
         let speed_select = {
             let onchange = link.batch_callback(|e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                Speed::from_key(&select.value()).map(|s| Msg::Lab(LabMsg::SetSpeed(s)))
+                Speed::from_key(&select.value()).map(|s| Msg::Lab(TransportMsg::SetSpeed(s).into()))
             });
             let id = format!("{}-speed", props.id_prefix);
             let options = Speed::ALL.iter().map(|s| {
-                html! { <option value={s.key()} selected={lab.speed == *s}>{ s.label() }</option> }
+                html! { <option value={s.key()} selected={lab.speed() == *s}>{ s.label() }</option> }
             });
             html! {
                 <span class="speed">
@@ -278,33 +273,21 @@ impl Component for ExperimentPanel {
         let side_panel = |side: Side| {
             let label = lab.label(side);
             let i = side.index();
-            // Text only, redrawn each frame: kept as markup (see `markup`).
-            let metrics: String = bench
-                .metrics
-                .iter()
-                .map(|m| {
-                    let value = lab.metrics[side].get(*m).map_or("—".to_owned(), |v| m.format(v));
-                    format!(
-                        "<div class=\"metric\"><dt>{}</dt><dd data-metric=\"{m:?}\">{}</dd></div>",
-                        escape(m.label()),
-                        escape(&value)
-                    )
-                })
-                .collect();
+            let picture = lab.picture();
             html! {
                 <section class="side" aria-label={label}>
                     <h3>{ label }</h3>
                     if animated {
                         { network_view(Drawing {
-                            view: &lab.views[side],
-                            points: &lab.layouts[side],
+                            view: lab.view(side),
+                            points: &picture.layouts[side],
                             label,
                             still: self.still,
                             id: format!("{}-net-{i}", props.id_prefix),
-                            selected: props.interactive.then_some(lab.selected[side]),
-                            on_node: props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(side, LabMsg::Select(side, id)))),
+                            selected: props.interactive.then_some(lab.selected(side)),
+                            on_node: props.interactive.then(|| link.callback(move |id: u32| Msg::Focus(side, SelectMsg::Pick(side, id).into()))),
                             on_key: props.interactive.then(|| {
-                                let chosen = lab.selected[side];
+                                let chosen = lab.selected(side);
                                 link.batch_callback(move |e: KeyboardEvent| {
                                     let msg = key_message(&e.key(), side, chosen)?;
                                     e.prevent_default();
@@ -313,8 +296,8 @@ impl Component for ExperimentPanel {
                             }),
                         }) }
                     }
-                    { Html::from_html_unchecked(AttrValue::from(format!("<dl class=\"metrics\">{metrics}</dl>"))) }
-                    { upload_chart(label, &lab.uploads[side]) }
+                    <MetricsList {bench} metrics={picture.metrics.clone()} {side} />
+                    <UploadChart {label} uploads={picture.uploads.clone()} {side} />
                     if props.interactive && animated {
                         { node_inspector(lab, side, &props.id_prefix, &link.callback(Msg::Lab)) }
                     }
@@ -324,23 +307,23 @@ impl Component for ExperimentPanel {
         html! {
             <div class="experiment" data-state={lab.state_key()}>
                 <div class="controls">{ for controls }</div>
-                if let Some(err) = &lab.build_error {
-                    <p class="control-error" role="alert">{ err.clone() }</p>
+                if let Some(err) = lab.build_error() {
+                    <p class="control-error" role="alert">{ err.to_owned() }</p>
                 }
                 if animated {
                     <div class="transport" role="group" aria-label="Run the experiment">
                         if playing {
-                            <button type="button" class="pause" onclick={link.callback(|_| Msg::Lab(LabMsg::Pause))}>
-                                { if lab.mode == Mode::Skipping { "Cancel" } else { "Pause" } }
+                            <button type="button" class="pause" onclick={link.callback(|_| Msg::Lab(TransportMsg::Pause.into()))}>
+                                { if lab.mode() == Mode::Skipping { "Cancel" } else { "Pause" } }
                             </button>
                         } else {
-                            <button type="button" class="play" onclick={link.callback(|_| Msg::Lab(LabMsg::Play))} disabled={!lab.has_runs()}>
+                            <button type="button" class="play" onclick={link.callback(|_| Msg::Lab(TransportMsg::Play.into()))} disabled={!lab.has_runs()}>
                                 { if finished { "Run again" } else { "Play" } }
                             </button>
                         }
-                        <button type="button" class="step" onclick={link.callback(|_| Msg::Lab(LabMsg::Step))} disabled={!lab.has_runs() || finished}>{ "Step" }</button>
-                        <button type="button" class="skip" onclick={link.callback(|_| Msg::Lab(LabMsg::Skip))} disabled={!lab.has_runs() || finished}>{ "Skip to end" }</button>
-                        <button type="button" class="reset" onclick={link.callback(|_| Msg::Lab(LabMsg::Reset))}>{ "Reset" }</button>
+                        <button type="button" class="step" onclick={link.callback(|_| Msg::Lab(TransportMsg::Step.into()))} disabled={!lab.has_runs() || finished}>{ "Step" }</button>
+                        <button type="button" class="skip" onclick={link.callback(|_| Msg::Lab(TransportMsg::Skip.into()))} disabled={!lab.has_runs() || finished}>{ "Skip to end" }</button>
+                        <button type="button" class="reset" onclick={link.callback(|_| Msg::Lab(TransportMsg::Reset.into()))}>{ "Reset" }</button>
                         { speed_select }
                         <span class="clock" aria-live="off">{ format!("{status} · t = {time:.1} s") }</span>
                         <progress class="run-progress" max="100" value={format!("{:.0}", lab.progress() * 100.0)}
@@ -349,12 +332,12 @@ impl Component for ExperimentPanel {
                 }
                 if lab.can_build() && animated {
                     <div class="builder" role="group" aria-label="Build the network">
-                        <button type="button" class="add-node" onclick={link.callback(|_| Msg::Lab(LabMsg::AddNode))}>{ "Add a node" }</button>
-                        <button type="button" class="from-scratch" onclick={link.callback(|_| Msg::Lab(LabMsg::FromScratch))}>{ "Start from scratch" }</button>
+                        <button type="button" class="add-node" onclick={link.callback(|_| Msg::Lab(EditMsg::AddNode.into()))}>{ "Add a node" }</button>
+                        <button type="button" class="from-scratch" onclick={link.callback(|_| Msg::Lab(EditMsg::FromScratch.into()))}>{ "Start from scratch" }</button>
                         <p class="muted">{ "In a drawing: arrow keys move between nodes, F fails or revives the selected one, A adds a node, Delete removes the selected one. Click or tap a node to select it." }</p>
                     </div>
                 }
-                if let Some(e) = &lab.edit_error {
+                if let Some(e) = lab.edit_error() {
                     <p class="control-error" role="alert">{ e.to_string() }</p>
                 }
                 <div class="sides">
@@ -371,22 +354,22 @@ impl Component for ExperimentPanel {
                 if props.interactive {
                     <section class="event-log" aria-label="Event log">
                         <h3>{ "Event log" }</h3>
-                        if lab.log.is_empty() {
+                        if lab.log().is_empty() {
                             <p class="muted">{ "Fail or revive a node, or run to the end: what happens is listed here." }</p>
                         } else {
-                            <ol tabindex="0">{ for lab.log.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ol>
+                            <ol tabindex="0">{ for lab.log().iter().map(|l| html! { <li>{ l.to_owned() }</li> }) }</ol>
                         }
                         // Announces only the newest line, and only when one is added.
-                        <p class="sr-only" aria-live="polite">{ lab.log.last().cloned().unwrap_or_default() }</p>
+                        <p class="sr-only" aria-live="polite">{ lab.log().last().unwrap_or_default().to_owned() }</p>
                     </section>
                 }
-                if let Some(spec) = lab.chart.as_ref().filter(|c| c.series.iter().any(|s| !s.points.is_empty())) {
-                    <div id={format!("{}-chart", props.id_prefix)}>{ line_chart(spec) }</div>
+                if let Some(spec) = lab.picture().chart.clone().filter(|c| c.series.iter().any(|s| !s.points.is_empty())) {
+                    <div id={format!("{}-chart", props.id_prefix)}><LineChart {spec} /></div>
                 }
                 if props.interactive && finished {
                     <div class="task-actions">
                         <button type="button" class="export-csv" onclick={link.callback(|_| Msg::Export(Export::Csv))}>{ "Download results (CSV)" }</button>
-                        if lab.chart.is_some() {
+                        if lab.picture().chart.is_some() {
                             <button type="button" class="export-svg" onclick={link.callback(|_| Msg::Export(Export::Svg))}>{ "Download chart (SVG)" }</button>
                         }
                     </div>

@@ -1,7 +1,8 @@
 //! The key to the network drawings: fixed markup, kept as HTML.
 
+use crate::markup::Markup;
 use yew::prelude::*;
 
 pub fn legend() -> Html {
-    Html::from_html_unchecked(AttrValue::Static(include_str!("legend.html")))
+    Markup::from_static(include_str!("legend.html")).html()
 }

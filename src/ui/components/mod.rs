@@ -4,6 +4,7 @@ pub mod legend;
 pub mod lesson_diagram;
 pub mod lesson_state;
 pub mod line_chart;
+pub mod metrics_list;
 pub mod network_view;
 pub mod node_inspector;
 pub mod param_control;

@@ -1,17 +1,21 @@
 //! Draws one network: nodes by role and state (shape, label and colour
 //! together, never colour alone), traffic moving along links, and each
-//! node's meter.
+//! node's meter. The nodes and the standing links are components of their
+//! own that redraw only when they change; what moves every frame (meters,
+//! traffic) is a handful of paths, one attribute each per frame.
 
 use crate::experiment::layout::{along, node_radius, Point, MAX_DRAWN_NODES, SIZE};
 use crate::experiment::view::{NetView, NodeView, Traffic};
+use crate::markup::push_fixed;
 use crate::sim::node::Role;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What to draw and how it answers the learner.
 pub struct Drawing<'a> {
     pub view: &'a NetView,
-    /// Where each node stands, by node id (`Lab::layouts`).
-    pub points: &'a [Point],
+    /// Where each node stands, by node id (`Picture::layouts`).
+    pub points: &'a Rc<Vec<Point>>,
     /// Names the drawing for screen readers.
     pub label: &'a str,
     /// Skip moving traffic (prefers-reduced-motion).
@@ -26,9 +30,22 @@ pub struct Drawing<'a> {
     pub on_key: Option<Callback<KeyboardEvent>>,
 }
 
-/// A plain function, not a component: every component type costs the
-/// bundle its own copy of Yew's lifecycle code, and the layout is kept by
-/// the lab, which knows when the nodes change.
+/// At most this many moving dots are drawn; more would only blur.
+const MAX_MOVING: usize = 400;
+
+fn at(points: &[Point], id: u32) -> Point {
+    points.get(id as usize).copied().unwrap_or(Point { x: SIZE / 2.0, y: SIZE / 2.0 })
+}
+
+/// Where a node's meter sits: its left end, its width, its height on the page.
+fn meter(p: Point, r: f64, hub: bool) -> (f64, f64, f64) {
+    let w = if hub { r * 2.6 } else { r * 2.0 };
+    let y = p.y + if hub { r * 1.3 } else { r } + 1.5;
+    (p.x - w / 2.0, w, y)
+}
+
+/// A plain function, not a component: it has no state of its own, and its
+/// layers are components where skipping a redraw pays.
 pub fn network_view(props: Drawing) -> Html {
     let view = props.view;
     let summary = summary(view);
@@ -43,42 +60,11 @@ pub fn network_view(props: Drawing) -> Html {
     }
     let points = props.points;
     let r = node_radius(view.nodes.len());
-    let at = |id: u32| {
-        points.get(id as usize).copied().unwrap_or(Point {
-            x: SIZE / 2.0,
-            y: SIZE / 2.0,
-        })
-    };
-    let edges = view.edges.iter().map(|(a, b)| {
-        let (p, q) = (at(*a), at(*b));
-        html! { <line class="edge" x1={fmt(p.x)} y1={fmt(p.y)} x2={fmt(q.x)} y2={fmt(q.y)} /> }
-    });
-    let moving = if props.still {
-        Vec::new()
-    } else {
-        view.moving
-            .iter()
-            .take(400)
-            .map(|m| {
-                let p = along(at(m.from), at(m.to), m.progress);
-                let class = match m.traffic {
-                    Traffic::Request => "packet request",
-                    Traffic::Response => "packet response",
-                    Traffic::Data => "packet data",
-                };
-                html! { <circle class={class} cx={fmt(p.x)} cy={fmt(p.y)} r={fmt((r * 0.4).max(1.5))} /> }
-            })
-            .collect()
-    };
-    let selected = props.selected;
-    let nodes = view.nodes.iter().map(|n| node(n, at(n.id), r, selected));
     // One listener for the whole drawing: the clicked node names itself in
     // a data attribute, so no closure is made per node per frame.
     let onclick = props.on_node.clone().map(|on_node| {
         Callback::from(move |e: MouseEvent| {
-            let target = e
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+            let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
             let id = target
                 .and_then(|t| t.closest("[data-node]").ok().flatten())
                 .and_then(|g| g.get_attribute("data-node"))
@@ -89,27 +75,109 @@ pub fn network_view(props: Drawing) -> Html {
         })
     });
     let onkeydown = props.on_key.clone();
+    let selected = props.selected;
     html! {
         <figure class="netview" id={props.id}>
             <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role={if selected.is_some() { "listbox" } else { "img" }}
                 aria-label={format!("{}: {}", props.label, summary)}
                 class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick} {onkeydown}>
-                <g class="edges" aria-hidden="true">{ for edges }</g>
-                <g class="nodes" role="none">{ for nodes }</g>
-                <g class="traffic" aria-hidden="true">{ for moving }</g>
+                <EdgeLayer edges={view.edges.clone()} points={points.clone()} />
+                <NodeLayer nodes={view.nodes.clone()} points={points.clone()} {r} {selected} />
+                <path class="meters" aria-hidden="true" d={meters(view, points, r)} />
+                if !props.still {
+                    <g class="traffic" aria-hidden="true">{ traffic(view, points, r) }</g>
+                }
             </svg>
         </figure>
     }
 }
 
+/// Every meter's filled part as one path of short thick lines.
+fn meters(view: &NetView, points: &[Point], r: f64) -> String {
+    let mut d = String::new();
+    for (n, fill) in view.nodes.iter().zip(&view.fills) {
+        let fill = if fill.is_finite() { fill.clamp(0.0, 1.0) } else { 0.0 };
+        if fill <= 0.0 {
+            continue;
+        }
+        let (x, w, y) = meter(at(points, n.id), r, n.role.is_hub());
+        d.push('M');
+        push_fixed(&mut d, x, 2);
+        d.push(' ');
+        push_fixed(&mut d, y + 1.0, 2);
+        d.push('h');
+        push_fixed(&mut d, w * fill, 2);
+    }
+    d
+}
+
+/// Moving traffic, one path per kind: each dot a zero-length line with a
+/// round cap, so hundreds of dots cost one attribute.
+fn traffic(view: &NetView, points: &[Point], r: f64) -> Html {
+    let width = (r * 0.8).max(3.0);
+    let dots = |kind: Traffic| {
+        let mut d = String::new();
+        for m in view.moving.iter().filter(|m| m.traffic == kind).take(MAX_MOVING) {
+            let p = along(at(points, m.from), at(points, m.to), m.progress);
+            d.push('M');
+            push_fixed(&mut d, p.x, 1);
+            d.push(' ');
+            push_fixed(&mut d, p.y, 1);
+            d.push_str("h0");
+        }
+        d
+    };
+    let kinds = [(Traffic::Request, "packets request"), (Traffic::Response, "packets response"), (Traffic::Data, "packets data")];
+    kinds
+        .into_iter()
+        .map(|(kind, class)| html! { <path {class} stroke-width={fmt(width)} d={dots(kind)} /> })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct EdgeLayerProps {
+    edges: Rc<Vec<(u32, u32)>>,
+    points: Rc<Vec<Point>>,
+}
+
+/// The standing overlay links, as one path: they change only when a link
+/// is made or cut.
+#[component]
+fn EdgeLayer(props: &EdgeLayerProps) -> Html {
+    let mut d = String::new();
+    for &(a, b) in props.edges.iter() {
+        let (p, q) = (at(&props.points, a), at(&props.points, b));
+        d.push('M');
+        push_fixed(&mut d, p.x, 2);
+        d.push(' ');
+        push_fixed(&mut d, p.y, 2);
+        d.push('L');
+        push_fixed(&mut d, q.x, 2);
+        d.push(' ');
+        push_fixed(&mut d, q.y, 2);
+    }
+    html! { <path class="edges" aria-hidden="true" data-links={props.edges.len().to_string()} {d} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct NodeLayerProps {
+    nodes: Rc<Vec<NodeView>>,
+    points: Rc<Vec<Point>>,
+    r: f64,
+    selected: Option<u32>,
+}
+
+/// The nodes: redrawn only when one fails, revives, answers, is selected,
+/// or the network changes.
+#[component]
+fn NodeLayer(props: &NodeLayerProps) -> Html {
+    let nodes = props.nodes.iter().map(|n| node(n, at(&props.points, n.id), props.r, props.selected));
+    html! { <g class="nodes" role="none">{ for nodes }</g> }
+}
+
 fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
     let chosen = selected == Some(n.id);
-    let class = classes!(
-        "node",
-        n.role.label(),
-        (!n.up).then_some("down"),
-        chosen.then_some("selected")
-    );
+    let class = classes!("node", n.role.label(), (!n.up).then_some("down"), chosen.then_some("selected"));
     let name = n.name();
     // Shape carries the role: squares for hubs, circles for the rest.
     let hub = n.role.is_hub();
@@ -119,13 +187,7 @@ fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
     } else {
         html! { <circle cx={fmt(p.x)} cy={fmt(p.y)} r={fmt(r)} /> }
     };
-    let meter_w = if hub { r * 2.6 } else { r * 2.0 };
-    let meter_y = p.y + if hub { r * 1.3 } else { r } + 1.5;
-    let fill = if n.fill.is_finite() {
-        n.fill.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let (mx, mw, my) = meter(p, r, hub);
     html! {
         <g {class} data-node={n.id.to_string()}
             role={selected.map(|_| "option")} aria-selected={selected.map(|_| chosen.to_string())}
@@ -138,13 +200,12 @@ fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
             if !n.up {
                 <path class="cross" d={format!("M{} {}L{} {}M{} {}L{} {}", fmt(p.x - r), fmt(p.y - r), fmt(p.x + r), fmt(p.y + r), fmt(p.x + r), fmt(p.y - r), fmt(p.x - r), fmt(p.y + r))} />
             }
-            <rect class="meter-bg" x={fmt(p.x - meter_w / 2.0)} y={fmt(meter_y)} width={fmt(meter_w)} height="2" />
-            <rect class="meter" x={fmt(p.x - meter_w / 2.0)} y={fmt(meter_y)} width={fmt(meter_w * fill)} height="2" />
+            <rect class="meter-bg" x={fmt(mx)} y={fmt(my)} width={fmt(mw)} height="2" />
             if hub {
                 <text class="hub-label" x={fmt(p.x)} y={fmt(p.y + 2.5)} text-anchor="middle">{ if n.role == Role::Server { "S" } else { "I" } }</text>
             }
-            if !n.badge.is_empty() {
-                <text class="badge" x={fmt(p.x)} y={fmt(p.y - r - 2.0)} text-anchor="middle">{ n.badge.clone() }</text>
+            if let Some(count) = n.badge {
+                <text class="badge" x={fmt(p.x)} y={fmt(p.y - r - 2.0)} text-anchor="middle">{ count.to_string() }</text>
             }
         </g>
     }
@@ -175,6 +236,8 @@ fn summary(view: &NetView) -> String {
     s
 }
 
+/// A coordinate to two places, without the general float formatter: a
+/// frame writes thousands of them.
 fn fmt(x: f64) -> String {
-    format!("{x:.2}")
+    crate::markup::fixed(x, 2)
 }

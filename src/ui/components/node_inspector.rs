@@ -3,7 +3,7 @@
 //! overlay links). The keyboard's and a screen reader's way to everything a
 //! click or a key on the drawing does.
 
-use crate::experiment::lab::{Lab, LabMsg};
+use crate::experiment::lab::{EditMsg, Lab, LabMsg, SelectMsg};
 use crate::experiment::Side;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -11,19 +11,13 @@ use yew::prelude::*;
 pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMsg>) -> Html {
     let bench = lab.bench();
     let id = format!("{prefix}-node-{}", side.index());
-    let view = &lab.views[side];
-    let chosen = lab.selected[side];
+    let view = lab.view(side);
+    let chosen = lab.selected(side);
     let Some(node) = view.nodes.iter().find(|n| n.id == chosen) else {
         return Html::default();
     };
     let pick = send.reform(move |e: Event| {
-        LabMsg::Select(
-            side,
-            e.target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse()
-                .unwrap_or(0),
-        )
+        SelectMsg::Pick(side, e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0)).into()
     });
     let options = view.nodes.iter().map(|n| {
         html! { <option value={n.id.to_string()} selected={n.id == chosen}>{ n.name() }</option> }
@@ -34,7 +28,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
         let field = |down: bool| {
             let value = if down { down_mbps } else { up };
             let fid = format!("{id}-{}", if down { "down" } else { "up" });
-            let onchange = send.reform(move |e: Event| LabMsg::Rate { user, down, text: e.target_unchecked_into::<HtmlInputElement>().value() });
+            let onchange = send.reform(move |e: Event| EditMsg::Rate { user, down, text: e.target_unchecked_into::<HtmlInputElement>().value() }.into());
             html! {
                 <span class="node-field">
                     <label for={fid.clone()}>{ format!("{} (Mbps)", if down { "Its download" } else { "Its upload" }) }</label>
@@ -51,7 +45,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
     let role = user.zip(words).map(|(user, words)| {
         let rid = format!("{id}-role");
         let serves = lab.serves(user);
-        let onchange = send.reform(move |e: Event| LabMsg::PeerRole { user, peer: e.target_unchecked_into::<HtmlSelectElement>().value() == "peer" });
+        let onchange = send.reform(move |e: Event| EditMsg::PeerRole { user, peer: e.target_unchecked_into::<HtmlSelectElement>().value() == "peer" }.into());
         let (peer, client) = (words.peer, words.client);
         html! {
             <div class="node-rates">
@@ -67,7 +61,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
     });
     let capacity = user.filter(|&u| side == Side::Distributed && bench.capacity_editable() && lab.serves(u)).map(|user| {
         let cid = format!("{id}-capacity");
-        let onchange = send.reform(move |e: Event| LabMsg::Capacity { user, text: e.target_unchecked_into::<HtmlInputElement>().value() });
+        let onchange = send.reform(move |e: Event| EditMsg::Capacity { user, text: e.target_unchecked_into::<HtmlInputElement>().value() }.into());
         html! {
             <div class="node-rates">
                 <span class="node-field">
@@ -77,14 +71,14 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
             </div>
         }
     });
-    let links = (side == Side::Distributed && bench.links_editable(&lab.params)).then(|| {
+    let links = (side == Side::Distributed && bench.links_editable(lab.params())).then(|| {
         let neighbours: Vec<u32> = view
             .edges
             .iter()
             .filter_map(|&(a, b)| if a == chosen { Some(b) } else if b == chosen { Some(a) } else { None })
             .collect();
         let cut = neighbours.iter().map(|&n| {
-            html! { <li><button type="button" onclick={send.reform(move |_| LabMsg::Link(chosen, n))}>{ format!("Cut link to peer {n}") }</button></li> }
+            html! { <li><button type="button" onclick={send.reform(move |_| EditMsg::Link(chosen, n).into())}>{ format!("Cut link to peer {n}") }</button></li> }
         });
         let others: Vec<Html> = view
             .nodes
@@ -101,7 +95,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(e).ok())
                     .and_then(|s| s.value().parse().ok())
                     .unwrap_or(chosen);
-                LabMsg::Link(chosen, target)
+                EditMsg::Link(chosen, target).into()
             })
         };
         html! {
@@ -129,7 +123,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
                     </button>
                 }
                 if lab.can_build() && user.is_some() {
-                    <button type="button" class="remove-node" onclick={send.reform(move |_| LabMsg::RemoveNode(side, chosen))}>{ "Remove it" }</button>
+                    <button type="button" class="remove-node" onclick={send.reform(move |_| EditMsg::RemoveNode(side, chosen).into())}>{ "Remove it" }</button>
                 }
             </div>
             <p class="node-about">

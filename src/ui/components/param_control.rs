@@ -2,6 +2,7 @@
 //! box that validates as you type, or a switch. A refused value is explained
 //! and never applied silently.
 
+use crate::experiment::lab::Refused;
 use crate::experiment::param::format_number;
 use crate::experiment::{Param, ParamKind};
 use web_sys::HtmlInputElement;
@@ -13,7 +14,7 @@ use yew::prelude::*;
 pub fn param_control(
     param: Param,
     value: f64,
-    error: Option<&(String, String)>,
+    error: Option<&Refused>,
     on_input: &Callback<(Param, String)>,
     id_prefix: &str,
 ) -> Html {
@@ -44,7 +45,7 @@ pub fn param_control(
         };
     }
     let (text, error) = match error {
-        Some((text, why)) => (text.clone(), Some(why.clone())),
+        Some(r) => (r.text.clone(), Some(r.reason.clone())),
         None => (format_number(value), None),
     };
     let error_id = format!("{id}-error");

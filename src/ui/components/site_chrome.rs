@@ -1,5 +1,6 @@
 //! The header, navigation and footer around every non-embedded page.
 
+use crate::markup::Markup;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -8,30 +9,26 @@ use yew::prelude::*;
 /// lifecycle code.
 pub fn site_chrome(current: &Route, page: Html) -> Html {
     // Fixed markup but for which item is current (see `markup`).
-    let nav: String = [(Route::Home, "Lessons"), (Route::Sandbox, "Sandbox"), (Route::Teach, "For teachers")]
-        .into_iter()
-        .map(|(to, label)| {
-            if *current == to {
-                format!("<li><span class=\"nav-current\" aria-current=\"page\">{label}</span></li>")
-            } else {
-                format!("<li><a href=\"{}\">{label}</a></li>", to.href())
-            }
-        })
-        .collect();
-    let header = format!(
-        "<header class=\"site-header\"><a href=\"{}\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">⬡</span>Hub &amp; Mesh</a>\
-         <nav aria-label=\"Site\"><ul class=\"nav-list\">{nav}</ul></nav></header>",
-        Route::Home.href()
-    );
+    let mut header = Markup::from_static("<header class=\"site-header\"><a href=\"");
+    header.text(&Route::Home.href());
+    header.raw("\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">⬡</span>Hub &amp; Mesh</a><nav aria-label=\"Site\"><ul class=\"nav-list\">");
+    for (to, label) in [(Route::Home, "Lessons"), (Route::Sandbox, "Sandbox"), (Route::Teach, "For teachers")] {
+        if *current == to {
+            header.raw("<li><span class=\"nav-current\" aria-current=\"page\">").text(label).raw("</span></li>");
+        } else {
+            header.raw("<li><a href=\"").text(&to.href()).raw("\">").text(label).raw("</a></li>");
+        }
+    }
+    header.raw("</ul></nav></header>");
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
-            { Html::from_html_unchecked(AttrValue::from(header)) }
+            { header.html() }
             <main id="main" tabindex="-1">{ page }</main>
-            { Html::from_html_unchecked(AttrValue::Static(
+            { Markup::from_static(
                 "<footer class=\"site-footer\"><p>Hub &amp; Mesh: client-server and peer-to-peer networks, simulated in your browser. \
                  Everything runs on this page; nothing is sent anywhere.</p></footer>"
-            )) }
+            ).html() }
         </>
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::experiment::{Export, Param, Params};
 use crate::sandbox::sweep::Sweep;
-use crate::ui::components::line_chart::line_chart;
+use crate::ui::components::line_chart::LineChart;
 use crate::experiment::chart_svg;
 use crate::ui::download::download;
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -110,7 +110,7 @@ impl Component for SweepPanel {
                 let Some(sweep) = &self.sweep else { return false };
                 let text = match kind {
                     Export::Csv => sweep.csv(),
-                    Export::Svg => chart_svg::svg(&sweep.chart(), true),
+                    Export::Svg => chart_svg::svg(&sweep.chart(), true).into_string(),
                 };
                 let result = download("sweep", kind, &text);
                 self.message = result.err().map(|e| format!("Could not save the file: {e}"));
@@ -151,7 +151,7 @@ impl Component for SweepPanel {
                     <p role="status">{ m.clone() }</p>
                 }
                 if has_points {
-                    <div id={CHART_ID}>{ for self.sweep.as_ref().map(|s| line_chart(&s.chart())) }</div>
+                    <div id={CHART_ID}>{ for self.sweep.as_ref().map(|s| html! { <LineChart spec={std::rc::Rc::new(s.chart())} /> }) }</div>
                     <div class="task-actions">
                         <button type="button" onclick={link.callback(|_| Msg::Export(Export::Csv))}>{ "Download results (CSV)" }</button>
                         <button type="button" onclick={link.callback(|_| Msg::Export(Export::Svg))}>{ "Download chart (SVG)" }</button>

@@ -3,6 +3,7 @@ use crate::progress::Action;
 use crate::ui::components::comparison_table::comparison_table;
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use crate::route::Route;
+use crate::markup::Markup;
 use yew::prelude::*;
 
 #[component]
@@ -44,9 +45,9 @@ pub fn Home() -> Html {
         <article class="home">
             <h1>{ "Hub & Mesh" }</h1>
             { progress_notice(&progress) }
-            { Html::from_html_unchecked(AttrValue::Static(include_str!("home_intro.html"))) }
+            { Markup::from_static(include_str!("home_intro.html")).html() }
             <section aria-labelledby="table-heading">
-                { Html::from_html_unchecked(AttrValue::Static("<h2 id=\"table-heading\">The comparison, one lesson per row</h2><p>Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it.</p>")) }
+                { Markup::from_static("<h2 id=\"table-heading\">The comparison, one lesson per row</h2><p>Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it.</p>").html() }
                 <p class="overall" id="overall-progress">
                     <strong>{ format!("{done} of {total} lessons complete") }</strong>
                 </p>

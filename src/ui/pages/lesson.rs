@@ -6,8 +6,8 @@ use crate::experiment::{Outcome, Params};
 use crate::lessons::{lesson, LessonSlug};
 use crate::progress::{Action, LessonState};
 use crate::ui::components::lesson_state::state_class;
-use crate::markup::escape;
-use crate::ui::components::comparison_table::comparison_html;
+use crate::markup::Markup;
+use crate::ui::components::comparison_table::comparison_markup;
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
 use crate::ui::components::lesson_diagram::lesson_diagram;
@@ -114,14 +114,16 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             { progress_notice(&progress) }
             <p class={classes!("lesson-state", state_class(state))}>{ format!("Your progress: {}", state.label()) }</p>
 
-            { Html::from_html_unchecked(AttrValue::from(format!(
-                "<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>{}<p>{}</p></section>\
-                 <section aria-labelledby=\"explain-heading\"><h2 id=\"explain-heading\">2. Why</h2>{}{}</section>",
-                comparison_html(Some(slug), false, None),
-                escape(text.claim),
-                text.explanation.iter().map(|p| format!("<p>{}</p>", escape(p))).collect::<String>(),
-                lesson_diagram(text.diagram_caption),
-            ))) }
+            { {
+                let mut m = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
+                m.markup(&comparison_markup(Some(slug), false, None)).raw("<p>").text(text.claim).raw("</p></section>");
+                m.raw("<section aria-labelledby=\"explain-heading\"><h2 id=\"explain-heading\">2. Why</h2>");
+                for p in text.explanation {
+                    m.raw("<p>").text(p).raw("</p>");
+                }
+                m.markup(&lesson_diagram(text.diagram_caption)).raw("</section>");
+                m.html()
+            } }
 
             <section aria-labelledby="experiment-heading">
                 <h2 id="experiment-heading">{ "3. Experiment" }</h2>
@@ -167,12 +169,12 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 }
             </section>
 
-            { Html::from_html_unchecked(AttrValue::from(format!(
-                "<section aria-labelledby=\"takeaway-heading\"><h2 id=\"takeaway-heading\">6. Takeaway</h2><p class=\"takeaway\">{}</p>\
-                 <div class=\"nuance\" role=\"note\"><h3>Nuance: where the simple claim breaks</h3><p>{}</p></div></section>",
-                escape(text.takeaway),
-                escape(text.nuance),
-            ))) }
+            { {
+                let mut m = Markup::from_static("<section aria-labelledby=\"takeaway-heading\"><h2 id=\"takeaway-heading\">6. Takeaway</h2><p class=\"takeaway\">");
+                m.text(text.takeaway).raw("</p><div class=\"nuance\" role=\"note\"><h3>Nuance: where the simple claim breaks</h3><p>");
+                m.text(text.nuance).raw("</p></div></section>");
+                m.html()
+            } }
 
             if !props.embedded {
                 <nav class="lesson-nav" aria-label="Lessons">

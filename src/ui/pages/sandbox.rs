@@ -8,6 +8,7 @@ use crate::sandbox::{decode, encode, SandboxSetup};
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
 use crate::ui::components::sweep_panel::SweepPanel;
+use crate::markup::Markup;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -216,9 +217,9 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            { Html::from_html_unchecked(AttrValue::Static("<p class=\"lead\">Your own experiments: choose a workload, set its numbers, \
+            { Markup::from_static("<p class=\"lead\">Your own experiments: choose a workload, set its numbers, \
                 build the network node by node if you like, and run the client-server and peer-to-peer versions side by side \
-                with the same settings and the same random seed.</p><h2>Set it up</h2>")) }
+                with the same settings and the same random seed.</p><h2>Set it up</h2>").html() }
             <fieldset class="workloads">
                 <legend>{ "Workload" }</legend>
                 <ul>{ for workloads }</ul>

@@ -3,7 +3,7 @@
 //! how to host the app or put it in an LMS.
 
 use crate::embed::snippet::{describe, listener, snippet_list};
-use crate::markup::escape;
+use crate::markup::Markup;
 use crate::embed::TargetOrigin;
 use crate::lessons::{row, LessonSlug};
 use crate::ui::js::{call, get};
@@ -117,9 +117,9 @@ pub fn Teach() -> Html {
     html! {
         <article class="teach">
             <h1>{ "For teachers" }</h1>
-            { Html::from_html_unchecked(AttrValue::Static("<p class=\"lead\">Every lesson and the sandbox can sit inside your course page \
+            { Markup::from_static("<p class=\"lead\">Every lesson and the sandbox can sit inside your course page \
                 and tell it when a learner has finished. Copy a snippet into any page that accepts HTML; the embedded version has no \
-                site header or footer and fits frames from 320 pixels wide.</p>")) }
+                site header or footer and fits frames from 320 pixels wide.</p>").html() }
             <section aria-labelledby="embed-heading">
                 <h2 id="embed-heading">{ "Embed a lesson or the sandbox" }</h2>
                 <label for="teach-origin">{ "Your course page's origin, to receive its messages (optional)" }</label>
@@ -128,7 +128,7 @@ pub fn Teach() -> Html {
                 if let (Err(e), false) = (&origin, origin_text.trim().is_empty()) {
                     <p class="control-error" role="alert">{ e.clone() }</p>
                 }
-                <div onclick={on_copy}>{ Html::from_html_unchecked(AttrValue::from(list)) }</div>
+                <div onclick={on_copy}>{ list.html() }</div>
                 <p class="copy-status" role="status">{ (*status).clone() }</p>
             </section>
             <section aria-labelledby="preview-heading">
@@ -141,11 +141,11 @@ pub fn Teach() -> Html {
                 <h3>{ "Messages from the preview" }</h3>
                 <ol class="message-log" aria-live="polite">{ for log.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ol>
             </section>
-            { Html::from_html_unchecked(AttrValue::Static(include_str!("teach_guide.html"))) }
+            { Markup::from_static(include_str!("teach_guide.html")).html() }
             <section aria-labelledby="listener-heading">
                 <h2 id="listener-heading">{ "A listener for your page" }</h2>
                 <p>{ "Paste this after the frames: it fits each frame to its lesson and shows where to record a completion." }</p>
-                { Html::from_html_unchecked(AttrValue::from(format!("<pre class=\"snippet\" tabindex=\"0\"><code>{}</code></pre>", escape(&listener(&own_origin))))) }
+                <pre class="snippet" tabindex="0"><code>{ listener(&own_origin) }</code></pre>
             </section>
         </article>
     }

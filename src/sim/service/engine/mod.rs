@@ -24,6 +24,7 @@ use super::scenario::{HolderChoice, ServiceScenario};
 use super::theory::predict;
 use crate::sim::fault::{secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
+use crate::sim::histogram::Histogram;
 use crate::sim::queue::EventQueue;
 use crate::sim::rng::Rng;
 use crate::sim::time::{SimDuration, SimTime};
@@ -127,6 +128,8 @@ pub struct ServiceSim {
     next_id: u64,
     counters: ServiceCounters,
     latencies: Vec<u64>,
+    /// The same latencies in fixed buckets: what the live display reads.
+    histogram: Histogram,
     window: VecDeque<(SimTime, u64)>,
     last_sample: (SimTime, u64),
     series: Vec<ServiceSample>,
@@ -186,6 +189,7 @@ impl ServiceSim {
             next_id: 0,
             counters: ServiceCounters::default(),
             latencies: Vec::new(),
+            histogram: Histogram::default(),
             window: VecDeque::new(),
             last_sample: (SimTime::ZERO, 0),
             series: Vec::new(),

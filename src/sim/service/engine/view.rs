@@ -33,6 +33,27 @@ impl ServiceSim {
         ServiceSnapshot { now_s: self.now.as_secs_f64(), nodes, messages, counters: self.counters }
     }
 
+    /// Latency so far from the fixed buckets: percentiles within 0.4% of
+    /// the exact ones, at a cost that does not grow with the run.
+    pub fn live_latency(&self) -> Option<LatencySummary> {
+        self.histogram.summary()
+    }
+
+    /// Exact (nearest-rank) latency so far: sorts a copy of every latency.
+    pub fn exact_latency(&self) -> Option<LatencySummary> {
+        LatencySummary::from_micros(&mut self.latencies.clone())
+    }
+
+    /// Requests answered per node so far, by node id.
+    pub fn served(&self) -> impl Iterator<Item = u64> + '_ {
+        self.nodes.iter().map(|n| n.served)
+    }
+
+    /// The time series sampled so far.
+    pub fn series(&self) -> &[ServiceSample] {
+        &self.series
+    }
+
     pub fn report(&self) -> ServiceReport {
         let mut all = self.latencies.clone();
         let elapsed = self.now.max(SimTime(1));

@@ -1,0 +1,36 @@
+//! The metrics under one side's drawing, each with its value in words and
+//! a stable key for tests.
+
+use crate::experiment::{Bench, Metrics, Pair, Side};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct MetricsListProps {
+    pub bench: Bench,
+    pub metrics: Rc<Pair<Metrics>>,
+    pub side: Side,
+}
+
+/// Redrawn only when the lab measures anew: the figures are behind an
+/// `Rc` that a refresh replaces.
+impl PartialEq for MetricsListProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.bench == other.bench && self.side == other.side && Rc::ptr_eq(&self.metrics, &other.metrics)
+    }
+}
+
+#[component]
+pub fn MetricsList(props: &MetricsListProps) -> Html {
+    let measured = &props.metrics[props.side];
+    let rows = props.bench.metrics.iter().map(|m| {
+        let value = measured.get(*m).map_or_else(|| "—".to_owned(), |v| m.format(v));
+        html! {
+            <div class="metric">
+                <dt>{ m.label() }</dt>
+                <dd data-metric={m.key()}>{ value }</dd>
+            </div>
+        }
+    });
+    html! { <dl class="metrics">{ for rows }</dl> }
+}
