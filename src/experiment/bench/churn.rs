@@ -14,30 +14,23 @@ const ITEMS: u32 = 20;
 const DURATION_S: f64 = 1_800.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "churn",
-    aliases: &[],
-    label: "Faults and churn",
     sandbox_sizes: Some([10.0, 30.0, 200.0]),
     sides: SideNames::WITH_HYBRID,
-    metrics: &[Metric::Availability],
-    params: &[
-        (Param::Peers, 30.0),
-        (Param::Replication, 3.0),
-        (Param::SessionS, 60.0),
-        (Param::ServerFailed, 0.0),
-        (Param::Hybrid, 0.0),
-    ],
     size: Some(Param::Peers),
-    per_node: &[],
-    chart: Some(ChartText {
-        title: "Items available",
-        x_label: "time (s)",
-        y_label: "share available",
-        curve: Curve::ItemsAvailable,
-        marker: None,
-    }),
-    animated: true,
-    build,
+    chart: Some(ChartText::over_time("Items available", "share available", Curve::ItemsAvailable)),
+    ..BenchSpec::new(
+        "churn",
+        "Faults and churn",
+        &[Metric::Availability],
+        &[
+            (Param::Peers, 30.0),
+            (Param::Replication, 3.0),
+            (Param::SessionS, 60.0),
+            (Param::ServerFailed, 0.0),
+            (Param::Hybrid, 0.0),
+        ],
+        build,
+    )
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {

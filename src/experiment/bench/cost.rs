@@ -1,10 +1,10 @@
 //! Who pays, as the number of users grows (the `cost` lesson): a
 //! closed-form model.
 
-use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use super::{BenchSpec, ChartText, SideSetup};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, ModelSide, SideSim};
+use crate::experiment::side::{ModelSide, SideSim};
 use crate::sim::cost::{self, AdminParams, CostParams, PeerAdmin};
 use crate::sim::validate::ValidationError;
 
@@ -12,24 +12,15 @@ use crate::sim::validate::ValidationError;
 const USERS: [u32; 12] = [5, 10, 20, 50, 100, 200, 300, 400, 500, 600, 800, 1000];
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "cost",
-    aliases: &[],
-    label: "Who pays",
-    sandbox_sizes: None,
-    sides: SideNames::PLAIN,
-    metrics: &[Metric::CostPerUser, Metric::TotalCost, Metric::OperatorShare],
-    params: &[(Param::Users, 10.0)],
-    size: None,
-    per_node: &[],
-    chart: Some(ChartText {
-        title: "Cost per user per month as users grow",
-        x_label: "users",
-        y_label: "cost per user ($)",
-        curve: Curve::Model,
-        marker: Some(Param::Users),
-    }),
+    chart: Some(ChartText::model("Cost per user per month as users grow", "users", "cost per user ($)", Param::Users)),
     animated: false,
-    build,
+    ..BenchSpec::new(
+        "cost",
+        "Who pays",
+        &[Metric::CostPerUser, Metric::TotalCost, Metric::OperatorShare],
+        &[(Param::Users, 10.0)],
+        build,
+    )
 };
 
 /// The cost lesson's assumptions: the stated defaults, with peers that look

@@ -10,21 +10,8 @@ use crate::sim::node::Architecture;
 use crate::sim::validate::ValidationError;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "distribution",
-    aliases: &[],
-    label: "File distribution",
     sandbox_sizes: Some([10.0, 50.0, 200.0]),
     sides: SideNames::WITH_HYBRID,
-    metrics: &[Metric::CompletionS, Metric::BoundS],
-    params: &[
-        (Param::Receivers, 20.0),
-        (Param::FileMbit, 800.0),
-        (Param::Chunks, 100.0),
-        (Param::ServerUploadMbps, 100.0),
-        (Param::PeerUpMbps, 10.0),
-        (Param::PeerDownMbps, 50.0),
-        (Param::Hybrid, 0.0),
-    ],
     size: Some(Param::Receivers),
     per_node: &[
         NodeSetting::Rates,
@@ -37,15 +24,22 @@ pub const SPEC: BenchSpec = BenchSpec {
             needs_a_peer: false,
         }),
     ],
-    chart: Some(ChartText {
-        title: "Receivers holding the whole file",
-        x_label: "time (s)",
-        y_label: "share complete",
-        curve: Curve::ShareComplete,
-        marker: None,
-    }),
-    animated: true,
-    build,
+    chart: Some(ChartText::over_time("Receivers holding the whole file", "share complete", Curve::ShareComplete)),
+    ..BenchSpec::new(
+        "distribution",
+        "File distribution",
+        &[Metric::CompletionS, Metric::BoundS],
+        &[
+            (Param::Receivers, 20.0),
+            (Param::FileMbit, 800.0),
+            (Param::Chunks, 100.0),
+            (Param::ServerUploadMbps, 100.0),
+            (Param::PeerUpMbps, 10.0),
+            (Param::PeerDownMbps, 50.0),
+            (Param::Hybrid, 0.0),
+        ],
+        build,
+    )
 };
 
 /// The columns of a sweep's CSV, from the sandbox or the command line: N,

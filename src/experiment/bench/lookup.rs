@@ -13,30 +13,25 @@ use crate::sim::validate::ValidationError;
 const DURATION_S: f64 = 30.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "lookup",
     aliases: &["search"],
-    label: "Finding data",
     sandbox_sizes: Some([20.0, 50.0, 200.0]),
     sides: SideNames { central: "Central index", distributed: "Flooding search", hybrid: Some("Hybrid: index, then peers") },
-    metrics: &[Metric::HitRate, Metric::MessagesPerSearch],
-    params: &[
-        (Param::Peers, 50.0),
-        (Param::MeanDegree, 4.0),
-        (Param::Ttl, 3.0),
-        (Param::Replication, 2.0),
-        (Param::Hybrid, 0.0),
-    ],
     size: Some(Param::Peers),
     per_node: &[NodeSetting::Links],
-    chart: Some(ChartText {
-        title: "Searches that found the item, so far",
-        x_label: "time (s)",
-        y_label: "share found",
-        curve: Curve::HitRateSoFar,
-        marker: None,
-    }),
-    animated: true,
-    build,
+    chart: Some(ChartText::over_time("Searches that found the item, so far", "share found", Curve::HitRateSoFar)),
+    ..BenchSpec::new(
+        "lookup",
+        "Finding data",
+        &[Metric::HitRate, Metric::MessagesPerSearch],
+        &[
+            (Param::Peers, 50.0),
+            (Param::MeanDegree, 4.0),
+            (Param::Ttl, 3.0),
+            (Param::Replication, 2.0),
+            (Param::Hybrid, 0.0),
+        ],
+        build,
+    )
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {

@@ -87,6 +87,35 @@ pub struct BenchSpec {
     pub build: fn(&SideSetup) -> Result<Box<dyn SideSim>, ValidationError>,
 }
 
+impl BenchSpec {
+    /// An entry with what every bench must say, the rest at what most say:
+    /// no older names, not offered by the sandbox, the plain headings, no
+    /// size parameter, nothing set per node, no chart, animated. Entries
+    /// set what differs with `..BenchSpec::new(..)`.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        metrics: &'static [Metric],
+        params: &'static [(Param, f64)],
+        build: fn(&SideSetup) -> Result<Box<dyn SideSim>, ValidationError>,
+    ) -> BenchSpec {
+        BenchSpec {
+            key,
+            aliases: &[],
+            label,
+            sandbox_sizes: None,
+            sides: SideNames::PLAIN,
+            metrics,
+            params,
+            size: None,
+            per_node: &[],
+            chart: None,
+            animated: true,
+            build,
+        }
+    }
+}
+
 impl PartialEq for BenchSpec {
     fn eq(&self, other: &BenchSpec) -> bool {
         self.key == other.key
@@ -150,6 +179,19 @@ pub struct ChartText {
     /// A vertical marker at this parameter's value (the learner's choice
     /// on a model's curve).
     pub marker: Option<Param>,
+}
+
+impl ChartText {
+    /// A chart against the run's time, with no marker.
+    pub const fn over_time(title: &'static str, y_label: &'static str, curve: Curve) -> ChartText {
+        ChartText { title, x_label: "time (s)", y_label, curve, marker: None }
+    }
+
+    /// A closed-form model's curve against `marker`, marked at the
+    /// learner's value of it.
+    pub const fn model(title: &'static str, x_label: &'static str, y_label: &'static str, marker: Param) -> ChartText {
+        ChartText { title, x_label, y_label, curve: Curve::Model, marker: Some(marker) }
+    }
 }
 
 /// A chart of both sides' curves.

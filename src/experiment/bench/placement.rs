@@ -1,6 +1,6 @@
 //! Where data lives: copies, peers offline, updates (the `data` lesson).
 
-use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use super::{BenchSpec, ChartText, SideSetup};
 use crate::experiment::metric::Metric;
 use crate::experiment::param::Param;
 use crate::experiment::side::{Curve, SideSim};
@@ -14,24 +14,14 @@ const ITEMS: u32 = 60;
 const DURATION_S: f64 = 60.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "placement",
-    aliases: &[],
-    label: "Where data lives",
-    sandbox_sizes: None,
-    sides: SideNames::PLAIN,
-    metrics: &[Metric::ItemsAvailable, Metric::StaleReads],
-    params: &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0)],
-    size: None,
-    per_node: &[],
-    chart: Some(ChartText {
-        title: "Reads that got a stale copy, per second",
-        x_label: "time (s)",
-        y_label: "share stale",
-        curve: Curve::StaleShare,
-        marker: None,
-    }),
-    animated: true,
-    build,
+    chart: Some(ChartText::over_time("Reads that got a stale copy, per second", "share stale", Curve::StaleShare)),
+    ..BenchSpec::new(
+        "placement",
+        "Where data lives",
+        &[Metric::ItemsAvailable, Metric::StaleReads],
+        &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0)],
+        build,
+    )
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {

@@ -1,7 +1,7 @@
 //! Who asks and who answers: request/response traffic on a small network
 //! (the `role` lesson).
 
-use super::{BenchSpec, SideNames, SideSetup};
+use super::{BenchSpec, SideSetup};
 use crate::experiment::metric::Metric;
 use crate::experiment::param::Param;
 use crate::experiment::side::SideSim;
@@ -14,18 +14,8 @@ const SERVICE_RATE: f64 = 50.0;
 const DURATION_S: f64 = 30.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "role",
-    aliases: &[],
-    label: "Who asks and who answers",
-    sandbox_sizes: None,
-    sides: SideNames::PLAIN,
-    metrics: &[Metric::BusiestShare],
-    params: &[(Param::Nodes, 4.0)],
     size: Some(Param::Nodes),
-    per_node: &[],
-    chart: None,
-    animated: true,
-    build,
+    ..BenchSpec::new("role", "Who asks and who answers", &[Metric::BusiestShare], &[(Param::Nodes, 4.0)], build)
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {

@@ -15,20 +15,9 @@ const HOP_LATENCY_MS: f64 = 5.0;
 const COPIES: u32 = 3;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "service",
     aliases: &["requests"],
-    label: "Requests and load",
     sandbox_sizes: Some([10.0, 50.0, 500.0]),
     sides: SideNames::WITH_HYBRID,
-    metrics: &[Metric::P95LatencyMs, Metric::P50LatencyMs, Metric::FailedShare],
-    params: &[
-        (Param::Clients, 50.0),
-        (Param::RequestRate, 2.0),
-        (Param::ServerCapacity, 120.0),
-        // A peer is an ordinary computer, but it serves only its share.
-        (Param::PeerCapacity, 40.0),
-        (Param::Hybrid, 0.0),
-    ],
     size: Some(Param::Clients),
     per_node: &[
         NodeSetting::Role(RoleWords {
@@ -40,15 +29,21 @@ pub const SPEC: BenchSpec = BenchSpec {
         }),
         NodeSetting::Capacity,
     ],
-    chart: Some(ChartText {
-        title: "Latency p95 over the last 5 s",
-        x_label: "time (s)",
-        y_label: "p95 latency (ms)",
-        curve: Curve::P95Window,
-        marker: None,
-    }),
-    animated: true,
-    build,
+    chart: Some(ChartText::over_time("Latency p95 over the last 5 s", "p95 latency (ms)", Curve::P95Window)),
+    ..BenchSpec::new(
+        "service",
+        "Requests and load",
+        &[Metric::P95LatencyMs, Metric::P50LatencyMs, Metric::FailedShare],
+        &[
+            (Param::Clients, 50.0),
+            (Param::RequestRate, 2.0),
+            (Param::ServerCapacity, 120.0),
+            // A peer is an ordinary computer, but it serves only its share.
+            (Param::PeerCapacity, 40.0),
+            (Param::Hybrid, 0.0),
+        ],
+        build,
+    )
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {

@@ -2,7 +2,7 @@
 //! a tiny simulator: peers in a ring each pass a token on once per tenth of
 //! a second for a simulated second.
 
-use super::{BenchSpec, SideNames, SideSetup};
+use super::{BenchSpec, SideSetup};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::param::Param;
 use crate::experiment::side::{Curve, SideSim};
@@ -13,18 +13,9 @@ use crate::sim::time::SimTime;
 use crate::sim::validate::ValidationError;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "toy",
-    aliases: &[],
-    label: "Token ring (test only)",
     sandbox_sizes: Some([2.0, 5.0, 9.0]),
-    sides: SideNames::PLAIN,
-    metrics: &[Metric::HitRate],
-    params: &[(Param::Peers, 3.0)],
     size: Some(Param::Peers),
-    per_node: &[],
-    chart: None,
-    animated: true,
-    build,
+    ..BenchSpec::new("toy", "Token ring (test only)", &[Metric::HitRate], &[(Param::Peers, 3.0)], build)
 };
 
 const TICK_US: u64 = 100_000;

@@ -4,7 +4,7 @@
 use super::{BenchSpec, ChartText, SideNames, SideSetup};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, ModelSide, SideSim};
+use crate::experiment::side::{ModelSide, SideSim};
 use crate::sim::cost::{self, CostParams};
 use crate::sim::validate::ValidationError;
 
@@ -12,24 +12,15 @@ use crate::sim::validate::ValidationError;
 const MAX_COMPUTERS: u32 = 50;
 
 pub const SPEC: BenchSpec = BenchSpec {
-    key: "workgroup",
-    aliases: &[],
-    label: "Running a workgroup",
-    sandbox_sizes: None,
     sides: SideNames { central: "With a server", distributed: "Workgroup", hybrid: None },
-    metrics: &[Metric::AdminHours],
-    params: &[(Param::Computers, 4.0)],
-    size: None,
-    per_node: &[],
-    chart: Some(ChartText {
-        title: "Administration per month as the network grows",
-        x_label: "computers",
-        y_label: "hours per month",
-        curve: Curve::Model,
-        marker: Some(Param::Computers),
-    }),
+    chart: Some(ChartText::model(
+        "Administration per month as the network grows",
+        "computers",
+        "hours per month",
+        Param::Computers,
+    )),
     animated: false,
-    build,
+    ..BenchSpec::new("workgroup", "Running a workgroup", &[Metric::AdminHours], &[(Param::Computers, 4.0)], build)
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
