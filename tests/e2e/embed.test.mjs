@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { DIST, appSuite, guardedPage, appHeading, axeViolations, serveDir } from "./harness.mjs";
+import { DIST, appSuite, onGuardedPage, appHeading, axeViolations, serveDir } from "./harness.mjs";
 import { finishRun, solveTask, answerQuiz } from "./learner.mjs";
 import { LESSONS, buildPackage, readZip } from "../../scripts/scorm-package.mjs";
 
@@ -65,9 +65,8 @@ async function lessonFrame(page) {
 
 const received = (page) => page.evaluate(() => window.received);
 
-test("a course page receives ready, resize and completion from an embedded lesson, and can reset it", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a course page receives ready, resize and completion from an embedded lesson, and can reset it", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(coursePage("unit", "/embed/lessons/role"));
     const frame = await lessonFrame(page);
     await page.waitForFunction(() => window.received.some((m) => m.type === "ready"));
@@ -105,15 +104,10 @@ test("a course page receives ready, resize and completion from an embedded lesso
     assert.match(await state.textContent(), /Complete/, "no malformed command was obeyed");
     await page.evaluate(() => window.tell({ type: "reset" }));
     await frame.locator(".lesson-state", { hasText: "Not started" }).waitFor();
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a page of another origin gets no message and is not obeyed", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a page of another origin gets no message and is not obeyed", () =>
+  onGuardedPage(app.browser, async (page) => {
     // The frame is told to report to a different origin than its parent's.
     await page.goto(coursePage("elsewhere", "/embed/lessons/focus", { named: "http://127.0.0.1:9" }));
     const frame = await lessonFrame(page);
@@ -123,29 +117,19 @@ test("a page of another origin gets no message and is not obeyed", async () => {
     await page.waitForTimeout(1000);
     assert.match(await frame.locator(".lesson-state").textContent(), /In progress/, "the reset was ignored");
     assert.deepEqual(await received(page), [], "nothing was sent to this page");
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a bad origin in the address is explained, and nothing is sent", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a bad origin in the address is explained, and nothing is sent", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(coursePage("typo", "/embed/sandbox", { named: "moodle.example.org" }));
     const frame = await lessonFrame(page);
     await frame.locator(".notice", { hasText: "will not report progress" }).waitFor();
     await page.waitForTimeout(500);
     assert.deepEqual(await received(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("with storage blocked, an embedded lesson says so, still works and still reports", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("with storage blocked, an embedded lesson says so, still works and still reports", () =>
+  onGuardedPage(app.browser, async (page, context) => {
     await context.addInitScript(() => {
       Object.defineProperty(window, "localStorage", {
         get() {
@@ -160,50 +144,44 @@ test("with storage blocked, an embedded lesson says so, still works and still re
     await answerQuiz(frame);
     await frame.locator(".complete-banner").waitFor();
     await page.waitForFunction(() => window.received.some((m) => m.type === "lesson-complete" && m.slug === "cost"));
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
 test("every page runs under a strict Content-Security-Policy with no violation", async () => {
   const strict = await serveDir(DIST, { headers: { "content-security-policy": CSP } });
-  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await context.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => {
-        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-        // Also tell the top page, so a frame's violations are counted.
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    await onGuardedPage(app.browser, async (page, context) => {
+      await context.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener("securitypolicyviolation", (e) => {
+          window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+          // Also tell the top page, so a frame's violations are counted.
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
       });
+      for (const route of ["#/", "#/lessons/scalability", "#/sandbox", "#/embed/lessons/role", "#/teach"]) {
+        await page.goto(`${strict.url}${route}`);
+        await appHeading(page);
+        if (route.includes("scalability") || route.includes("sandbox")) {
+          await finishRun(page);
+          await page.locator(".chart svg").first().waitFor();
+        }
+        if (route === "#/teach") {
+          // The live preview embeds a lesson and lists what it says.
+          await page.locator(".message-log li", { hasText: "ready (role)" }).waitFor({ timeout: 15000 });
+          await page.locator(".message-log li", { hasText: "resize (role)" }).waitFor();
+          assert.ok(Number(await page.locator("#teach-preview").getAttribute("height")) > 600, "the preview follows its height");
+          assert.deepEqual(await axeViolations(page), []);
+        }
+        assert.deepEqual(await page.evaluate(() => window.__violations), [], route);
+      }
     });
-    for (const route of ["#/", "#/lessons/scalability", "#/sandbox", "#/embed/lessons/role", "#/teach"]) {
-      await page.goto(`${strict.url}${route}`);
-      await appHeading(page);
-      if (route.includes("scalability") || route.includes("sandbox")) {
-        await finishRun(page);
-        await page.locator(".chart svg").first().waitFor();
-      }
-      if (route === "#/teach") {
-        // The live preview embeds a lesson and lists what it says.
-        await page.locator(".message-log li", { hasText: "ready (role)" }).waitFor({ timeout: 15000 });
-        await page.locator(".message-log li", { hasText: "resize (role)" }).waitFor();
-        assert.ok(Number(await page.locator("#teach-preview").getAttribute("height")) > 600, "the preview follows its height");
-        assert.deepEqual(await axeViolations(page), []);
-      }
-      assert.deepEqual(await page.evaluate(() => window.__violations), [], route);
-    }
-    assert.deepEqual(problems, []);
   } finally {
-    await context.close();
     await strict.close();
   }
 });
 
-test("the teach page gives a snippet per lesson that names the course's origin", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("the teach page gives a snippet per lesson that names the course's origin", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/teach`);
     await appHeading(page);
     assert.equal(await page.locator("textarea.snippet").count(), 9, "eight lessons and the sandbox");
@@ -217,17 +195,12 @@ test("the teach page gives a snippet per lesson that names the course's origin",
     await page.locator(".copy-status", { hasText: /Copied|Selected/ }).waitFor();
     assert.match(await page.locator("pre.snippet").textContent(), new RegExp(`event.origin !== "${originOf(app.server.url)}"`));
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
 test("the SCORM package's manifest is valid and an LMS's API records completion", async () => {
   const files = readZip(buildPackage(DIST));
   const manifest = files.get("imsmanifest.xml").toString("utf8");
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+  await onGuardedPage(app.browser, async (page) => {
     // The manifest against the required elements of SCORM 1.2's content
     // packaging schema (imscp_rootv1p1p2 with adlcp_rootv1p2), checked by
     // the browser's XML parser.
@@ -321,15 +294,11 @@ window.API = {
     assert.equal(values["cmi.core.score.raw"], "100");
     assert.ok(calls.lastIndexOf("LMSCommit") > calls.indexOf("LMSSetValue cmi.core.lesson_status completed"), "committed after");
     await page.goto(`${course.url}`).catch(() => {});
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
-test("every embedded page fits a frame 320 pixels wide", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("every embedded page fits a frame 320 pixels wide", () =>
+  onGuardedPage(app.browser, async (page) => {
     const routes = LESSONS.map(([slug]) => `/embed/lessons/${slug}`)
       .concat(["/embed/sandbox"]);
     for (const route of routes) {
@@ -348,8 +317,4 @@ test("every embedded page fits a frame 320 pixels wide", async () => {
       assert.ok(overflow.width <= 320, `${route}: the frame is narrow (${overflow.width})`);
       assert.ok(overflow.scroll <= overflow.width, `${route}: scrolls sideways (${overflow.scroll} > ${overflow.width}): ${overflow.wide}`);
     }
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

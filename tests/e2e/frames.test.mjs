@@ -4,13 +4,12 @@
 // 50 ms: the page would feel frozen), printed for the record.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appSuite, guardedPage, appHeading } from "./harness.mjs";
+import { appSuite, onGuardedPage, appHeading } from "./harness.mjs";
 
 const app = appSuite();
 
-test("frame report: 200 peers distributing a file", async () => {
-  const { page, context, problems } = await guardedPage(app.browser, { viewport: { width: 1280, height: 900 } });
-  try {
+test("frame report: 200 peers distributing a file", () =>
+  onGuardedPage(app.browser, async (page) => {
     // 200 receivers, 1000 chunks: a long run with many transfers in flight.
     await page.goto(`${app.server.url}#/sandbox?s=1;distribution;seed=3;receivers=200;chunks=1000;file=8000;upload=100;peerup=10;peerdown=50`);
     await appHeading(page);
@@ -51,8 +50,4 @@ test("frame report: 200 peers distributing a file", async () => {
     assert.equal(drawn, 201, "the server and 200 peers are drawn");
     assert.ok(gaps.length > 0, "frames were drawn");
     assert.match(clock, /Running|Finished/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }, { context: { viewport: { width: 1280, height: 900 } } }));

@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -102,6 +103,22 @@ export async function guardedPage(browser, options = {}) {
   });
   page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
   return { page, context, problems };
+}
+
+/**
+ * A test on a guarded page: runs `body(page, context)`, then fails the test
+ * if the page hit any problem (saying `note`, where given), and closes the
+ * context however the test ends. `context` holds options for the browser
+ * context (a viewport, say).
+ */
+export async function onGuardedPage(browser, body, { context: options = {}, note } = {}) {
+  const { page, context, problems } = await guardedPage(browser, options);
+  try {
+    await body(page, context);
+    assert.deepEqual(problems, [], note);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Waits until the app (not the static shell) has drawn a page heading. */

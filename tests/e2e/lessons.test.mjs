@@ -5,7 +5,7 @@
 // does. axe-core scans every lesson before and after its task.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appSuite, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+import { appSuite, onGuardedPage, appHeading, axeViolations } from "./harness.mjs";
 import { SOLUTIONS, solveTask, answerQuiz } from "./learner.mjs";
 
 const app = appSuite();
@@ -15,9 +15,8 @@ async function noViolations(page, where) {
   assert.deepEqual(violations, [], `axe-core violations ${where}:\n${JSON.stringify(violations, null, 2)}`);
 }
 
-test("a learner completes every lesson and the progress survives a reload", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a learner completes every lesson and the progress survives a reload", () =>
+  onGuardedPage(app.browser, async (page) => {
     for (const slug of Object.keys(SOLUTIONS)) {
       await page.goto(`${app.server.url}#/lessons/${slug}`);
       await appHeading(page);
@@ -39,15 +38,10 @@ test("a learner completes every lesson and the progress survives a reload", asyn
     await page.reload();
     await appHeading(page);
     await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a bad value is explained and not applied", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a bad value is explained and not applied", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/lessons/role`);
     await appHeading(page);
     const input = page.locator("#lesson-role-nodes");
@@ -60,15 +54,10 @@ test("a bad value is explained and not applied", async () => {
     assert.match(await error.textContent(), /must be a number/);
     await input.fill("12");
     assert.equal(await page.locator(".control-error").count(), 0);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("corrupted saved progress gives a notice and a fresh start, never a crash", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("corrupted saved progress gives a notice and a fresh start, never a crash", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/`);
     await appHeading(page);
     await page.evaluate(() => localStorage.setItem("hub-and-mesh.progress", "{broken"));
@@ -80,15 +69,10 @@ test("corrupted saved progress gives a notice and a fresh start, never a crash",
     assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.progress.unreadable")), "{broken");
     await page.locator(".overall", { hasText: "0 of 8 lessons complete" }).waitFor();
     assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("reset progress asks first", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("reset progress asks first", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/lessons/cost`);
     await appHeading(page);
     await solveTask(page, "cost");
@@ -100,8 +84,4 @@ test("reset progress asks first", async () => {
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await page.getByRole("button", { name: "Yes, reset my progress" }).click();
     assert.equal(await page.locator(".progress-cell.not-started").count(), 8);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -5,7 +5,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { appSuite, serveDir, guardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
+import { appSuite, serveDir, onGuardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
 // The lessons in course order, as the SCORM package lists them (a native
 // test keeps that list the app's).
 import { LESSONS } from "../../scripts/scorm-package.mjs";
@@ -29,28 +29,26 @@ before(async () => {
 });
 
 for (const [hash, heading] of ROUTES) {
-  test(`route ${hash || "(no hash)"} shows "${heading}" cleanly and accessibly`, async () => {
-    const { page, context, problems } = await guardedPage(app.browser);
-    try {
-      await page.goto(app.server.url + hash);
-      assert.equal(await appHeading(page), heading);
-      await page.waitForLoadState("networkidle");
-      const violations = await axeViolations(page);
-      assert.deepEqual(violations, [], `axe-core violations on ${hash}:\n${JSON.stringify(violations, null, 2)}`);
-      assert.deepEqual(problems, [], `problems on ${hash}`);
-      if (hash === "#/" || hash === "#/lessons/role") {
-        const name = hash === "#/" ? "home" : "lesson-role";
-        await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
-      }
-    } finally {
-      await context.close();
-    }
-  });
+  test(`route ${hash || "(no hash)"} shows "${heading}" cleanly and accessibly`, () =>
+    onGuardedPage(
+      app.browser,
+      async (page) => {
+        await page.goto(app.server.url + hash);
+        assert.equal(await appHeading(page), heading);
+        await page.waitForLoadState("networkidle");
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], `axe-core violations on ${hash}:\n${JSON.stringify(violations, null, 2)}`);
+        if (hash === "#/" || hash === "#/lessons/role") {
+          const name = hash === "#/" ? "home" : "lesson-role";
+          await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+        }
+      },
+      { note: `problems on ${hash}` },
+    ));
 }
 
-test("embedded pages have no site header or footer", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("embedded pages have no site header or footer", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(app.server.url + "#/embed/lessons/role");
     assert.equal(await appHeading(page), "Roles");
     assert.equal(await page.locator("header.site-header").count(), 0);
@@ -58,29 +56,23 @@ test("embedded pages have no site header or footer", async () => {
     await page.goto(app.server.url + "#/lessons/role");
     assert.equal(await appHeading(page), "Roles");
     assert.equal(await page.locator("header.site-header").count(), 1);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
 test("dist/ works from a sub-path of a site", async () => {
   const sub = await serveDir(undefined, { prefix: "/course/unit-3/hub-and-mesh/" });
-  const { page, context, problems } = await guardedPage(app.browser);
   try {
-    await page.goto(sub.url + "#/lessons/scalability");
-    assert.equal(await appHeading(page), "Scalability");
-    await page.waitForLoadState("networkidle");
-    assert.deepEqual(problems, []);
+    await onGuardedPage(app.browser, async (page) => {
+      await page.goto(sub.url + "#/lessons/scalability");
+      assert.equal(await appHeading(page), "Scalability");
+      await page.waitForLoadState("networkidle");
+    });
   } finally {
-    await context.close();
     await sub.close();
   }
 });
 
-test("a learner can navigate with the keyboard alone", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a learner can navigate with the keyboard alone", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(app.server.url + "#/");
     assert.equal(await appHeading(page), "Hub & Mesh");
     // Tab until the focused element is the link to lesson 2, then press Enter.
@@ -92,8 +84,4 @@ test("a learner can navigate with the keyboard alone", async () => {
     assert.ok(found, "the lesson link is reachable with Tab");
     await page.keyboard.press("Enter");
     assert.equal(await appHeading(page), "Focus");
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

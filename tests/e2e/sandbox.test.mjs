@@ -3,7 +3,7 @@
 // oversized link shows a message and the default experiment, never a crash.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appSuite, guardedPage, appHeading, axeViolations } from "./harness.mjs";
+import { appSuite, onGuardedPage, appHeading, axeViolations } from "./harness.mjs";
 import { finishRun } from "./learner.mjs";
 
 const app = appSuite();
@@ -13,9 +13,8 @@ async function runToEnd(page) {
   return page.locator(".experiment .metric").allTextContents();
 }
 
-test("a shared link opens the same setup and gives the same result", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a shared link opens the same setup and gives the same result", () =>
+  onGuardedPage(app.browser, async (page) => {
     const link = `${app.server.url}#/sandbox?s=1;search;seed=5;peers=30;ttl=4;copies=3`;
     await page.goto(link);
     assert.equal(await appHeading(page), "Sandbox");
@@ -32,15 +31,10 @@ test("a shared link opens the same setup and gives the same result", async () =>
     await appHeading(again);
     assert.deepEqual(await runToEnd(again), first, "the same link gives the same figures");
     await other.close();
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("editing a value rewrites the share link", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("editing a value rewrites the share link", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox`);
     await appHeading(page);
     await page.locator("#sandbox-receivers").fill("42");
@@ -51,11 +45,7 @@ test("editing a value rewrites the share link", async () => {
     await page.locator("#sandbox-seed").fill("77");
     await page.waitForFunction(() => location.hash.includes("seed=77"));
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
 test("tampered, unknown and oversized links show a message and the default", async () => {
   for (const bad of [
@@ -66,25 +56,24 @@ test("tampered, unknown and oversized links show a message and the default", asy
     "1;distribution;receivers=NaN",
     "1;distribution" + ";receivers=5".repeat(300),
   ]) {
-    const { page, context, problems } = await guardedPage(app.browser);
-    try {
-      await page.goto(`${app.server.url}#/sandbox?s=${bad}`);
-      assert.equal(await appHeading(page), "Sandbox");
-      const notice = page.locator(".notice");
-      await notice.waitFor();
-      assert.match(await notice.textContent(), /could not be opened/, bad);
-      assert.ok(await page.locator("#workload-distribution").isChecked(), `${bad}: the default is shown`);
-      assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0);
-      assert.deepEqual(problems, [], bad);
-    } finally {
-      await context.close();
-    }
+    await onGuardedPage(
+      app.browser,
+      async (page) => {
+        await page.goto(`${app.server.url}#/sandbox?s=${bad}`);
+        assert.equal(await appHeading(page), "Sandbox");
+        const notice = page.locator(".notice");
+        await notice.waitFor();
+        assert.match(await notice.textContent(), /could not be opened/, bad);
+        assert.ok(await page.locator("#workload-distribution").isChecked(), `${bad}: the default is shown`);
+        assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0);
+      },
+      { note: bad },
+    );
   }
 });
 
-test("a sweep draws time against N with the bounds and exports its results", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a sweep draws time against N with the bounds and exports its results", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;distribution;chunks=50`);
     await appHeading(page);
     await page.locator("#sweep-max").fill("abc");
@@ -114,15 +103,10 @@ test("a sweep draws time against N with the bounds and exports its results", asy
     const svgText = await (await import("node:fs/promises")).readFile(await svg.path(), "utf8");
     assert.match(svgText, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("failing the server with the keyboard makes requests fail, and the log says so", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("failing the server with the keyboard makes requests fail, and the log says so", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=30`);
     await appHeading(page);
     await page.locator(".experiment button.step").click();
@@ -144,15 +128,10 @@ test("failing the server with the keyboard makes requests fail, and the log says
     assert.ok(parseInt(failed, 10) > 50, `most client-server requests fail without the server (${failed})`);
     await page.locator(".event-log li", { hasText: "finished" }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("size presets and the churn switch", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("size presets and the churn switch", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;churn`);
     await appHeading(page);
     await page.getByRole("button", { name: "Large (200)" }).click();
@@ -165,15 +144,10 @@ test("size presets and the churn switch", async () => {
     await page.locator("#sandbox-churn").check();
     await page.locator(".event-log li", { hasText: "churn on" }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("the hybrid design can stand in for pure peer-to-peer", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("the hybrid design can stand in for pure peer-to-peer", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=20`);
     await appHeading(page);
     assert.equal(await page.locator(".side h3").nth(1).textContent(), "Peer-to-peer");
@@ -183,15 +157,10 @@ test("the hybrid design can stand in for pure peer-to-peer", async () => {
     assert.equal(await page.locator(".side").nth(1).locator("g.node.index").count(), 1, "the index is drawn");
     await finishRun(page);
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a finished run exports its results as CSV and its chart as SVG", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a finished run exports its results as CSV and its chart as SVG", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=10`);
     await appHeading(page);
     assert.equal(await page.locator("button.export-csv").count(), 0, "nothing to export before the run");
@@ -203,11 +172,7 @@ test("a finished run exports its results as CSV and its chart as SVG", async () 
     assert.match(rows[1], /^Time to send the file to all,80,\d+(\.\d+)?$/);
     const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("button.export-svg").click()]);
     assert.match(await readFile(await svg.path(), "utf8"), /^<svg xmlns=/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
 // Which node of a drawing has focus, and is it the selected one?
 const focused = (page) =>
@@ -217,9 +182,8 @@ const focused = (page) =>
     drawing: document.activeElement.closest("figure")?.id,
   }));
 
-test("build a network with the keyboard, run it, fail the server, see requests fail", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("build a network with the keyboard, run it, fail the server, see requests fail", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;requests`);
     await appHeading(page);
     await page.locator("button.from-scratch").focus();
@@ -259,15 +223,10 @@ test("build a network with the keyboard, run it, fail the server, see requests f
     const failed = await page.locator(".side").first().locator("[data-metric=FailedShare]").textContent();
     assert.ok(parseInt(failed, 10) > 50, `most requests fail without the server (${failed})`);
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a receiver's own speeds and hand-made overlay links go into the link and the results", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a receiver's own speeds and hand-made overlay links go into the link and the results", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=5`);
     await appHeading(page);
     const cs = page.locator(".side").first();
@@ -318,15 +277,10 @@ test("a receiver's own speeds and hand-made overlay links go into the link and t
     await page.waitForFunction(() => !location.hash.includes(";link="));
     assert.equal(await edges(), before);
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a long run shows its progress and can be cancelled", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a long run shows its progress and can be cancelled", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=300;chunks=2000`);
     await appHeading(page);
     const progress = page.locator(".experiment progress.run-progress");
@@ -339,15 +293,10 @@ test("a long run shows its progress and can be cancelled", async () => {
     await page.locator(".experiment[data-state=paused]").waitFor();
     const at = Number(await progress.getAttribute("value"));
     assert.ok(at > 0 && at < 100, `stopped part way (${at}%)`);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a peer's own capacity and role are set in the inspector and kept in the link", async () => {
-  const { page, context, problems } = await guardedPage(app.browser);
-  try {
+test("a peer's own capacity and role are set in the inspector and kept in the link", () =>
+  onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;requests;clients=10;peercap=5`);
     await appHeading(page);
     const swarm = page.locator(".side").nth(1);
@@ -379,8 +328,4 @@ test("a peer's own capacity and role are set in the inspector and kept in the li
     await finishRun(page);
     assert.equal(await swarm.locator("g.node[data-node='3'] text.badge").count(), 0, "it answered no one");
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
