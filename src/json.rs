@@ -155,50 +155,48 @@ impl Parser<'_> {
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'"') => self.string().map(Value::String),
-            Some(b'[') => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                if self.eat(b']') {
-                    return Ok(Value::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    if self.eat(b']') {
-                        return Ok(Value::Array(items));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.error("expected , or ]"));
-                    }
-                }
-            }
-            Some(b'{') => {
-                self.pos += 1;
-                let mut fields = Vec::new();
-                if self.eat(b'}') {
-                    return Ok(Value::Object(fields));
-                }
-                loop {
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) != Some(&b'"') {
-                        return Err(self.error("expected a field name"));
-                    }
-                    let key = self.string()?;
-                    if !self.eat(b':') {
-                        return Err(self.error("expected :"));
-                    }
-                    let v = self.value(depth + 1)?;
-                    fields.push((key, v));
-                    if self.eat(b'}') {
-                        return Ok(Value::Object(fields));
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.error("expected , or }"));
-                    }
-                }
-            }
+            Some(b'[') => self.sequence(b']', "expected , or ]", |p| p.value(depth + 1)).map(Value::Array),
+            Some(b'{') => self.sequence(b'}', "expected , or }", |p| p.field(depth + 1)).map(Value::Object),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.error("unexpected character")),
         }
+    }
+
+    /// An array's items or an object's fields: skips the opening bracket,
+    /// then reads `element`s separated by commas up to `close`.
+    fn sequence<T>(
+        &mut self,
+        close: u8,
+        unclosed: &'static str,
+        mut element: impl FnMut(&mut Self) -> Result<T, ParseError>,
+    ) -> Result<Vec<T>, ParseError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        if self.eat(close) {
+            return Ok(items);
+        }
+        loop {
+            items.push(element(self)?);
+            if self.eat(close) {
+                return Ok(items);
+            }
+            if !self.eat(b',') {
+                return Err(self.error(unclosed));
+            }
+        }
+    }
+
+    /// One `"name": value` of an object, the value at `depth`.
+    fn field(&mut self, depth: u32) -> Result<(String, Value), ParseError> {
+        self.skip_ws();
+        if self.bytes.get(self.pos) != Some(&b'"') {
+            return Err(self.error("expected a field name"));
+        }
+        let key = self.string()?;
+        if !self.eat(b':') {
+            return Err(self.error("expected :"));
+        }
+        Ok((key, self.value(depth)?))
     }
 
     fn number(&mut self) -> Result<Value, ParseError> {
@@ -297,6 +295,15 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "accepted {bad:?}");
         }
+    }
+
+    #[test]
+    fn broken_lists_and_objects_say_where_and_what() {
+        let refusal = |text: &str| parse(text).map(|_| ()).unwrap_err();
+        assert_eq!(refusal("[1 2]"), ParseError { at: 3, reason: "expected , or ]" });
+        assert_eq!(refusal("{\"a\":1 \"b\":2}"), ParseError { at: 7, reason: "expected , or }" });
+        assert_eq!(refusal("{a:1}"), ParseError { at: 1, reason: "expected a field name" });
+        assert_eq!(refusal("{\"a\" 1}"), ParseError { at: 5, reason: "expected :" });
     }
 
     #[test]
