@@ -8,6 +8,7 @@
 //! current simulated time.
 
 use crate::sim::node::NodeId;
+use crate::sim::queue::EventQueue;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -95,6 +96,13 @@ impl ScheduledFault {
     /// [`validate_faults`] accepted the time.
     pub fn time(&self) -> SimTime {
         secs_to_time(self.at_s)
+    }
+}
+
+/// Puts every scheduled fault on a run's queue as the workload's own event.
+pub fn schedule_faults<E>(events: &mut EventQueue<E>, faults: &[ScheduledFault], event: impl Fn(NodeId, FaultAction) -> E) {
+    for f in faults {
+        events.push(f.time(), event(f.node, f.action));
     }
 }
 

@@ -27,3 +27,5 @@ pub mod churn;
 pub mod cost;
 pub mod golden;
 pub mod histogram;
+#[cfg(test)]
+pub(crate) mod testing;

@@ -76,6 +76,11 @@ pub trait Population {
         self.architecture().node_count(self.users())
     }
 
+    /// Every node, the hub first.
+    fn node_ids(&self) -> impl Iterator<Item = NodeId> {
+        (0..self.node_count()).map(NodeId)
+    }
+
     /// The server or index: node 0, where there is one.
     fn hub(&self) -> Option<NodeId> {
         self.architecture().hub()
@@ -90,6 +95,26 @@ pub trait Population {
         self.architecture().user_node(user)
     }
 }
+
+/// `Population` for a scenario with an `architecture` field whose clients or
+/// peers are counted by the field named; anything after that name goes into
+/// the impl (a `role` of the scenario's own, say).
+macro_rules! population {
+    ($scenario:ty, $users:ident $(, $($extra:tt)*)?) => {
+        impl $crate::sim::node::Population for $scenario {
+            fn architecture(&self) -> $crate::sim::node::Architecture {
+                self.architecture
+            }
+
+            fn users(&self) -> u32 {
+                self.$users
+            }
+
+            $($($extra)*)?
+        }
+    };
+}
+pub(crate) use population;
 
 /// How the network is organised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

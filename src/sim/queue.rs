@@ -56,6 +56,14 @@ impl<E> EventQueue<E> {
         self.heap.push(Entry { at, seq, event });
     }
 
+    /// Pushes `event` unless `at` is after `end`: a run schedules nothing
+    /// past its end, so its queue runs dry exactly there.
+    pub fn push_within(&mut self, at: SimTime, end: SimTime, event: E) {
+        if at <= end {
+            self.push(at, event);
+        }
+    }
+
     pub fn peek_time(&self) -> Option<SimTime> {
         self.heap.peek().map(|e| e.at)
     }
@@ -121,6 +129,15 @@ mod tests {
         assert_eq!(q.peek(), Some((SimTime(1), &'b')));
         let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|(_, e)| e).collect();
         assert_eq!(order, ['b', 'e', 'a', 'd']);
+    }
+
+    #[test]
+    fn nothing_is_pushed_past_the_end() {
+        let mut q = EventQueue::new();
+        q.push_within(SimTime(10), SimTime(10), 'a');
+        q.push_within(SimTime(11), SimTime(10), 'b');
+        assert_eq!(q.pop(), Some((SimTime(10), 'a')));
+        assert!(q.is_empty());
     }
 
     #[test]

@@ -32,6 +32,14 @@ impl Rng {
         Rng::new((hi << 32) | lo)
     }
 
+    /// `N` independent streams from one seed, one per sub-model, forked in
+    /// order from a generator seeded with `seed`: a stream added at the end
+    /// leaves the others' numbers as they were.
+    pub fn streams<const N: usize>(seed: u64) -> [Rng; N] {
+        let mut master = Rng::new(seed);
+        std::array::from_fn(|_| master.fork())
+    }
+
     pub fn next_u32(&mut self) -> u32 {
         let old = self.state;
         self.state = old.wrapping_mul(MULTIPLIER).wrapping_add(INCREMENT);
@@ -111,6 +119,15 @@ mod tests {
         let mut again = Rng::new(1);
         assert_eq!(first, (0..3).map(|_| again.next_u32()).collect::<Vec<_>>());
         assert_ne!(Rng::new(1).next_u32(), Rng::new(2).next_u32());
+    }
+
+    #[test]
+    fn streams_are_a_master_generators_forks_in_order() {
+        let mut master = Rng::new(9);
+        let forks = [master.fork(), master.fork(), master.fork()];
+        assert_eq!(Rng::streams::<3>(9), forks);
+        let [first, second] = Rng::streams(9);
+        assert_eq!([first, second], [forks[0].clone(), forks[1].clone()], "a stream more leaves the others alone");
     }
 
     #[test]

@@ -72,6 +72,18 @@ pub fn check_count(field: &str, value: u64, min: u64, max: u64) -> Result<u64, V
     Ok(value)
 }
 
+/// A longer series would not fit on a chart anyway.
+pub const MAX_SAMPLES: f64 = 5_000.0;
+
+/// A run's duration (up to `max_duration_s`) and how often it is sampled:
+/// no more often than every millisecond, nor more than [`MAX_SAMPLES`] times.
+pub fn check_run_length(duration_s: f64, sample_interval_s: f64, max_duration_s: f64) -> Result<(), ValidationError> {
+    check_range("duration (s)", duration_s, 0.001, max_duration_s)?;
+    let min_interval = (duration_s / MAX_SAMPLES).max(0.001);
+    check_range("sample interval (s)", sample_interval_s, min_interval, duration_s)?;
+    Ok(())
+}
+
 /// The field a refused scenario's error names (tests of every workload's
 /// validation use it).
 #[cfg(test)]

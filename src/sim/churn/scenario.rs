@@ -2,8 +2,8 @@
 //! and how often the server breaks.
 
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{Architecture, Population};
-use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
+use crate::sim::node::{population, Architecture, Population};
+use crate::sim::validate::{check_count, check_range, check_run_length, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PEERS: u64 = 5_000;
@@ -11,7 +11,6 @@ pub const MAX_ITEMS: u64 = 10_000;
 pub const MAX_REPLICATION: u64 = 100;
 /// A year: long runs are how availability converges.
 pub const MAX_DURATION_S: f64 = 31_536_000.0;
-pub const MAX_SAMPLES: f64 = 5_000.0;
 /// Sessions, failures and requests together: what a run spends time on.
 pub const MAX_EXPECTED_EVENTS: f64 = 5_000_000.0;
 
@@ -93,15 +92,7 @@ impl Default for ChurnScenario {
     }
 }
 
-impl Population for ChurnScenario {
-    fn architecture(&self) -> Architecture {
-        self.architecture
-    }
-
-    fn users(&self) -> u32 {
-        self.peers
-    }
-}
+population!(ChurnScenario, peers);
 
 impl ChurnScenario {
     pub fn validate(&self) -> Result<(), ValidationError> {
@@ -117,9 +108,7 @@ impl ChurnScenario {
             check_range("re-replication delay (s)", r.delay_s, 0.0, MAX_DURATION_S)?;
         }
         check_range("requests per second (each)", self.request_rate, 0.0, 100.0)?;
-        check_range("duration (s)", self.duration_s, 0.001, MAX_DURATION_S)?;
-        let min_interval = (self.duration_s / MAX_SAMPLES).max(0.001);
-        check_range("sample interval (s)", self.sample_interval_s, min_interval, self.duration_s)?;
+        check_run_length(self.duration_s, self.sample_interval_s, MAX_DURATION_S)?;
         validate_faults(&self.faults, self.node_count(), self.duration_s)?;
         self.validate_work()
     }

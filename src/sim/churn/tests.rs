@@ -1,9 +1,9 @@
-use crate::sim::node::Population;
 use super::theory::{item_availability, node_availability};
 use super::*;
 use crate::sim::fault::{Faults, ScheduledFault};
 use crate::sim::node::{Architecture, NodeId, Role};
 use crate::sim::stepping::Stepper;
+use crate::sim::testing::{assert_round_trips, run_in_frames};
 use crate::sim::time::SimTime;
 use proptest::prelude::*;
 
@@ -259,8 +259,9 @@ fn arb_scenario() -> impl Strategy<Value = ChurnScenario> {
         proptest::collection::vec((0.0f64..1.0, 0u32..30, any::<bool>()), 0..5),
     )
         .prop_map(|((arch, peers, items, r, churn, on, off), (model, copy, rate), (duration, seed), faults)| {
-            let base = ChurnScenario {
-                architecture: Architecture::ALL[arch as usize],
+            let architecture = Architecture::ALL[arch as usize];
+            ChurnScenario {
+                architecture,
                 peers,
                 items,
                 replication: r.min(peers),
@@ -272,12 +273,9 @@ fn arb_scenario() -> impl Strategy<Value = ChurnScenario> {
                 request_rate: rate,
                 duration_s: duration,
                 sample_interval_s: 1.0,
-                faults: Vec::new(),
+                faults: crate::sim::fault::drawn_faults(faults, duration, architecture.node_count(peers)),
                 seed,
-            };
-            let nodes = base.node_count();
-            let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
-            ChurnScenario { faults, ..base }
+            }
         })
 }
 
@@ -320,12 +318,7 @@ fn slices_per_frame_give_the_same_run_and_scenarios_round_trip() {
     };
     let whole = run(s.clone()).unwrap();
     let mut sim = ChurnSim::new(s.clone()).unwrap();
-    let mut frame = SimTime::ZERO;
-    while !sim.is_finished() {
-        frame = SimTime(frame.0 + 250_000);
-        sim.run_until(frame, 7);
-    }
+    run_in_frames(&mut sim, 250_000, 7);
     assert_eq!(sim.report(), whole);
-    let json = serde_json::to_string(&s).unwrap();
-    assert_eq!(serde_json::from_str::<ChurnScenario>(&json).unwrap(), s);
+    assert_round_trips(&s);
 }

@@ -3,8 +3,8 @@
 
 use super::theory::flood_message_bound;
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{Architecture, NodeId, Population};
-use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
+use crate::sim::node::{population, Architecture, NodeId, Population};
+use crate::sim::validate::{check_count, check_range, check_run_length, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PEERS: u64 = 5_000;
@@ -15,7 +15,6 @@ pub const MAX_DEGREE: f64 = 50.0;
 pub const MAX_TTL: u64 = 10;
 pub const MAX_LINK_EDITS: u64 = 10_000;
 pub const MAX_DURATION_S: f64 = 86_400.0;
-pub const MAX_SAMPLES: f64 = 5_000.0;
 /// Queries are kept for the report, so their number bounds memory.
 pub const MAX_EXPECTED_QUERIES: f64 = 200_000.0;
 /// Flood messages are what a run spends its time on.
@@ -99,15 +98,7 @@ impl Default for LookupScenario {
     }
 }
 
-impl Population for LookupScenario {
-    fn architecture(&self) -> Architecture {
-        self.architecture
-    }
-
-    fn users(&self) -> u32 {
-        self.peers
-    }
-}
+population!(LookupScenario, peers);
 
 impl LookupScenario {
     pub fn validate(&self) -> Result<(), ValidationError> {
@@ -121,9 +112,7 @@ impl LookupScenario {
         if let Propagation::Push { delay_ms } = self.propagation {
             check_range("update push delay (ms)", delay_ms, 0.0, 3_600_000.0)?;
         }
-        check_range("duration (s)", self.duration_s, 0.001, MAX_DURATION_S)?;
-        let min_interval = (self.duration_s / MAX_SAMPLES).max(0.001);
-        check_range("sample interval (s)", self.sample_interval_s, min_interval, self.duration_s)?;
+        check_run_length(self.duration_s, self.sample_interval_s, MAX_DURATION_S)?;
         validate_faults(&self.faults, self.node_count(), self.duration_s)?;
         if self.architecture == Architecture::PeerToPeer {
             self.validate_overlay()?;

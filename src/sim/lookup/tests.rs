@@ -1,9 +1,9 @@
-use crate::sim::node::Population;
 use super::theory::{flood_message_bound, hit_probability};
 use super::*;
 use crate::sim::fault::{Faults, ScheduledFault};
 use crate::sim::node::{Architecture, NodeId, Role};
 use crate::sim::stepping::Stepper;
+use crate::sim::testing::{assert_round_trips, run_in_frames};
 use crate::sim::time::SimTime;
 use proptest::prelude::*;
 
@@ -345,12 +345,16 @@ fn arb_scenario() -> impl Strategy<Value = LookupScenario> {
     )
         .prop_map(|((arch, peers, items, r, degree, ttl), (qr, hop, ur, push, duration, seed), faults, links)| {
             let architecture = Architecture::ALL[arch as usize];
-            let base = LookupScenario {
+            let nodes = architecture.node_count(peers);
+            let extra_links =
+                links.into_iter().map(|(a, b)| Link::new(a % nodes, b % nodes)).filter(|l| l.a != l.b).collect();
+            LookupScenario {
                 architecture,
                 peers,
                 items,
                 replication: r.min(peers),
                 mean_degree: degree.min(f64::from(peers - 1)),
+                extra_links,
                 ttl,
                 query_rate: qr,
                 hop_latency_ms: hop,
@@ -358,14 +362,10 @@ fn arb_scenario() -> impl Strategy<Value = LookupScenario> {
                 propagation: push.map_or(Propagation::None, |delay_ms| Propagation::Push { delay_ms }),
                 duration_s: duration,
                 sample_interval_s: 0.5,
+                faults: crate::sim::fault::drawn_faults(faults, duration, nodes),
                 seed,
                 ..LookupScenario::default()
-            };
-            let nodes = base.node_count();
-            let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
-            let extra_links =
-                links.into_iter().map(|(a, b)| Link::new(a % nodes, b % nodes)).filter(|l| l.a != l.b).collect();
-            LookupScenario { faults, extra_links, ..base }
+            }
         })
 }
 
@@ -414,13 +414,8 @@ fn slices_per_frame_give_the_same_run_and_scenarios_round_trip() {
     };
     let whole = run(s.clone()).unwrap();
     let mut sim = LookupSim::new(s.clone()).unwrap();
-    let mut frame = SimTime::ZERO;
-    while !sim.is_finished() {
-        frame = SimTime(frame.0 + 16_667);
-        sim.run_until(frame, 25);
-    }
+    run_in_frames(&mut sim, 16_667, 25);
     assert_eq!(sim.report(), whole);
-    let json = serde_json::to_string(&s).unwrap();
-    assert_eq!(serde_json::from_str::<LookupScenario>(&json).unwrap(), s);
+    assert_round_trips(&s);
     assert!(serde_json::to_string(&whole).is_ok());
 }

@@ -2,8 +2,8 @@
 //! small enough to run in a browser tab.
 
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{Architecture, NodeId, Population, Role};
-use crate::sim::validate::{check_count, check_range, Problem, ValidationError};
+use crate::sim::node::{population, Architecture, NodeId, Population, Role};
+use crate::sim::validate::{check_count, check_range, check_run_length, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_USERS: u64 = 5_000;
@@ -15,8 +15,6 @@ pub const MAX_DURATION_S: f64 = 86_400.0;
 /// Every request is kept until the report (for exact percentiles), so the
 /// expected number of requests is what bounds memory and time.
 pub const MAX_EXPECTED_REQUESTS: f64 = 2_000_000.0;
-/// A longer series would not fit on a chart anyway.
-pub const MAX_SAMPLES: f64 = 5_000.0;
 
 /// How a peer (or the hybrid index) picks which holder of an item serves a
 /// request.
@@ -94,15 +92,7 @@ impl Default for ServiceScenario {
     }
 }
 
-impl Population for ServiceScenario {
-    fn architecture(&self) -> Architecture {
-        self.architecture
-    }
-
-    fn users(&self) -> u32 {
-        self.users
-    }
-
+population!(ServiceScenario, users,
     /// A peer that only asks is a client, even in a peer-to-peer network.
     fn role(&self, node: NodeId) -> Role {
         match self.architecture.role_of(node) {
@@ -110,7 +100,7 @@ impl Population for ServiceScenario {
             role => role,
         }
     }
-}
+);
 
 impl ServiceScenario {
     /// A server under a thousand-client load, for benchmarks: about 60%
@@ -161,9 +151,7 @@ impl ServiceScenario {
             return Err(ValidationError::new("peers that only ask", Problem::Invalid { reason }));
         }
         self.architecture.check_copies(self.replication, self.serving_peers().len() as u32, MAX_REPLICATION)?;
-        check_range("duration (s)", self.duration_s, 0.001, MAX_DURATION_S)?;
-        let min_interval = (self.duration_s / MAX_SAMPLES).max(0.001);
-        check_range("sample interval (s)", self.sample_interval_s, min_interval, self.duration_s)?;
+        check_run_length(self.duration_s, self.sample_interval_s, MAX_DURATION_S)?;
         check_range("latency window (s)", self.latency_window_s, 0.001, self.duration_s)?;
         let max_rate = MAX_EXPECTED_REQUESTS / (f64::from(self.users) * self.duration_s);
         if self.request_rate > max_rate {

@@ -3,6 +3,7 @@ use super::theory::{mm1_mean_response, mm1k_blocking, mmc_mean_response};
 use super::*;
 use crate::sim::fault::{Faults, ScheduledFault};
 use crate::sim::node::{Architecture, NodeId, Role};
+use crate::sim::testing::{assert_round_trips, run_in_frames};
 use crate::sim::time::SimTime;
 use crate::sim::validate::Problem;
 use proptest::prelude::*;
@@ -342,7 +343,7 @@ fn arb_scenario() -> impl Strategy<Value = ServiceScenario> {
     )
         .prop_map(|((arch, users, rate, mu, workers, cap), (hop, items, r, least, duration, seed), faults, (fast, asker))| {
             let architecture = Architecture::ALL[arch as usize];
-            let s = ServiceScenario {
+            ServiceScenario {
                 architecture,
                 users,
                 request_rate: rate,
@@ -360,12 +361,9 @@ fn arb_scenario() -> impl Strategy<Value = ServiceScenario> {
                 duration_s: duration,
                 sample_interval_s: 0.5,
                 latency_window_s: 1.0,
-                faults: Vec::new(),
+                faults: crate::sim::fault::drawn_faults(faults, duration, architecture.node_count(users)),
                 seed,
-            };
-            let nodes = s.node_count();
-            let faults = crate::sim::fault::drawn_faults(faults, duration, nodes);
-            ServiceScenario { faults, ..s }
+            }
         })
 }
 
@@ -408,14 +406,9 @@ fn slices_per_frame_give_the_same_run_and_scenarios_round_trip() {
     let s = ServiceScenario { architecture: Architecture::Hybrid, faults: vec![ScheduledFault::fail(3.0, 4)], ..p2p(12) };
     let whole = run(s.clone()).unwrap();
     let mut sim = ServiceSim::new(s.clone()).unwrap();
-    let mut frame = SimTime::ZERO;
-    while !sim.is_finished() {
-        frame = SimTime(frame.0 + 16_667);
-        sim.run_until(frame, 25);
-    }
+    run_in_frames(&mut sim, 16_667, 25);
     assert_eq!(sim.report(), whole);
-    let json = serde_json::to_string(&s).unwrap();
-    assert_eq!(serde_json::from_str::<ServiceScenario>(&json).unwrap(), s);
+    assert_round_trips(&s);
     assert!(serde_json::to_string(&whole).is_ok());
 }
 

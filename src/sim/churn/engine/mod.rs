@@ -12,7 +12,7 @@ use crate::sim::node::Population;
 use super::report::{ChurnCounters, ChurnNodeStats, ChurnNodeView, ChurnReport, ChurnSample, ChurnSnapshot};
 use super::scenario::{ChurnScenario, FailureModel};
 use super::theory::{node_availability, predict};
-use crate::sim::fault::{secs_to_time, FaultAction, Faults};
+use crate::sim::fault::{schedule_faults, secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
 use crate::sim::service::sample_distinct;
@@ -85,11 +85,7 @@ pub struct ChurnSim {
 impl ChurnSim {
     pub fn new(scenario: ChurnScenario) -> Result<ChurnSim, ValidationError> {
         scenario.validate()?;
-        let mut master = Rng::new(scenario.seed);
-        let mut placement = master.fork();
-        let sessions = master.fork();
-        let requests = master.fork();
-        let copies = master.fork();
+        let [mut placement, sessions, requests, copies] = Rng::streams(scenario.seed);
         let count = scenario.node_count();
 
         let mut held: Vec<Vec<u32>> = vec![Vec::new(); count as usize];
@@ -155,14 +151,9 @@ impl ChurnSim {
         for i in 0..self.s.node_count() {
             self.schedule_next(NodeId(i));
         }
-        for f in &self.s.faults {
-            self.events.push(f.time(), Event::Fault { node: f.node, action: f.action });
-        }
+        schedule_faults(&mut self.events, &self.s.faults, |node, action| Event::Fault { node, action });
         self.schedule_request();
-        let first = SimTime::ZERO + self.sample_interval();
-        if first <= self.end {
-            self.events.push(first, Event::Sample);
-        }
+        self.events.push_within(SimTime::ZERO + self.sample_interval(), self.end, Event::Sample);
         self.events.push(self.end, Event::End);
     }
 
@@ -246,9 +237,7 @@ impl ChurnSim {
         let Some(mean) = mean else { return };
         let at = self.now + SimDuration::from_secs_f64_ceil(self.sessions.exponential(mean));
         let epoch = self.epoch.get(node.index()).copied().unwrap_or(0);
-        if at <= self.end {
-            self.events.push(at, Event::Toggle { node, epoch });
-        }
+        self.events.push_within(at, self.end, Event::Toggle { node, epoch });
     }
 
     fn schedule_request(&mut self) {
@@ -257,9 +246,7 @@ impl ChurnSim {
             return;
         }
         let at = self.now + SimDuration::from_secs_f64_ceil(self.requests.exponential(1.0 / rate));
-        if at <= self.end {
-            self.events.push(at, Event::Request);
-        }
+        self.events.push_within(at, self.end, Event::Request);
     }
 
     fn handle(&mut self, event: Event) {

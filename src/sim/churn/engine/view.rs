@@ -5,16 +5,10 @@ use super::*;
 
 impl ChurnSim {
     pub fn snapshot(&self) -> ChurnSnapshot {
-        let nodes = (0..self.s.node_count())
-            .map(|i| {
-                let id = NodeId(i);
-                ChurnNodeView {
-                    id,
-                    role: self.s.role(id),
-                    up: self.is_up(id),
-                    items_held: self.held.get(id.index()).map_or(0, |h| h.len() as u32),
-                }
-            })
+        let nodes = self
+            .s
+            .node_ids()
+            .map(|id| ChurnNodeView { id, role: self.s.role(id), up: self.is_up(id), items_held: self.items_held(id) })
             .collect();
         ChurnSnapshot {
             now_s: self.now.as_secs_f64(),
@@ -30,15 +24,14 @@ impl ChurnSim {
         let item_availability: Vec<f64> = self.items.iter().map(|i| i.fraction(self.now)).collect();
         let peers: Vec<f64> =
             (0..self.s.peers).filter_map(|p| self.nodes.get(self.s.user_node(p).index())).map(|n| n.fraction(self.now)).collect();
-        let nodes = (0..self.s.node_count())
-            .map(|i| {
-                let id = NodeId(i);
-                ChurnNodeStats {
-                    id,
-                    role: self.s.role(id),
-                    availability: self.nodes.get(id.index()).map_or(0.0, |n| n.fraction(self.now)),
-                    items_held: self.held.get(id.index()).map_or(0, |h| h.len() as u32),
-                }
+        let nodes = self
+            .s
+            .node_ids()
+            .map(|id| ChurnNodeStats {
+                id,
+                role: self.s.role(id),
+                availability: self.nodes.get(id.index()).map_or(0.0, |n| n.fraction(self.now)),
+                items_held: self.items_held(id),
             })
             .collect();
         let c = self.counters;
@@ -58,11 +51,12 @@ impl ChurnSim {
         }
     }
 
+    fn items_held(&self, node: NodeId) -> u32 {
+        self.held.get(node.index()).map_or(0, |h| h.len() as u32)
+    }
+
     pub(super) fn sample(&mut self) {
-        let next = self.now + self.sample_interval();
-        if next <= self.end {
-            self.events.push(next, Event::Sample);
-        }
+        self.events.push_within(self.now + self.sample_interval(), self.end, Event::Sample);
         let c = self.counters;
         let (asked, ok) = (c.requests - self.last_sample.0, c.succeeded - self.last_sample.1);
         let so_far: Vec<f64> = self.items.iter().map(|i| i.fraction(self.now)).collect();

@@ -22,7 +22,7 @@ use super::report::{
 };
 use super::scenario::{check_link, Link, LookupScenario, Propagation};
 use super::theory::{flood_message_bound, hit_probability, CENTRAL_MESSAGES_PER_LOOKUP};
-use crate::sim::fault::{secs_to_time, FaultAction, Faults};
+use crate::sim::fault::{schedule_faults, secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::queue::EventQueue;
 use crate::sim::service::{progress, sample_distinct, InFlight};
@@ -148,12 +148,7 @@ pub struct LookupSim {
 impl LookupSim {
     pub fn new(scenario: LookupScenario) -> Result<LookupSim, ValidationError> {
         scenario.validate()?;
-        let mut master = Rng::new(scenario.seed);
-        let mut placement = master.fork();
-        let mut graph = master.fork();
-        let query_rng = master.fork();
-        let update_rng = master.fork();
-        let choice_rng = master.fork();
+        let [mut placement, mut graph, query_rng, update_rng, choice_rng] = Rng::streams(scenario.seed);
         let count = scenario.node_count();
 
         let overlay = if scenario.architecture == Architecture::PeerToPeer {
@@ -219,15 +214,10 @@ impl LookupSim {
             series: Vec::new(),
             s: scenario,
         };
-        for f in &sim.s.faults {
-            sim.events.push(f.time(), Event::Fault { node: f.node, action: f.action });
-        }
+        schedule_faults(&mut sim.events, &sim.s.faults, |node, action| Event::Fault { node, action });
         sim.schedule(Event::Query);
         sim.schedule(Event::Update);
-        let first = SimTime::ZERO + sim.sample_interval();
-        if first <= sim.end {
-            sim.events.push(first, Event::Sample);
-        }
+        sim.events.push_within(SimTime::ZERO + sim.sample_interval(), sim.end, Event::Sample);
         Ok(sim)
     }
 
@@ -314,9 +304,7 @@ impl LookupSim {
             return;
         }
         let at = self.now + SimDuration::from_secs_f64_ceil(rng.exponential(1.0 / rate));
-        if at <= self.end {
-            self.events.push(at, event);
-        }
+        self.events.push_within(at, self.end, event);
     }
 
     fn handle(&mut self, event: Event) {
@@ -334,11 +322,7 @@ impl LookupSim {
                 let item = self.update_rng.below(self.s.items);
                 self.update(item);
             }
-            Event::Deliver { msg } => {
-                if let Some(m) = self.messages.remove(msg) {
-                    self.deliver(m);
-                }
-            }
+            Event::Deliver { msg } => self.deliver(msg),
             Event::PushDue { item, writer, version } => self.push(item, writer, version),
             Event::Fault { node, action } => self.apply_fault(node, action),
             Event::Sample => self.sample(),
@@ -346,10 +330,7 @@ impl LookupSim {
     }
 
     fn sample(&mut self) {
-        let next = self.now + self.sample_interval();
-        if next <= self.end {
-            self.events.push(next, Event::Sample);
-        }
+        self.events.push_within(self.now + self.sample_interval(), self.end, Event::Sample);
         let c = self.counters;
         let mark = SampleMark {
             finished: self.outcomes.len() as u64,

@@ -57,7 +57,9 @@ impl LookupSim {
         copies.iter().find(|r| r.node == node).map(|r| r.version < latest)
     }
 
-    pub(super) fn deliver(&mut self, m: Message) {
+    /// Message `msg` arrives: it leaves the wire and is handled.
+    pub(super) fn deliver(&mut self, msg: u64) {
+        let Some(m) = self.messages.remove(msg) else { return };
         if let Some(h) = self.handled.get_mut(m.to.index()) {
             *h += 1;
         }

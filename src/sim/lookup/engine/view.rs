@@ -5,22 +5,20 @@ use super::*;
 
 impl LookupSim {
     pub fn snapshot(&self) -> LookupSnapshot {
-        let nodes = (0..self.s.node_count())
-            .map(|i| {
-                let id = NodeId(i);
-                LookupNodeView {
-                    id,
-                    role: self.s.role(id),
-                    up: self.is_up(id),
-                    items_held: self.held.get(id.index()).map_or(0, |h| h.len() as u32),
-                    stale_copies: self.stale_copies.get(id.index()).copied().unwrap_or(0),
-                }
+        let nodes = self
+            .s
+            .node_ids()
+            .map(|id| LookupNodeView {
+                id,
+                role: self.s.role(id),
+                up: self.is_up(id),
+                items_held: self.items_held(id),
+                stale_copies: self.stale_copies_on(id),
             })
             .collect();
         let messages = self
             .messages
-            .values()
-            .take(MAX_DRAWN_MESSAGES as usize)
+            .oldest(MAX_DRAWN_MESSAGES)
             .map(|m| LookupMessageView {
                 kind: match m.payload {
                     Payload::Flood { .. } | Payload::Ask { .. } => LookupMessageKind::Query,
@@ -51,16 +49,15 @@ impl LookupSim {
         let mean = |v: &[u32]| {
             (!v.is_empty()).then(|| v.iter().map(|x| f64::from(*x)).sum::<f64>() / v.len() as f64)
         };
-        let nodes = (0..self.s.node_count())
-            .map(|i| {
-                let id = NodeId(i);
-                LookupNodeStats {
-                    id,
-                    role: self.s.role(id),
-                    messages_handled: self.handled.get(id.index()).copied().unwrap_or(0),
-                    items_held: self.held.get(id.index()).map_or(0, |h| h.len() as u32),
-                    stale_copies: self.stale_copies.get(id.index()).copied().unwrap_or(0),
-                }
+        let nodes = self
+            .s
+            .node_ids()
+            .map(|id| LookupNodeStats {
+                id,
+                role: self.s.role(id),
+                messages_handled: self.handled.get(id.index()).copied().unwrap_or(0),
+                items_held: self.items_held(id),
+                stale_copies: self.stale_copies_on(id),
             })
             .collect();
         LookupReport {
@@ -79,6 +76,15 @@ impl LookupSim {
             theory: self.theory(&floods),
             events: self.processed,
         }
+    }
+
+    fn items_held(&self, node: NodeId) -> u32 {
+        self.held.get(node.index()).map_or(0, |h| h.len() as u32)
+    }
+
+    /// Copies on `node` older than the item's latest version.
+    fn stale_copies_on(&self, node: NodeId) -> u32 {
+        self.stale_copies.get(node.index()).copied().unwrap_or(0)
     }
 
     pub(super) fn theory(&self, floods: &[u32]) -> LookupTheory {

@@ -35,7 +35,9 @@ impl ServiceSim {
         }
     }
 
-    pub(super) fn on_deliver(&mut self, m: Message) {
+    /// Message `msg` arrives: it leaves the wire and is handled.
+    pub(super) fn on_deliver(&mut self, msg: u64) {
+        let Some(m) = self.messages.remove(msg) else { return };
         let to_up = self.is_up(m.to);
         match m.payload {
             Payload::IndexQuery => {

@@ -89,6 +89,12 @@ impl<T> InFlight<T> {
     pub(crate) fn values(&self) -> impl Iterator<Item = &T> + '_ {
         self.slots.iter().flatten()
     }
+
+    /// The `n` oldest: what a snapshot draws, so a flood of messages cannot
+    /// swamp the drawing.
+    pub(crate) fn oldest(&self, n: u32) -> impl Iterator<Item = &T> + '_ {
+        self.values().take(n as usize)
+    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use super::report::{
 };
 use super::scenario::{HolderChoice, ServiceScenario};
 use super::theory::predict;
-use crate::sim::fault::{secs_to_time, FaultAction, Faults};
+use crate::sim::fault::{schedule_faults, secs_to_time, FaultAction, Faults};
 use crate::sim::node::{Architecture, NodeId};
 use crate::sim::histogram::Histogram;
 use crate::sim::queue::EventQueue;
@@ -138,11 +138,7 @@ pub struct ServiceSim {
 impl ServiceSim {
     pub fn new(scenario: ServiceScenario) -> Result<ServiceSim, ValidationError> {
         scenario.validate()?;
-        let mut master = Rng::new(scenario.seed);
-        let mut placement = master.fork();
-        let arrivals = master.fork();
-        let service = master.fork();
-        let choice = master.fork();
+        let [mut placement, arrivals, service, choice] = Rng::streams(scenario.seed);
 
         let count = scenario.node_count();
         let mut nodes: Vec<Station> = (0..count)
@@ -195,14 +191,9 @@ impl ServiceSim {
             series: Vec::new(),
             s: scenario,
         };
-        for f in &sim.s.faults {
-            sim.events.push(f.time(), Event::Fault { node: f.node, action: f.action });
-        }
+        schedule_faults(&mut sim.events, &sim.s.faults, |node, action| Event::Fault { node, action });
         sim.schedule_arrival();
-        let first_sample = sim.sample_interval();
-        if SimTime::ZERO + first_sample <= end {
-            sim.events.push(SimTime::ZERO + first_sample, Event::Sample);
-        }
+        sim.events.push_within(SimTime::ZERO + sim.sample_interval(), end, Event::Sample);
         Ok(sim)
     }
 
@@ -224,20 +215,13 @@ impl ServiceSim {
             return;
         }
         let gap = SimDuration::from_secs_f64_ceil(self.arrivals.exponential(1.0 / total_rate));
-        let at = self.now + gap;
-        if at <= self.end {
-            self.events.push(at, Event::Arrival);
-        }
+        self.events.push_within(self.now + gap, self.end, Event::Arrival);
     }
 
     fn handle(&mut self, event: Event) {
         match event {
             Event::Arrival => self.on_arrival(),
-            Event::Deliver { msg } => {
-                if let Some(m) = self.messages.remove(msg) {
-                    self.on_deliver(m);
-                }
-            }
+            Event::Deliver { msg } => self.on_deliver(msg),
             Event::ServiceDone { node, job, epoch } => self.on_service_done(node, job, epoch),
             Event::Fault { node, action } => self.apply_fault(node, action),
             Event::Sample => self.on_sample(),
@@ -246,11 +230,7 @@ impl ServiceSim {
 
 
     fn on_sample(&mut self) {
-        let interval = self.sample_interval();
-        let next = self.now + interval;
-        if next <= self.end {
-            self.events.push(next, Event::Sample);
-        }
+        self.events.push_within(self.now + self.sample_interval(), self.end, Event::Sample);
         let window = SimDuration::from_secs_f64_ceil(self.s.latency_window_s);
         let cutoff = SimTime(self.now.0.saturating_sub(window.0));
         while self.window.front().is_some_and(|(t, _)| *t < cutoff) {

@@ -21,8 +21,7 @@ impl ServiceSim {
             .collect();
         let messages = self
             .messages
-            .values()
-            .take(MAX_DRAWN_MESSAGES as usize)
+            .oldest(MAX_DRAWN_MESSAGES)
             .map(|m| MessageView {
                 kind: m.payload.kind(),
                 from: m.from,
