@@ -21,20 +21,20 @@ impl Subject {
     }
 }
 
-/// The right option of each of a lesson's questions, in order.
-pub fn right_answers(slug: crate::lessons::LessonSlug) -> Vec<u32> {
-    crate::lessons::prose::text(slug).quiz.iter().map(|q| q.correct).collect()
+/// Each of a lesson's questions, by id, with its right option's id.
+pub fn right_answers(slug: crate::lessons::LessonSlug) -> Vec<(&'static str, &'static str)> {
+    crate::lessons::lesson(slug).text().quiz.iter().map(|q| (q.id, q.correct)).collect()
 }
 
 /// The milestones passed between two states of one lesson's progress.
-pub fn events(before: &LessonProgress, after: &LessonProgress, correct: &[u32]) -> Vec<Outbound> {
+pub fn events(before: &LessonProgress, after: &LessonProgress, correct: &[(&str, &str)]) -> Vec<Outbound> {
     let mut out = Vec::new();
     if after.task_done && !before.task_done {
         out.push(Outbound::TaskComplete);
     }
-    let all_answered = |p: &LessonProgress| (0..correct.len() as u32).all(|q| p.answer(q).is_some());
+    let all_answered = |p: &LessonProgress| correct.iter().all(|(q, _)| p.answer(q).is_some());
     if !correct.is_empty() && all_answered(after) && (!all_answered(before) || (after.completed && !before.completed)) {
-        let score = correct.iter().enumerate().filter(|(q, right)| after.answer(*q as u32) == Some(**right)).count();
+        let score = correct.iter().filter(|(q, right)| after.answer(q) == Some(*right)).count();
         out.push(Outbound::QuizComplete { score: score as u32, total: correct.len() as u32 });
     }
     if after.completed && !before.completed {
@@ -63,12 +63,14 @@ mod tests {
         step(&mut p, Action::Started(slug));
         step(&mut p, Action::TaskDone(slug));
         step(&mut p, Action::TaskDone(slug));
-        let wrong = (correct[0] + 1) % 2;
-        step(&mut p, Action::Answered { slug, question: 0, choice: wrong });
-        for (q, right) in correct.iter().enumerate().skip(1) {
-            step(&mut p, Action::Answered { slug, question: q as u32, choice: *right });
+        let quiz = crate::lessons::lesson(slug).text().quiz;
+        let answer = |q: &str, o: &str| Action::Answered { slug, question: q.to_owned(), option: o.to_owned() };
+        let wrong = quiz[0].options.iter().find(|o| o.id != quiz[0].correct).map(|o| o.id).unwrap();
+        step(&mut p, answer(quiz[0].id, wrong));
+        for (q, right) in correct.iter().skip(1) {
+            step(&mut p, answer(q, right));
         }
-        step(&mut p, Action::Answered { slug, question: 0, choice: correct[0] });
+        step(&mut p, answer(correct[0].0, correct[0].1));
         let total = correct.len() as u32;
         let flat: Vec<Outbound> = sent.into_iter().flatten().collect();
         assert_eq!(
@@ -84,8 +86,9 @@ mod tests {
 
     #[test]
     fn nothing_is_sent_for_what_was_done_before() {
-        let done = LessonProgress { started: true, task_done: true, quiz_answers: vec![Some(0)], completed: true };
-        assert!(events(&done, &done, &[0]).is_empty());
+        let answers = vec![("q".to_owned(), "a".to_owned())];
+        let done = LessonProgress { started: true, task_done: true, answers, completed: true, ..LessonProgress::default() };
+        assert!(events(&done, &done, &[("q", "a")]).is_empty());
         assert!(events(&LessonProgress::default(), &LessonProgress::default(), &[]).is_empty());
     }
 }

@@ -45,6 +45,29 @@ impl Metric {
     /// How many metrics there are (the last variant's index plus one).
     pub const COUNT: usize = Metric::BoundS as usize + 1;
 
+    pub const ALL: [Metric; Metric::COUNT] = [
+        Metric::BusiestShare,
+        Metric::HitRate,
+        Metric::MessagesPerSearch,
+        Metric::ItemsAvailable,
+        Metric::StaleReads,
+        Metric::P50LatencyMs,
+        Metric::P95LatencyMs,
+        Metric::FailedShare,
+        Metric::CostPerUser,
+        Metric::TotalCost,
+        Metric::OperatorShare,
+        Metric::Availability,
+        Metric::AdminHours,
+        Metric::Crossover,
+        Metric::CompletionS,
+        Metric::BoundS,
+    ];
+
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.key() == key)
+    }
+
     /// A stable name for tests and saved data, never the words on screen.
     pub fn key(self) -> &'static str {
         match self {
@@ -161,13 +184,10 @@ mod tests {
 
     #[test]
     fn every_metric_has_a_slot() {
-        let all = [
-            Metric::BusiestShare, Metric::HitRate, Metric::MessagesPerSearch, Metric::ItemsAvailable,
-            Metric::StaleReads, Metric::P50LatencyMs, Metric::P95LatencyMs, Metric::FailedShare,
-            Metric::CostPerUser, Metric::TotalCost, Metric::OperatorShare, Metric::Availability,
-            Metric::AdminHours, Metric::Crossover, Metric::CompletionS, Metric::BoundS,
-        ];
-        assert_eq!(all.len(), Metric::COUNT);
+        let all = Metric::ALL;
+        for m in all {
+            assert_eq!(Metric::from_key(m.key()), Some(m), "keys are unique and read back");
+        }
         let mut m = Metrics::default();
         for (i, metric) in all.into_iter().enumerate() {
             assert_eq!(metric as usize, i);

@@ -2,7 +2,6 @@
 
 use crate::experiment::{Bench, Goal, Param, Params};
 use crate::lessons::comparison::{row, ComparisonRow};
-use crate::lessons::prose;
 use crate::lessons::slug::LessonSlug;
 use crate::lessons::text::LessonText;
 
@@ -47,6 +46,6 @@ impl Lesson {
     }
 
     pub fn text(&self) -> &'static LessonText {
-        prose::text(self.slug)
+        crate::lessons::text::text(self.slug)
     }
 }

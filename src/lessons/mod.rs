@@ -1,12 +1,17 @@
-//! Lesson content as data: adding a lesson means adding data, not components.
+//! Lesson content as data: adding a lesson means adding data, not
+//! components. The words come from content/lessons/<slug>.toml (see
+//! content/README.md), the experiment and task from `catalog`.
 
 pub mod catalog;
 pub mod comparison;
+pub mod formula;
 pub mod lesson;
-pub mod prose;
+pub mod render;
 pub mod slug;
 pub mod text;
 
+#[cfg(test)]
+mod ledger;
 #[cfg(test)]
 mod tests;
 

@@ -1,31 +1,150 @@
-//! The words of a lesson, kept apart from its experiment and task so the
-//! prose can be read, reviewed (and one day translated) on its own.
+//! The words of a lesson, as its content file (content/lessons/<slug>.toml)
+//! has them; build.rs turns the files into the statics included below.
+//!
+//! Text is plain, with a tiny inline markup: `*words*` for emphasis,
+//! `` `N·F/u_s` `` for a formula or symbol, and `{key}` for a number from
+//! the lesson's claims ledger, which a native test checks against the
+//! simulator. No HTML: `render` escapes everything else.
 
-/// One multiple-choice question with its explanation.
+use crate::experiment::{Metric, Side};
+use crate::lessons::slug::LessonSlug;
+
+/// The question asked before the experiment runs. Not graded: each option
+/// is a range of one metric of one side, and the learner's own run says
+/// which range it fell in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prediction {
+    pub prompt: &'static str,
+    pub side: Side,
+    /// A metric's key (`Metric::key`).
+    pub metric: &'static str,
+    pub options: &'static [PredictOption],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PredictOption {
+    /// Stable: saved progress names the option by it.
+    pub id: &'static str,
+    pub text: &'static str,
+    /// The metric's range this option stands for, `low <= x < high`.
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Prediction {
+    pub fn metric(&self) -> Option<Metric> {
+        Metric::from_key(self.metric)
+    }
+
+    pub fn option(&self, id: &str) -> Option<&'static PredictOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The option whose range holds a measured value.
+    pub fn matching(&self, value: f64) -> Option<&'static PredictOption> {
+        self.options.iter().find(|o| o.low <= value && value < o.high)
+    }
+}
+
+/// One multiple-choice question.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Question {
+    /// Stable: saved progress names the question by it.
+    pub id: &'static str,
     pub prompt: &'static str,
-    pub options: &'static [&'static str],
-    /// Index into `options` of the one correct answer.
-    pub correct: u32,
-    /// Shown after answering: why the correct answer is right (and, where
-    /// useful, why the tempting wrong one is wrong).
-    pub explanation: &'static str,
+    /// The id of the one correct option.
+    pub correct: &'static str,
+    pub options: &'static [QuizOption],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuizOption {
+    pub id: &'static str,
+    pub text: &'static str,
+    /// Shown when this option is chosen: why it is right, or what it gets
+    /// wrong.
+    pub why: &'static str,
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<&'static QuizOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    pub fn is_correct(&self, id: &str) -> bool {
+        self.correct == id
+    }
+}
+
+/// How a claim's value reads in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Show {
+    /// A share as a whole percentage ("96%").
+    Percent,
+    /// A share to a tenth of a percent ("99.2%").
+    PercentTenth,
+    /// A whole number, with thousands separated ("40,000").
+    Whole,
+    /// One decimal place ("16.2").
+    Tenths,
+    /// Two decimal places ("0.04").
+    Hundredths,
+    /// Dollars and cents ("$10.58").
+    Money,
+}
+
+/// Which end of a control's range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeEnd {
+    Min,
+    Max,
+}
+
+/// How the test backs a claim.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Check {
+    /// A metric one side measures when the lesson's bench runs from its
+    /// preset with these parameters changed (keys as in share links).
+    Metric { side: Side, metric: &'static str, params: &'static [(&'static str, f64)] },
+    /// A parameter's value in the lesson's preset.
+    Param(&'static str),
+    /// One end of a control's range.
+    Range { param: &'static str, end: RangeEnd },
+    /// A closed form, by name, with its arguments (`lessons::formula`).
+    Formula { name: &'static str, args: &'static [(&'static str, f64)] },
+    /// A fixed choice of the lesson's bench, by name (`BenchSpec::facts`).
+    Fact(&'static str),
+    /// The task goal's n-th number, counting from 0 in the goal's order.
+    Goal(usize),
+}
+
+/// A number the prose states, and what backs it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Claim {
+    pub key: &'static str,
+    pub value: f64,
+    /// How far the backing figure may be from `value` (absolute).
+    pub tolerance: f64,
+    /// A `Show`'s name, as the content file gives it.
+    pub show: &'static str,
+    pub check: Check,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LessonText {
     /// The row's claim restated in plain words, one or two sentences.
     pub claim: &'static str,
-    /// Short paragraphs of explanation.
-    pub explanation: &'static [&'static str],
     /// Describes the lesson's diagram for screen readers and as a caption.
     pub diagram_caption: &'static str,
+    pub predict: Prediction,
     /// What the experiment shows and how to use its controls.
     pub experiment_intro: &'static str,
+    /// The why, shown once the learner has predicted and run.
+    pub explanation: &'static [&'static str],
     /// The task, addressed to the learner.
     pub task_prompt: &'static str,
-    /// Progressive hints, from a nudge to nearly the answer.
+    /// From the concept, to the method, to a worked example with other
+    /// numbers: never the value to type.
     pub hints: &'static [&'static str],
     /// Said (and announced) when the task is reached.
     pub success: &'static str,
@@ -34,4 +153,42 @@ pub struct LessonText {
     pub takeaway: &'static str,
     /// Where the simple claim breaks, with the evidence.
     pub nuance: &'static str,
+    /// What this model leaves out: each idealisation, with its value.
+    pub leaves_out: &'static [&'static str],
+    /// Every number the text states.
+    pub ledger: &'static [Claim],
 }
+
+impl LessonText {
+    pub fn claim_value(&self, key: &str) -> Option<&'static Claim> {
+        self.ledger.iter().find(|c| c.key == key)
+    }
+
+    /// Every text field, named, for tests that read them all.
+    pub fn fields(&self) -> Vec<(String, &'static str)> {
+        let mut out = vec![
+            ("claim".to_owned(), self.claim),
+            ("diagram caption".to_owned(), self.diagram_caption),
+            ("prediction".to_owned(), self.predict.prompt),
+            ("experiment intro".to_owned(), self.experiment_intro),
+            ("task".to_owned(), self.task_prompt),
+            ("success".to_owned(), self.success),
+            ("takeaway".to_owned(), self.takeaway),
+            ("nuance".to_owned(), self.nuance),
+        ];
+        out.extend(self.predict.options.iter().map(|o| (format!("prediction option {}", o.id), o.text)));
+        out.extend(self.explanation.iter().enumerate().map(|(i, p)| (format!("explanation {}", i + 1), *p)));
+        out.extend(self.hints.iter().enumerate().map(|(i, h)| (format!("hint {}", i + 1), *h)));
+        out.extend(self.leaves_out.iter().enumerate().map(|(i, h)| (format!("leaves out {}", i + 1), *h)));
+        for q in self.quiz {
+            out.push((format!("question {}", q.id), q.prompt));
+            for o in q.options {
+                out.push((format!("question {} option {}", q.id, o.id), o.text));
+                out.push((format!("question {} option {} why", q.id, o.id), o.why));
+            }
+        }
+        out
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/lesson_content.rs"));

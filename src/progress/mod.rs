@@ -5,6 +5,7 @@
 pub mod model;
 pub mod storage;
 pub mod store;
+mod v1;
 
 pub use model::{Action, LessonProgress, LessonState, Progress, SCHEMA_VERSION};
 pub use storage::{MemoryStorage, Storage, StorageError};

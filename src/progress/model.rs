@@ -1,22 +1,38 @@
 //! What is saved of a learner's progress, and what it means.
 
-use crate::lessons::LessonSlug;
+use crate::lessons::{lesson, LessonSlug};
 
 /// Bumped whenever the saved shape changes; `store::load` migrates older
-/// versions it knows and sets aside any it does not.
-pub const SCHEMA_VERSION: u32 = 1;
+/// versions it knows and sets aside any it does not. Version 2 added the
+/// prediction, the reveal, first answers by option id and "with help".
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Questions a lesson may have; answers beyond this are not kept.
-pub const MAX_QUESTIONS: u32 = 8;
+/// Answers kept per lesson; more are ignored (a lesson has a few questions).
+pub const MAX_ANSWERS: usize = 16;
+/// The longest id kept (question and option ids are short words).
+pub const MAX_ID_LEN: usize = 64;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LessonProgress {
     /// The learner has opened the lesson's experiment or answered a question.
     pub started: bool,
+    /// The prediction chosen before the first run, by option id.
+    pub prediction: Option<String>,
+    /// The learner predicted and the first run ended: the explanation, the
+    /// task and the quiz are shown.
+    pub revealed: bool,
+    /// What that first run measured of the prediction's metric, shown
+    /// beside the prediction.
+    pub observed: Option<f64>,
     /// The experiment's task has been reached at least once.
     pub task_done: bool,
-    /// Chosen option per question, by question index.
-    pub quiz_answers: Vec<Option<u32>>,
+    /// "Show me" set a working solution; cleared only by starting the
+    /// lesson again.
+    pub helped: bool,
+    /// The first option chosen for each question: `(question id, option id)`.
+    pub first_answers: Vec<(String, String)>,
+    /// The latest option chosen for each question.
+    pub answers: Vec<(String, String)>,
     /// Task done and every question answered correctly.
     pub completed: bool,
 }
@@ -28,6 +44,8 @@ pub enum LessonState {
     InProgress,
     TaskDone,
     Complete,
+    /// Complete, with the task solved through "show me".
+    CompleteWithHelp,
 }
 
 impl LessonState {
@@ -37,36 +55,64 @@ impl LessonState {
             LessonState::InProgress => "In progress",
             LessonState::TaskDone => "Task done",
             LessonState::Complete => "Complete",
+            LessonState::CompleteWithHelp => "Complete, with help",
         }
+    }
+
+    pub fn is_complete(self) -> bool {
+        matches!(self, LessonState::Complete | LessonState::CompleteWithHelp)
     }
 }
 
+/// An id as saved: short, and of the characters ids are made of, so a
+/// tampered file cannot grow or garble progress.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= MAX_ID_LEN && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn find<'a>(list: &'a [(String, String)], question: &str) -> Option<&'a str> {
+    list.iter().find(|(q, _)| q == question).map(|(_, o)| o.as_str())
+}
+
 impl LessonProgress {
-    pub fn answer(&self, question: u32) -> Option<u32> {
-        self.quiz_answers.get(question as usize).copied().flatten()
+    /// The latest answer to a question, by id.
+    pub fn answer(&self, question: &str) -> Option<&str> {
+        find(&self.answers, question)
     }
 
-    pub fn set_answer(&mut self, question: u32, choice: u32) {
-        if question >= MAX_QUESTIONS {
+    /// The first answer ever given to a question.
+    pub fn first_answer(&self, question: &str) -> Option<&str> {
+        find(&self.first_answers, question)
+    }
+
+    /// Records an answer: the latest always, the first only once.
+    pub fn set_answer(&mut self, question: &str, option: &str) {
+        if !valid_id(question) || !valid_id(option) {
             return;
         }
-        let i = question as usize;
-        if self.quiz_answers.len() <= i {
-            self.quiz_answers.resize(i + 1, None);
+        if self.first_answer(question).is_none() && self.first_answers.len() < MAX_ANSWERS {
+            self.first_answers.push((question.to_owned(), option.to_owned()));
         }
-        self.quiz_answers[i] = Some(choice);
+        let full = self.answers.len() >= MAX_ANSWERS;
+        match self.answers.iter_mut().find(|(q, _)| q == question) {
+            Some(slot) => slot.1 = option.to_owned(),
+            None if !full => self.answers.push((question.to_owned(), option.to_owned())),
+            None => {}
+        }
     }
 
     fn answered_any(&self) -> bool {
-        self.quiz_answers.iter().any(Option::is_some)
+        !self.answers.is_empty()
     }
 
     pub fn state(&self) -> LessonState {
-        if self.completed {
+        if self.completed && self.helped {
+            LessonState::CompleteWithHelp
+        } else if self.completed {
             LessonState::Complete
         } else if self.task_done {
             LessonState::TaskDone
-        } else if self.started || self.answered_any() {
+        } else if self.started || self.answered_any() || self.prediction.is_some() {
             LessonState::InProgress
         } else {
             LessonState::NotStarted
@@ -75,18 +121,25 @@ impl LessonProgress {
 }
 
 /// Every lesson's progress, in course order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
     lessons: [LessonProgress; LessonSlug::ALL.len()],
 }
 
 /// What a learner did, as the lesson page reports it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Started(LessonSlug),
+    /// A prediction chosen (before the first run; the page locks it after).
+    Predicted { slug: LessonSlug, option: String },
+    /// The first run after predicting has ended, measuring this of the
+    /// prediction's metric.
+    Revealed { slug: LessonSlug, observed: Option<f64> },
+    /// "Show me" set a working solution.
+    Helped(LessonSlug),
     TaskDone(LessonSlug),
-    Answered { slug: LessonSlug, question: u32, choice: u32 },
-    /// Start one lesson again (a course page asked, through the embed).
+    Answered { slug: LessonSlug, question: String, option: String },
+    /// Start one lesson again (the learner, or a course page through the embed).
     ResetLesson(LessonSlug),
     ResetAll,
 }
@@ -108,25 +161,45 @@ impl Progress {
                 self.lesson_mut(slug).started = true;
                 slug
             }
+            Action::Predicted { slug, option } => {
+                let l = self.lesson_mut(slug);
+                // Locked once the first run has shown its result.
+                if !l.revealed && valid_id(&option) {
+                    l.started = true;
+                    l.prediction = Some(option);
+                }
+                slug
+            }
+            Action::Revealed { slug, observed } => {
+                let l = self.lesson_mut(slug);
+                if l.prediction.is_some() && !l.revealed {
+                    l.revealed = true;
+                    l.observed = observed.filter(|v| v.is_finite());
+                }
+                slug
+            }
+            Action::Helped(slug) => {
+                let l = self.lesson_mut(slug);
+                l.started = true;
+                l.helped = true;
+                slug
+            }
             Action::TaskDone(slug) => {
                 let l = self.lesson_mut(slug);
                 l.started = true;
                 l.task_done = true;
                 slug
             }
-            Action::Answered { slug, question, choice } => {
+            Action::Answered { slug, question, option } => {
                 let l = self.lesson_mut(slug);
                 l.started = true;
-                l.set_answer(question, choice);
+                l.set_answer(&question, &option);
                 slug
             }
         };
-        let quiz = crate::lessons::prose::text(slug).quiz;
+        let quiz = lesson(slug).text().quiz;
         let l = self.lesson_mut(slug);
-        let all_right = quiz
-            .iter()
-            .enumerate()
-            .all(|(i, q)| l.answer(i as u32) == Some(q.correct));
+        let all_right = quiz.iter().all(|q| l.answer(q.id) == Some(q.correct));
         // Once complete, a lesson stays complete: trying other answers
         // afterwards is exploring, not forgetting.
         l.completed = l.completed || (l.task_done && all_right);
@@ -150,69 +223,15 @@ impl Progress {
     }
 
     pub fn completed_count(&self) -> u32 {
-        LessonSlug::ALL.iter().filter(|s| self.state(**s) == LessonState::Complete).count() as u32
+        LessonSlug::ALL.iter().filter(|s| self.state(**s).is_complete()).count() as u32
     }
 
     /// Where "continue" should take the learner: the first lesson in course
     /// order that is not complete, or `None` when all are.
     pub fn next_lesson(&self) -> Option<LessonSlug> {
-        LessonSlug::ALL.into_iter().find(|s| self.state(*s) != LessonState::Complete)
+        LessonSlug::ALL.into_iter().find(|s| !self.state(*s).is_complete())
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn states_follow_the_flags() {
-        let mut p = LessonProgress::default();
-        assert_eq!(p.state(), LessonState::NotStarted);
-        p.set_answer(0, 2);
-        assert_eq!(p.state(), LessonState::InProgress);
-        p.task_done = true;
-        assert_eq!(p.state(), LessonState::TaskDone);
-        p.completed = true;
-        assert_eq!(p.state(), LessonState::Complete);
-    }
-
-    #[test]
-    fn completion_needs_the_task_and_every_right_answer() {
-        let slug = LessonSlug::Focus;
-        let quiz = crate::lessons::prose::text(slug).quiz;
-        let mut p = Progress::default();
-        p.apply(Action::Started(slug));
-        assert_eq!(p.state(slug), LessonState::InProgress);
-        for (i, q) in quiz.iter().enumerate() {
-            p.apply(Action::Answered { slug, question: i as u32, choice: q.correct });
-        }
-        assert_eq!(p.state(slug), LessonState::InProgress, "quiz alone is not completion");
-        let wrong = (quiz[0].correct + 1) % quiz[0].options.len() as u32;
-        p.apply(Action::Answered { slug, question: 0, choice: wrong });
-        p.apply(Action::TaskDone(slug));
-        assert_eq!(p.state(slug), LessonState::TaskDone, "a wrong answer blocks completion");
-        p.apply(Action::Answered { slug, question: 0, choice: quiz[0].correct });
-        assert_eq!(p.state(slug), LessonState::Complete);
-        p.apply(Action::Answered { slug, question: 0, choice: wrong });
-        assert_eq!(p.state(slug), LessonState::Complete, "completion is kept");
-        p.apply(Action::ResetLesson(slug));
-        assert_eq!(p.state(slug), LessonState::NotStarted);
-        p.apply(Action::ResetAll);
-        assert_eq!(p, Progress::default());
-    }
-
-    #[test]
-    fn counts_and_continue_point() {
-        let mut progress = Progress::default();
-        assert_eq!(progress.next_lesson(), Some(LessonSlug::Role));
-        progress.lesson_mut(LessonSlug::Role).completed = true;
-        progress.lesson_mut(LessonSlug::Data).completed = true;
-        assert_eq!(progress.completed_count(), 2);
-        assert_eq!(progress.next_lesson(), Some(LessonSlug::Focus));
-        for slug in LessonSlug::ALL {
-            progress.lesson_mut(slug).completed = true;
-        }
-        assert_eq!(progress.completed_count(), 8);
-        assert_eq!(progress.next_lesson(), None);
-    }
-}
+mod tests;

@@ -3,7 +3,8 @@
 use crate::lessons::slug::UnknownLesson;
 use crate::lessons::LessonSlug;
 use crate::json::{self, Value};
-use crate::progress::model::{Progress, MAX_QUESTIONS, SCHEMA_VERSION};
+use crate::progress::model::{valid_id, Progress, MAX_ANSWERS, SCHEMA_VERSION};
+use crate::progress::v1::v1_answer;
 use crate::progress::storage::{Storage, StorageError};
 
 pub const STORAGE_KEY: &str = "hub-and-mesh.progress";
@@ -69,14 +70,12 @@ fn unreadable(reason: impl Into<String>) -> LoadNotice {
 fn parse(raw: &str) -> Result<Progress, LoadNotice> {
     let value = json::parse(raw).map_err(|e| unreadable(format!("not valid JSON: {} at byte {}", e.reason, e.at)))?;
     let version = match value.get("version") {
-        Some(Value::Number(v)) if *v >= 1.0 && v.fract() == 0.0 => *v,
+        Some(Value::Number(v)) if *v >= 1.0 && v.fract() == 0.0 => *v as u32,
         _ => return Err(unreadable("it has no format version")),
     };
-    if version > f64::from(SCHEMA_VERSION) {
-        return Err(LoadNotice::FromNewerVersion { version: version.min(f64::from(u32::MAX)) as u32 });
+    if version > SCHEMA_VERSION {
+        return Err(LoadNotice::FromNewerVersion { version });
     }
-    // Version 1 is the first format: there is nothing older to migrate yet.
-    // A future version 2 would convert `value` here before reading it.
     let mut progress = Progress::default();
     let lessons = match value.get("lessons") {
         None => return Ok(progress),
@@ -90,49 +89,82 @@ fn parse(raw: &str) -> Result<Progress, LoadNotice> {
         };
         let lesson = progress.lesson_mut(slug);
         for (field, v) in fields {
-            match (field.as_str(), v) {
-                ("started", Value::Bool(b)) => lesson.started = *b,
-                ("task_done", Value::Bool(b)) => lesson.task_done = *b,
-                ("completed", Value::Bool(b)) => lesson.completed = *b,
-                ("quiz_answers", Value::Object(answers)) => {
+            let bad = || unreadable(format!("lesson {key} has a bad \"{field}\""));
+            match (version, field.as_str(), v) {
+                (_, "started", Value::Bool(b)) => lesson.started = *b,
+                (_, "task_done", Value::Bool(b)) => lesson.task_done = *b,
+                (_, "completed", Value::Bool(b)) => lesson.completed = *b,
+                (1, "quiz_answers", Value::Object(answers)) => {
                     for (q, choice) in answers {
-                        let question = q.parse::<u32>().ok().filter(|q| *q < MAX_QUESTIONS);
-                        match (question, choice) {
-                            (Some(question), Value::Number(c)) if *c >= 0.0 && c.fract() == 0.0 && *c < 64.0 => {
-                                lesson.set_answer(question, *c as u32)
-                            }
-                            _ => return Err(unreadable(format!("lesson {key} has a bad quiz answer"))),
+                        let (Ok(question), Value::Number(c)) = (q.parse::<usize>(), choice) else { return Err(bad()) };
+                        if *c < 0.0 || c.fract() != 0.0 || *c >= 64.0 {
+                            return Err(bad());
                         }
+                        // Version 1 named answers by position; the ids
+                        // those positions meant are frozen in `V1_QUIZ`.
+                        if let Some((qid, oid)) = v1_answer(slug, question, *c as usize) {
+                            lesson.answers.push((qid.to_owned(), oid.to_owned()));
+                        }
+                    }
+                }
+                (2, "prediction", Value::String(id)) if valid_id(id) => lesson.prediction = Some(id.clone()),
+                (2, "revealed", Value::Bool(b)) => lesson.revealed = *b,
+                (2, "observed", Value::Number(v)) if v.is_finite() => lesson.observed = Some(*v),
+                (2, "helped", Value::Bool(b)) => lesson.helped = *b,
+                (2, "answers" | "first_answers", Value::Object(answers)) => {
+                    if answers.len() > MAX_ANSWERS {
+                        return Err(bad());
+                    }
+                    let mut list = Vec::new();
+                    for (q, o) in answers {
+                        match o {
+                            Value::String(o) if valid_id(q) && valid_id(o) => list.push((q.clone(), o.clone())),
+                            _ => return Err(bad()),
+                        }
+                    }
+                    if field == "answers" {
+                        lesson.answers = list;
+                    } else {
+                        lesson.first_answers = list;
                     }
                 }
                 _ => return Err(unreadable(format!("lesson {key} has an unexpected field \"{field}\""))),
             }
         }
+        // A version 1 lesson that was complete or past its task had run its
+        // experiment: it stays open, as it was.
+        if version == 1 && (lesson.completed || lesson.task_done) {
+            lesson.revealed = true;
+        }
     }
     Ok(progress)
 }
 
-/// The saved form: `{"version":1,"lessons":{"role":{"started":true,...}}}`.
+/// The saved form: `{"version":2,"lessons":{"role":{"started":true,...}}}`.
 /// Lessons never touched are left out.
 pub fn to_json(progress: &Progress) -> String {
+    let ids = |list: &[(String, String)]| Value::Object(list.iter().map(|(q, o)| (q.clone(), Value::String(o.clone()))).collect());
     let lessons = LessonSlug::ALL
         .into_iter()
         .filter(|slug| *progress.lesson(*slug) != Default::default())
         .map(|slug| {
             let l = progress.lesson(slug);
-            let answers = l
-                .quiz_answers
-                .iter()
-                .enumerate()
-                .filter_map(|(q, a)| a.map(|c| (q.to_string(), Value::Number(f64::from(c)))))
-                .collect();
-            let record = Value::Object(vec![
-                ("started".into(), Value::Bool(l.started)),
+            let mut record = vec![("started".into(), Value::Bool(l.started))];
+            if let Some(p) = &l.prediction {
+                record.push(("prediction".into(), Value::String(p.clone())));
+            }
+            record.push(("revealed".into(), Value::Bool(l.revealed)));
+            if let Some(v) = l.observed {
+                record.push(("observed".into(), Value::Number(v)));
+            }
+            record.extend([
                 ("task_done".into(), Value::Bool(l.task_done)),
-                ("quiz_answers".into(), Value::Object(answers)),
+                ("helped".into(), Value::Bool(l.helped)),
+                ("first_answers".into(), ids(&l.first_answers)),
+                ("answers".into(), ids(&l.answers)),
                 ("completed".into(), Value::Bool(l.completed)),
             ]);
-            (slug.as_str().to_owned(), record)
+            (slug.as_str().to_owned(), Value::Object(record))
         })
         .collect();
     let doc = Value::Object(vec![
@@ -152,6 +184,7 @@ pub fn save(storage: &mut dyn Storage, progress: &Progress) -> Result<(), Storag
 mod tests {
     use super::*;
     use crate::progress::storage::MemoryStorage;
+    use crate::progress::Action;
 
     struct Blocked;
     impl Storage for Blocked {
@@ -171,7 +204,11 @@ mod tests {
         let mut storage = MemoryStorage::default();
         let mut progress = Progress::default();
         progress.lesson_mut(LessonSlug::Cost).task_done = true;
-        progress.lesson_mut(LessonSlug::Cost).set_answer(1, 3);
+        progress.lesson_mut(LessonSlug::Cost).set_answer("second-server", "halves");
+        progress.lesson_mut(LessonSlug::Cost).set_answer("second-server", "jumps-up");
+        progress.apply(Action::Predicted { slug: LessonSlug::Role, option: "over-half".into() });
+        progress.apply(Action::Revealed { slug: LessonSlug::Role, observed: Some(0.375) });
+        progress.apply(Action::Helped(LessonSlug::Data));
         save(&mut storage, &progress).unwrap();
         assert_eq!(load(&mut storage), (progress, None));
     }
@@ -213,16 +250,59 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_format_it_has_always_written() {
+    fn reads_the_format_it_writes() {
         let mut storage = MemoryStorage::default();
-        let saved = r#"{"version":1,"lessons":{"role":{"started":true,"task_done":true,"quiz_answers":{"0":1,"2":0},"completed":false}}}"#;
+        let saved = r#"{"version":2,"lessons":{"role":{"started":true,"prediction":"over-half","revealed":true,"observed":0.375,"task_done":true,"helped":false,"first_answers":{"laptop-roles":"router"},"answers":{"laptop-roles":"both-roles"},"completed":false}}}"#;
         storage.set(STORAGE_KEY, saved).unwrap();
         let (progress, notice) = load(&mut storage);
         assert_eq!(notice, None);
         let role = progress.lesson(LessonSlug::Role);
-        assert!(role.started && role.task_done && !role.completed);
-        assert_eq!((role.answer(0), role.answer(1), role.answer(2)), (Some(1), None, Some(0)));
+        assert!(role.started && role.task_done && role.revealed && !role.completed);
+        assert_eq!((role.prediction.as_deref(), role.observed), (Some("over-half"), Some(0.375)));
+        assert_eq!((role.first_answer("laptop-roles"), role.answer("laptop-roles")), (Some("router"), Some("both-roles")));
         assert_eq!(to_json(&progress), saved);
+    }
+
+    #[test]
+    fn version_1_migrates_its_answers_by_position_to_ids() {
+        let mut storage = MemoryStorage::default();
+        // Role: question 0 was the prediction (not carried over), question
+        // 2's option 3 was "a client when browsing, and a server...".
+        // Data: question 1's option 1 ("90%") has no counterpart now.
+        let saved = r#"{"version":1,"lessons":{"role":{"started":true,"task_done":true,"quiz_answers":{"0":1,"2":3},"completed":true},"data":{"started":true,"quiz_answers":{"1":1,"2":1}}}}"#;
+        storage.set(STORAGE_KEY, saved).unwrap();
+        let (progress, notice) = load(&mut storage);
+        assert_eq!(notice, None);
+        let role = progress.lesson(LessonSlug::Role);
+        assert!(role.started && role.task_done && role.completed);
+        assert!(role.revealed, "a lesson done in version 1 stays open");
+        assert_eq!(role.answers, vec![("laptop-roles".to_owned(), "both-roles".to_owned())]);
+        let data = progress.lesson(LessonSlug::Data);
+        assert!(!data.revealed);
+        assert_eq!(data.answers, vec![("server-never-stale".to_owned(), "one-copy".to_owned())]);
+        // Saving writes version 2, which reads back the same.
+        save(&mut storage, &progress).unwrap();
+        assert!(storage.get(STORAGE_KEY).unwrap().unwrap().starts_with(r#"{"version":2,"#));
+        assert_eq!(load(&mut storage), (progress, None));
+    }
+
+    #[test]
+    fn tampered_ids_and_oversized_answer_lists_are_refused() {
+        let long: String = (0..MAX_ANSWERS + 1).map(|i| format!("\"q{i}\":\"a\"")).collect::<Vec<_>>().join(",");
+        for bad in [
+            r#"{"version":2,"lessons":{"role":{"answers":{"<script>":"a"}}}}"#.to_owned(),
+            r#"{"version":2,"lessons":{"role":{"prediction":"Over Half"}}}"#.to_owned(),
+            r#"{"version":2,"lessons":{"role":{"answers":{"q":7}}}}"#.to_owned(),
+            format!(r#"{{"version":2,"lessons":{{"role":{{"answers":{{{long}}}}}}}}}"#),
+            r#"{"version":1,"lessons":{"role":{"prediction":"most"}}}"#.to_owned(),
+        ] {
+            let mut storage = MemoryStorage::default();
+            storage.set(STORAGE_KEY, &bad).unwrap();
+            let (progress, notice) = load(&mut storage);
+            assert_eq!(progress, Progress::default(), "{bad}");
+            assert!(matches!(notice, Some(LoadNotice::Unreadable { .. })), "{bad}: {notice:?}");
+            assert_eq!(storage.get(BACKUP_KEY).unwrap(), Some(bad), "kept aside, not lost");
+        }
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub fn decode(text: &str) -> Result<SandboxSetup, LinkError> {
     }
     let bench = match parts.next() {
         Some(key) => BenchSpec::from_key(key)
-            .filter(|b| b.sandbox_sizes.is_some())
+            .filter(|b| b.in_sandbox)
             .ok_or_else(|| LinkError(format!("unknown workload \"{}\"", shorten(key))))?,
         None => return err("the link names no workload"),
     };

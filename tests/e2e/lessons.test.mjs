@@ -1,12 +1,14 @@
-// A learner completes all eight lessons through the UI alone: sets the
-// controls, runs the experiment until the task is reached, answers every
-// question (trying options until the feedback says it is right, as a
-// learner would), then sees 8 of 8 on the home page, reloads, and still
-// does. axe-core scans every lesson before and after its task.
+// A learner completes all eight lessons through the UI alone, in the order
+// the lessons teach: predicts, runs the experiment as it starts (which
+// opens the explanation, the task and the quiz), sets the controls that
+// reach the task, answers every question (trying options until the
+// feedback says it is right, as a learner would), then sees 8 of 8 on the
+// home page, reloads, and still does. axe-core scans every lesson before
+// the prediction, before and after the reveal, and after the task.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSuite, onGuardedPage, appHeading, axeViolations } from "./harness.mjs";
-import { SOLUTIONS, solveTask, answerQuiz } from "./learner.mjs";
+import { SOLUTIONS, solveTask, answerQuiz, predict } from "./learner.mjs";
 
 const app = appSuite();
 
@@ -20,11 +22,22 @@ test("a learner completes every lesson and the progress survives a reload", () =
     for (const slug of Object.keys(SOLUTIONS)) {
       await page.goto(`${app.server.url}#/lessons/${slug}`);
       await appHeading(page);
-      await page.locator(".experiment").waitFor();
-      assert.equal(await page.locator(".task-status.done").count(), 0, `${slug}: the task is not reached at the start`);
-      await noViolations(page, `on ${slug} at the start`);
+      // Nothing runs, and nothing is explained, before the prediction.
+      await page.locator(".prediction").waitFor();
+      assert.equal(await page.locator(".experiment").count(), 0, `${slug}: the experiment waits for a prediction`);
+      for (const later of ["#explain-heading", "#task-heading", "#quiz-heading", "#takeaway-heading"]) {
+        assert.equal(await page.locator(later).count(), 0, `${slug}: ${later} is not on the page before the run`);
+      }
+      await noViolations(page, `on ${slug} before the prediction`);
+      await predict(page);
+      assert.equal(await page.locator("#task-heading").count(), 0, `${slug}: the task waits for the first run`);
+      await noViolations(page, `on ${slug} after the prediction`);
 
       await solveTask(page, slug);
+      await page.locator(".prediction-outcome").waitFor();
+      assert.match(await page.locator(".prediction-outcome").textContent(), /You predicted .*; your run shows /);
+      assert.equal(await page.locator(".prediction input[type=radio]:not([disabled])").count(), 0, `${slug}: the prediction is locked`);
+      assert.equal(await page.locator(".leaves-out li").count() > 0, true, `${slug}: what the model leaves out is listed`);
       await noViolations(page, `on ${slug} after the task`);
       await answerQuiz(page);
       await page.locator(".complete-banner").waitFor({ timeout: 5000 });
@@ -44,6 +57,7 @@ test("a bad value is explained and not applied", () =>
   onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/lessons/role`);
     await appHeading(page);
+    await predict(page);
     const input = page.locator("#lesson-role-nodes");
     await input.fill("9000");
     const error = page.locator(".control-error");
@@ -84,4 +98,50 @@ test("reset progress asks first", () =>
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await page.getByRole("button", { name: "Yes, reset my progress" }).click();
     assert.equal(await page.locator(".progress-cell.not-started").count(), 8);
+  }));
+
+test("show me completes a lesson with help, the home page says so, and starting again clears it", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/lessons/network-size`);
+    await appHeading(page);
+    await predict(page);
+    // A closed-form lesson: its first run is the first change of its control.
+    await page.locator("#lesson-network-size-computers").fill("5");
+    await page.locator("#task-heading").waitFor();
+    await page.getByRole("button", { name: "Show me: set a working solution" }).click();
+    await page.locator(".task-status.done").first().waitFor();
+    await answerQuiz(page);
+    await page.locator(".complete-banner", { hasText: "with help" }).waitFor();
+    // Coming back, the learner sees the whole lesson at once.
+    await page.reload();
+    await appHeading(page);
+    await page.locator("#task-heading").waitFor();
+    assert.equal(await page.locator(".prediction-outcome").count(), 1, "the prediction and the run's result stay side by side");
+    await page.goto(`${app.server.url}#/`);
+    await appHeading(page);
+    const cell = page.locator(".progress-cell.with-help");
+    assert.equal(await cell.count(), 1);
+    assert.match(await cell.textContent(), /◉\s*Complete, with help/);
+    await page.goto(`${app.server.url}#/lessons/network-size`);
+    await appHeading(page);
+    await page.getByRole("button", { name: "Start the lesson again" }).click();
+    await page.locator(".prediction input[type=radio]:not([disabled])").first().waitFor();
+    assert.equal(await page.locator("#task-heading").count(), 0, "starting again hides what follows the run");
+  }));
+
+test("each lesson opens its own experiment in the sandbox, for free play", () =>
+  onGuardedPage(app.browser, async (page) => {
+    for (const [slug, bench, control, value] of [
+      ["role", "role", "nodes", "4"],
+      ["data", "placement", "offline", "20"],
+      ["cost", "cost", "users", "10"],
+    ]) {
+      await page.goto(`${app.server.url}#/lessons/${slug}`);
+      await appHeading(page);
+      await predict(page);
+      await page.getByRole("link", { name: "Open this experiment in the sandbox" }).click();
+      await page.locator(`#workload-${bench}`).waitFor();
+      assert.ok(await page.locator(`#workload-${bench}`).isChecked(), `${slug}: its bench is chosen`);
+      assert.equal(await page.locator(`#sandbox-${control}`).inputValue(), value, `${slug}: at the lesson's own start`);
+    }
   }));

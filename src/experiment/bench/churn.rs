@@ -12,8 +12,11 @@ use crate::sim::validate::ValidationError;
 
 const ITEMS: u32 = 20;
 const DURATION_S: f64 = 1_800.0;
+/// When "Fail the server" takes it down: a third of the way in.
+const FAIL_AT_S: f64 = DURATION_S / 3.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
+    facts,
     sandbox_sizes: Some([10.0, 30.0, 200.0]),
     sides: SideNames::WITH_HYBRID,
     size: Some(Param::Peers),
@@ -52,8 +55,12 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         ..ChurnScenario::default()
     };
     let faults = match base.hub() {
-        Some(server) if s.switch(Param::ServerFailed) => vec![ScheduledFault::fail(DURATION_S / 3.0, server.0)],
+        Some(server) if s.switch(Param::ServerFailed) => vec![ScheduledFault::fail(FAIL_AT_S, server.0)],
         _ => Vec::new(),
     };
     Ok(Box::new(ChurnSim::new(ChurnScenario { faults, ..base })?))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    vec![("items", f64::from(ITEMS)), ("duration-s", DURATION_S), ("server-fails-at-s", FAIL_AT_S)]
 }

@@ -12,6 +12,7 @@ use crate::sim::validate::ValidationError;
 const USERS: [u32; 12] = [5, 10, 20, 50, 100, 200, 300, 400, 500, 600, 800, 1000];
 
 pub const SPEC: BenchSpec = BenchSpec {
+    facts,
     chart: Some(ChartText::model("Cost per user per month as users grow", "users", "cost per user ($)", Param::Users)),
     animated: false,
     ..BenchSpec::new(
@@ -51,4 +52,14 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         series.push((f64::from(n), cost::breakdown(&p, s.arch, n)?.per_user_monthly));
     }
     Ok(Box::new(ModelSide { metrics, series, view: ModelSide::sketch(s.central(), users, false) }))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    let p = lesson_cost_params();
+    vec![
+        ("users-per-server", f64::from(p.users_per_server)),
+        ("admin-hourly-rate", p.admin_hourly_rate),
+        ("data-per-user-gb", p.data_per_user_gb),
+        ("owner-hours-per-month", p.admin.self_hours_per_peer_month),
+    ]
 }

@@ -13,6 +13,7 @@ use crate::sim::validate::ValidationError;
 const DURATION_S: f64 = 30.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
+    facts,
     aliases: &["search"],
     sandbox_sizes: Some([20.0, 50.0, 200.0]),
     sides: SideNames { central: "Central index", distributed: "Flooding search", hybrid: Some("Hybrid: index, then peers") },
@@ -62,4 +63,8 @@ fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScena
         }
     }
     scenario
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    vec![("duration-s", DURATION_S), ("hop-latency-ms", LookupScenario::default().hop_latency_ms)]
 }

@@ -67,7 +67,9 @@ pub struct BenchSpec {
     pub aliases: &'static [&'static str],
     /// What the sandbox lists it as, and what error messages call it.
     pub label: &'static str,
-    /// The sandbox offers it, with these small, medium and large sizes.
+    /// The sandbox offers it (every lesson's bench, for free play).
+    pub in_sandbox: bool,
+    /// The sandbox's small, medium and large sizes for it.
     pub sandbox_sizes: Option<[f64; 3]>,
     pub sides: SideNames,
     /// The metrics shown under each panel, most important first.
@@ -85,13 +87,22 @@ pub struct BenchSpec {
     pub animated: bool,
     /// Builds one side from complete parameters (every default filled in).
     pub build: fn(&SideSetup) -> Result<Box<dyn SideSim>, ValidationError>,
+    /// Its fixed choices, named, as the builder uses them: what a lesson
+    /// states about its model and the claims ledger checks.
+    pub facts: fn() -> Vec<(&'static str, f64)>,
+}
+
+/// A bench that states no fixed choice.
+fn no_facts() -> Vec<(&'static str, f64)> {
+    Vec::new()
 }
 
 impl BenchSpec {
     /// An entry with what every bench must say, the rest at what most say:
-    /// no older names, not offered by the sandbox, the plain headings, no
-    /// size parameter, nothing set per node, no chart, animated. Entries
-    /// set what differs with `..BenchSpec::new(..)`.
+    /// no older names, offered by the sandbox with no size presets, the
+    /// plain headings, no size parameter, nothing set per node, no chart,
+    /// animated, no facts stated. Entries set what differs with
+    /// `..BenchSpec::new(..)`.
     pub const fn new(
         key: &'static str,
         label: &'static str,
@@ -103,6 +114,7 @@ impl BenchSpec {
             key,
             aliases: &[],
             label,
+            in_sandbox: true,
             sandbox_sizes: None,
             sides: SideNames::PLAIN,
             metrics,
@@ -112,6 +124,7 @@ impl BenchSpec {
             chart: None,
             animated: true,
             build,
+            facts: no_facts,
         }
     }
 }
@@ -250,7 +263,7 @@ impl BenchSpec {
 
     /// The benches the sandbox offers, in its order.
     pub fn in_sandbox() -> impl Iterator<Item = Bench> {
-        TABLE.iter().copied().filter(|b| b.sandbox_sizes.is_some())
+        TABLE.iter().copied().filter(|b| b.in_sandbox)
     }
 
     /// Whether its simulations model the hybrid design.

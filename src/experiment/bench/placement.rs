@@ -12,9 +12,16 @@ use crate::sim::validate::ValidationError;
 const PEERS: u32 = 30;
 const ITEMS: u32 = 60;
 const DURATION_S: f64 = 60.0;
+/// Reads each peer makes per second, and updates per second across all
+/// items.
+const QUERY_RATE: f64 = 0.5;
+const UPDATE_RATE: f64 = 1.0;
+/// How long a pushed update takes to reach a copy.
+const PUSH_DELAY_MS: f64 = 50.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
     chart: Some(ChartText::over_time("Reads that got a stale copy, per second", "share stale", Curve::StaleShare)),
+    facts,
     ..BenchSpec::new(
         "placement",
         "Where data lives",
@@ -32,9 +39,9 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         items: ITEMS,
         replication: s.count(Param::Replication).min(PEERS),
         ttl: 7,
-        query_rate: 0.5,
-        update_rate: 1.0,
-        propagation: if s.switch(Param::PushUpdates) { Propagation::Push { delay_ms: 50.0 } } else { Propagation::None },
+        query_rate: QUERY_RATE,
+        update_rate: UPDATE_RATE,
+        propagation: if s.switch(Param::PushUpdates) { Propagation::Push { delay_ms: PUSH_DELAY_MS } } else { Propagation::None },
         duration_s: DURATION_S,
         seed: s.seed,
         ..LookupScenario::default()
@@ -42,4 +49,15 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     // The same peers go offline on both sides; the server never does.
     let faults = (0..offline).map(|i| ScheduledFault::fail(0.0, base.user_node(i * 2 % PEERS).0)).collect();
     Ok(Box::new(LookupSim::new(LookupScenario { faults, ..base })?))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    vec![
+        ("peers", f64::from(PEERS)),
+        ("items", f64::from(ITEMS)),
+        ("duration-s", DURATION_S),
+        ("query-rate", QUERY_RATE),
+        ("update-rate", UPDATE_RATE),
+        ("push-delay-ms", PUSH_DELAY_MS),
+    ]
 }

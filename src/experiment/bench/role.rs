@@ -12,9 +12,12 @@ use crate::sim::validate::ValidationError;
 const REQUEST_RATE: f64 = 1.0;
 const SERVICE_RATE: f64 = 50.0;
 const DURATION_S: f64 = 30.0;
+/// Copies of each item, or every peer when fewer.
+const COPIES: u32 = 3;
 
 pub const SPEC: BenchSpec = BenchSpec {
     size: Some(Param::Nodes),
+    facts,
     ..BenchSpec::new("role", "Who asks and who answers", &[Metric::BusiestShare], &[(Param::Nodes, 4.0)], build)
 };
 
@@ -27,10 +30,21 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         users,
         request_rate: REQUEST_RATE,
         service_rate: SERVICE_RATE,
-        replication: 3.min(users),
+        replication: COPIES.min(users),
         duration_s: DURATION_S,
         seed: s.seed,
         ..ServiceScenario::default()
     };
     Ok(Box::new(ServiceSim::new(scenario)?))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    let d = ServiceScenario::default();
+    vec![
+        ("request-rate", REQUEST_RATE),
+        ("service-rate", SERVICE_RATE),
+        ("duration-s", DURATION_S),
+        ("copies", f64::from(COPIES)),
+        ("items", f64::from(d.items)),
+    ]
 }

@@ -15,6 +15,7 @@ const HOP_LATENCY_MS: f64 = 5.0;
 const COPIES: u32 = 3;
 
 pub const SPEC: BenchSpec = BenchSpec {
+    facts,
     aliases: &["requests"],
     sandbox_sizes: Some([10.0, 50.0, 500.0]),
     sides: SideNames::WITH_HYBRID,
@@ -65,4 +66,13 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         ..ServiceScenario::default()
     };
     Ok(Box::new(ServiceSim::new(scenario)?))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    vec![
+        ("duration-s", DURATION_S),
+        ("queue-capacity", f64::from(QUEUE_CAPACITY)),
+        ("hop-latency-ms", HOP_LATENCY_MS),
+        ("copies", f64::from(COPIES)),
+    ]
 }

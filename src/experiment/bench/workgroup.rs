@@ -12,6 +12,7 @@ use crate::sim::validate::ValidationError;
 const MAX_COMPUTERS: u32 = 50;
 
 pub const SPEC: BenchSpec = BenchSpec {
+    facts,
     sides: SideNames { central: "With a server", distributed: "Workgroup", hybrid: None },
     chart: Some(ChartText::model(
         "Administration per month as the network grows",
@@ -35,4 +36,13 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     }
     let series = (2..=MAX_COMPUTERS).map(|n| (f64::from(n), hours(n))).collect();
     Ok(Box::new(ModelSide { metrics, series, view: ModelSide::sketch(with_server, computers, !with_server) }))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    let a = CostParams::default().admin;
+    vec![
+        ("pair-hours-per-month", a.pair_hours_per_month),
+        ("account-hours-per-month", a.account_hours_per_month),
+        ("server-hours-per-month", a.server_hours_per_month),
+    ]
 }

@@ -9,6 +9,7 @@ pub fn state_class(state: LessonState) -> &'static str {
         LessonState::InProgress => "in-progress",
         LessonState::TaskDone => "task-done",
         LessonState::Complete => "complete",
+        LessonState::CompleteWithHelp => "complete with-help",
     }
 }
 
@@ -19,5 +20,6 @@ pub fn state_mark(state: LessonState) -> &'static str {
         LessonState::InProgress => "◐ ",
         LessonState::TaskDone => "◑ ",
         LessonState::Complete => "● ",
+        LessonState::CompleteWithHelp => "◉ ",
     }
 }

@@ -8,6 +8,7 @@ pub mod metrics_list;
 pub mod network_view;
 pub mod node_inspector;
 pub mod param_control;
+pub mod prediction;
 pub mod quiz;
 pub mod site_chrome;
 pub mod sweep_panel;

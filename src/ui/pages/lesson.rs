@@ -1,19 +1,25 @@
-//! One lesson: the claim, the explanation, the live experiment, the task,
-//! the questions, and the takeaway with its nuance.
+//! One lesson, in the order that teaches: the claim; a prediction, made
+//! before anything runs; the experiment, which opens once the learner has
+//! predicted; and only after the first run, the explanation, the task, the
+//! questions and the takeaway. A learner coming back to a lesson they
+//! opened up before sees everything.
 
 use crate::experiment::lab::LabMsg;
 use crate::experiment::{Outcome, Params};
+use crate::lessons::render::{plain, render};
 use crate::lessons::{lesson, LessonSlug};
-use crate::progress::{Action, LessonState};
-use crate::ui::components::lesson_state::state_class;
 use crate::markup::Markup;
+use crate::progress::{Action, LessonState};
+use crate::route::Route;
+use crate::sandbox::{encode, SandboxSetup};
 use crate::ui::components::comparison_table::comparison_markup;
 use crate::ui::components::experiment_panel::ExperimentPanel;
 use crate::ui::components::legend::legend;
 use crate::ui::components::lesson_diagram::lesson_diagram;
+use crate::ui::components::lesson_state::state_class;
+use crate::ui::components::prediction::prediction;
 use crate::ui::components::quiz::quiz;
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
-use crate::route::Route;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +35,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     let slug = props.slug;
     let lesson = lesson(slug);
     let text = lesson.text();
+    let ledger = text.ledger;
     let row = lesson.row();
     let progress = use_progress();
     let mine = progress.progress.lesson(slug).clone();
@@ -42,13 +49,24 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     };
     let hints = use_state(|| 0usize);
     let met_now = use_state(|| false);
+    // The learner has done something to the experiment since predicting:
+    // the next result is theirs (a closed-form model has one at once). The
+    // prediction locks then.
+    let acted = use_mut_ref(|| false);
+    let locked = use_state(|| false);
     let on_outcome = {
         let progress = progress.clone();
         let met_now = met_now.clone();
+        let acted = acted.clone();
         Callback::from(move |outcome: Outcome| {
+            let me = progress.progress.lesson(slug);
+            if !me.revealed && me.prediction.is_some() && *acted.borrow() {
+                let observed = text.predict.metric().and_then(|m| outcome.metrics(text.predict.side).get(m));
+                progress.dispatch(ProgressMsg::Do(Action::Revealed { slug, observed }));
+            }
             let met = lesson.task.goal.met(&outcome);
             met_now.set(met);
-            if met {
+            if met && *acted.borrow() {
                 progress.dispatch(ProgressMsg::Do(Action::TaskDone(slug)));
             }
         })
@@ -56,11 +74,23 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     let on_touch = {
         let progress = progress.clone();
         let met_now = met_now.clone();
+        let acted = acted.clone();
+        let locked = locked.clone();
         Callback::from(move |_| {
+            *acted.borrow_mut() = true;
+            if !*locked {
+                locked.set(true);
+            }
             met_now.set(false);
             if !progress.progress.lesson(slug).started {
                 progress.dispatch(ProgressMsg::Do(Action::Started(slug)));
             }
+        })
+    };
+    let on_predict = {
+        let progress = progress.clone();
+        Callback::from(move |option: &'static str| {
+            progress.dispatch(ProgressMsg::Do(Action::Predicted { slug, option: option.to_owned() }));
         })
     };
     let show_me = {
@@ -68,36 +98,42 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         let progress = progress.clone();
         Callback::from(move |_| {
             let params: Params = lesson.setup.params().with(lesson.task.solution);
+            progress.dispatch(ProgressMsg::Do(Action::Helped(slug)));
             if let Some(send) = send.borrow().as_ref() {
                 send.emit(LabMsg::Load(Box::new(params)));
             }
-            progress.dispatch(ProgressMsg::Do(Action::Started(slug)));
         })
     };
     let more_hint = {
         let hints = hints.clone();
         Callback::from(move |_| hints.set((*hints + 1).min(text.hints.len())))
     };
+    let start_again = {
+        let progress = progress.clone();
+        Callback::from(move |_| progress.dispatch(ProgressMsg::Do(Action::ResetLesson(slug))))
+    };
     let on_answer = {
         let progress = progress.clone();
-        Callback::from(move |(question, choice): (u32, u32)| {
-            progress.dispatch(ProgressMsg::Do(Action::Answered { slug, question, choice }));
+        Callback::from(move |(question, option): (&'static str, &'static str)| {
+            progress.dispatch(ProgressMsg::Do(Action::Answered { slug, question: question.to_owned(), option: option.to_owned() }));
         })
     };
-    let answers: Vec<Option<u32>> =
-        (0..text.quiz.len() as u32).map(|q| mine.answer(q)).collect();
 
+    let predicted = mine.prediction.is_some();
+    let state = mine.state();
+    let id_prefix = format!("lesson-{slug}");
+    let sandbox_href = format!(
+        "#/sandbox?s={}",
+        encode(&SandboxSetup { seed: lesson.setup.seed, params: lesson.setup.params(), ..SandboxSetup::new(lesson.setup.bench) })
+    );
     let task_status = if *met_now {
-        html! { <p class="task-status done">{ "✓ Task reached. " }{ text.success }</p> }
+        html! { <p class="task-status done">{ "✓ Task reached. " }{ render(text.success, ledger).html() }</p> }
     } else if mine.task_done {
         html! { <p class="task-status done">{ "✓ You have reached this task before. Try other settings, or move on." }</p> }
     } else {
         html! { <p class="task-status">{ "Not reached yet: change the controls, run the experiment, and watch the numbers." }</p> }
     };
-    let announcement = if *met_now { format!("Task reached. {}", text.success) } else { String::new() };
-    let state = mine.state();
-    let id_prefix = format!("lesson-{slug}");
-
+    let announcement = if *met_now { format!("Task reached. {}", plain(text.success, ledger)) } else { String::new() };
     let lesson_link = |target: Option<LessonSlug>, rel: &'static str| match target {
         Some(s) => html! {
             <a href={Route::Lesson { slug: s }.href()} class={classes!("pager", rel)}>
@@ -106,6 +142,9 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         },
         None => html! {},
     };
+    let mut claim = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
+    claim.markup(&comparison_markup(Some(slug), false, None)).raw("<p>").markup(&render(text.claim, ledger));
+    claim.raw("</p>").markup(&lesson_diagram(text.diagram_caption)).raw("</section>");
 
     html! {
         <article class="lesson" aria-labelledby="lesson-title">
@@ -113,68 +152,92 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             <h1 id="lesson-title">{ row.aspect }</h1>
             { progress_notice(&progress) }
             <p class={classes!("lesson-state", state_class(state))}>{ format!("Your progress: {}", state.label()) }</p>
+            if state == LessonState::CompleteWithHelp {
+                <p class="help-note">
+                    { "You used “Show me” for this task. " }
+                    <button type="button" class="link-button start-again" onclick={start_again.clone()}>{ "Start the lesson again" }</button>
+                    { " to complete it on your own." }
+                </p>
+            }
 
-            { {
-                let mut m = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
-                m.markup(&comparison_markup(Some(slug), false, None)).raw("<p>").text(text.claim).raw("</p></section>");
-                m.raw("<section aria-labelledby=\"explain-heading\"><h2 id=\"explain-heading\">2. Why</h2>");
-                for p in text.explanation {
-                    m.raw("<p>").text(p).raw("</p>");
-                }
-                m.markup(&lesson_diagram(text.diagram_caption)).raw("</section>");
-                m.html()
-            } }
+            { claim.html() }
+
+            <section aria-labelledby="predict-heading" class="predict">
+                <h2 id="predict-heading">{ "2. Predict" }</h2>
+                { prediction(&id_prefix, &text.predict, ledger, &mine, *locked, &on_predict) }
+            </section>
 
             <section aria-labelledby="experiment-heading">
                 <h2 id="experiment-heading">{ "3. Experiment" }</h2>
-                <p>{ text.experiment_intro }</p>
-                { legend() }
-                <ExperimentPanel
-                    key={slug.as_str()}
-                    bench={lesson.setup.bench}
-                    params={lesson.setup.params()}
-                    {on_ready}
-                    controls={lesson.setup.controls.to_vec()}
-                    seed={lesson.setup.seed}
-                    {on_outcome}
-                    {on_touch}
-                    id_prefix={id_prefix.clone()} />
-            </section>
-
-            <section aria-labelledby="task-heading" class="task">
-                <h2 id="task-heading">{ "4. Your task" }</h2>
-                <p class="task-prompt">{ text.task_prompt }</p>
-                { task_status }
-                <div class="sr-only" aria-live="polite" aria-atomic="true">{ announcement }</div>
-                if *hints > 0 {
-                    <ol class="hints">
-                        { for text.hints.iter().take(*hints).map(|h| html! { <li>{ *h }</li> }) }
-                    </ol>
-                }
-                <div class="task-actions">
-                    if *hints < text.hints.len() {
-                        <button type="button" class="hint" onclick={more_hint}>
-                            { format!("Show a hint ({} of {})", *hints + 1, text.hints.len()) }
-                        </button>
+                if predicted {
+                    <p>{ render(text.experiment_intro, ledger).html() }</p>
+                    { legend() }
+                    <ExperimentPanel
+                        key={slug.as_str()}
+                        bench={lesson.setup.bench}
+                        params={lesson.setup.params()}
+                        {on_ready}
+                        controls={lesson.setup.controls.to_vec()}
+                        seed={lesson.setup.seed}
+                        {on_outcome}
+                        {on_touch}
+                        id_prefix={id_prefix.clone()} />
+                    if !props.embedded {
+                        <p class="free-play"><a href={sandbox_href}>{ "Open this experiment in the sandbox" }</a>{ " to try any setting, with more controls." }</p>
                     }
-                    <button type="button" class="show-me" onclick={show_me}>{ "Show me: set a working solution" }</button>
-                </div>
-            </section>
-
-            <section aria-labelledby="quiz-heading">
-                <h2 id="quiz-heading">{ "5. Check your understanding" }</h2>
-                { quiz(&id_prefix, text.quiz, &answers, &on_answer) }
-                if state == LessonState::Complete {
-                    <p class="complete-banner" role="status">{ "✓ Lesson complete." }</p>
+                } else {
+                    <p class="waiting">{ "Choose your prediction above first: the experiment opens once you have made it." }</p>
                 }
             </section>
 
-            { {
-                let mut m = Markup::from_static("<section aria-labelledby=\"takeaway-heading\"><h2 id=\"takeaway-heading\">6. Takeaway</h2><p class=\"takeaway\">");
-                m.text(text.takeaway).raw("</p><div class=\"nuance\" role=\"note\"><h3>Nuance: where the simple claim breaks</h3><p>");
-                m.text(text.nuance).raw("</p></div></section>");
-                m.html()
-            } }
+            if mine.revealed {
+                <section aria-labelledby="explain-heading">
+                    <h2 id="explain-heading">{ "4. Why" }</h2>
+                    { for text.explanation.iter().map(|p| html! { <p>{ render(p, ledger).html() }</p> }) }
+                </section>
+
+                <section aria-labelledby="task-heading" class="task">
+                    <h2 id="task-heading">{ "5. Your task" }</h2>
+                    <p class="task-prompt">{ render(text.task_prompt, ledger).html() }</p>
+                    { task_status }
+                    <div class="sr-only" aria-live="polite" aria-atomic="true">{ announcement }</div>
+                    if *hints > 0 {
+                        <ol class="hints">
+                            { for text.hints.iter().take(*hints).map(|h| html! { <li>{ render(h, ledger).html() }</li> }) }
+                        </ol>
+                    }
+                    <div class="task-actions">
+                        if *hints < text.hints.len() {
+                            <button type="button" class="hint" onclick={more_hint}>
+                                { format!("Show a hint ({} of {})", *hints + 1, text.hints.len()) }
+                            </button>
+                        }
+                        <button type="button" class="show-me" onclick={show_me}>{ "Show me: set a working solution" }</button>
+                    </div>
+                    <p class="muted">{ "A task solved with “Show me” counts as completed with help." }</p>
+                </section>
+
+                <section aria-labelledby="quiz-heading">
+                    <h2 id="quiz-heading">{ "6. Check your understanding" }</h2>
+                    { quiz(&id_prefix, text.quiz, ledger, &|q| mine.answer(q).map(str::to_owned), &on_answer) }
+                    if state.is_complete() {
+                        <p class="complete-banner" role="status">{ if state == LessonState::CompleteWithHelp { "✓ Lesson complete, with help." } else { "✓ Lesson complete." } }</p>
+                    }
+                </section>
+
+                <section aria-labelledby="takeaway-heading">
+                    <h2 id="takeaway-heading">{ "7. Takeaway" }</h2>
+                    <p class="takeaway">{ render(text.takeaway, ledger).html() }</p>
+                    <div class="nuance" role="note">
+                        <h3>{ "Nuance: where the simple claim breaks" }</h3>
+                        <p>{ render(text.nuance, ledger).html() }</p>
+                    </div>
+                    <div class="leaves-out" role="note">
+                        <h3>{ "What this model leaves out" }</h3>
+                        <ul>{ for text.leaves_out.iter().map(|l| html! { <li>{ render(l, ledger).html() }</li> }) }</ul>
+                    </div>
+                </section>
+            }
 
             if !props.embedded {
                 <nav class="lesson-nav" aria-label="Lessons">

@@ -1,0 +1,124 @@
+//! Lesson text into markup: `*emphasis*`, `` `a formula` `` and `{key}`
+//! filled from the claims ledger; everything else escaped. A key the
+//! ledger lacks shows as written (a native test makes sure none does).
+
+use crate::lessons::text::{Claim, Show};
+use crate::markup::{fixed, Markup};
+
+/// A claim's value as the text shows it.
+pub fn show(claim: &Claim) -> String {
+    let v = claim.value;
+    match Show::from_name(claim.show) {
+        Some(Show::Percent) => format!("{}%", fixed(v * 100.0, 0)),
+        Some(Show::PercentTenth) => format!("{}%", fixed(v * 100.0, 1)),
+        Some(Show::Whole) => thousands(v),
+        Some(Show::Tenths) => fixed(v, 1),
+        Some(Show::Hundredths) => fixed(v, 2),
+        Some(Show::Money) => format!("${}", fixed(v, 2)),
+        None => fixed(v, 2),
+    }
+}
+
+/// A whole number with commas between thousands ("40,000").
+fn thousands(v: f64) -> String {
+    let digits = fixed(v.abs(), 0);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < -0.5 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+impl Show {
+    pub fn from_name(name: &str) -> Option<Show> {
+        Some(match name {
+            "percent" => Show::Percent,
+            "percent-tenth" => Show::PercentTenth,
+            "whole" => Show::Whole,
+            "tenths" => Show::Tenths,
+            "hundredths" => Show::Hundredths,
+            "money" => Show::Money,
+            _ => return None,
+        })
+    }
+}
+
+/// The pieces of a text: plain runs, emphasis, formulas and placeholders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Plain(&'a str),
+    Emphasis(&'a str),
+    Formula(&'a str),
+    Value(&'a str),
+}
+
+/// Splits a text into its pieces. An opening mark without its closing one
+/// is plain text.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next = rest.find(['*', '`', '{']);
+        let Some(at) = next else {
+            out.push(Piece::Plain(rest));
+            break;
+        };
+        let (mark, close) = match rest.as_bytes()[at] {
+            b'*' => ('*', '*'),
+            b'`' => ('`', '`'),
+            _ => ('{', '}'),
+        };
+        let body_start = at + 1;
+        let Some(len) = rest[body_start..].find(close) else {
+            out.push(Piece::Plain(rest));
+            break;
+        };
+        if at > 0 {
+            out.push(Piece::Plain(&rest[..at]));
+        }
+        let body = &rest[body_start..body_start + len];
+        out.push(match mark {
+            '*' => Piece::Emphasis(body),
+            '`' => Piece::Formula(body),
+            _ => Piece::Value(body),
+        });
+        rest = &rest[body_start + len + 1..];
+    }
+    out
+}
+
+fn value_text(key: &str, ledger: &[Claim]) -> String {
+    ledger.iter().find(|c| c.key == key).map_or_else(|| format!("{{{key}}}"), show)
+}
+
+/// The text as markup.
+pub fn render(text: &str, ledger: &[Claim]) -> Markup {
+    let mut out = Markup::new();
+    for piece in pieces(text) {
+        match piece {
+            Piece::Plain(s) => out.text(s),
+            Piece::Emphasis(s) => out.raw("<em>").text(s).raw("</em>"),
+            Piece::Formula(s) => out.raw("<code class=\"formula\">").text(s).raw("</code>"),
+            Piece::Value(k) => out.text(&value_text(k, ledger)),
+        };
+    }
+    out
+}
+
+/// The text as plain words (for labels and announcements): marks dropped,
+/// values filled.
+pub fn plain(text: &str, ledger: &[Claim]) -> String {
+    pieces(text)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Plain(s) | Piece::Emphasis(s) | Piece::Formula(s) => s.to_owned(),
+            Piece::Value(k) => value_text(k, ledger),
+        })
+        .collect()
+}

@@ -1,0 +1,108 @@
+use super::*;
+
+fn answered(slug: LessonSlug, q: usize, right: bool) -> Action {
+    let question = &lesson(slug).text().quiz[q];
+    let option = question.options.iter().find(|o| (o.id == question.correct) == right).map(|o| o.id).unwrap();
+    Action::Answered { slug, question: question.id.to_owned(), option: option.to_owned() }
+}
+
+#[test]
+fn states_follow_the_flags() {
+    let mut p = LessonProgress::default();
+    assert_eq!(p.state(), LessonState::NotStarted);
+    p.set_answer("q", "a");
+    assert_eq!(p.state(), LessonState::InProgress);
+    p.task_done = true;
+    assert_eq!(p.state(), LessonState::TaskDone);
+    p.completed = true;
+    assert_eq!(p.state(), LessonState::Complete);
+    p.helped = true;
+    assert_eq!(p.state(), LessonState::CompleteWithHelp);
+    assert!(p.state().is_complete() && p.state().label().contains("with help"));
+}
+
+#[test]
+fn completion_needs_the_task_and_every_right_answer() {
+    let slug = LessonSlug::Focus;
+    let quiz = lesson(slug).text().quiz;
+    let mut p = Progress::default();
+    p.apply(Action::Started(slug));
+    assert_eq!(p.state(slug), LessonState::InProgress);
+    for q in 0..quiz.len() {
+        p.apply(answered(slug, q, true));
+    }
+    assert_eq!(p.state(slug), LessonState::InProgress, "quiz alone is not completion");
+    p.apply(answered(slug, 0, false));
+    p.apply(Action::TaskDone(slug));
+    assert_eq!(p.state(slug), LessonState::TaskDone, "a wrong answer blocks completion");
+    p.apply(answered(slug, 0, true));
+    assert_eq!(p.state(slug), LessonState::Complete);
+    p.apply(answered(slug, 0, false));
+    assert_eq!(p.state(slug), LessonState::Complete, "completion is kept");
+    p.apply(Action::ResetLesson(slug));
+    assert_eq!(p.state(slug), LessonState::NotStarted);
+    p.apply(Action::ResetAll);
+    assert_eq!(p, Progress::default());
+}
+
+#[test]
+fn the_first_answer_is_kept_while_retries_change_the_latest() {
+    let slug = LessonSlug::Role;
+    let q = &lesson(slug).text().quiz[0];
+    let mut p = Progress::default();
+    p.apply(answered(slug, 0, false));
+    p.apply(answered(slug, 0, true));
+    let l = p.lesson(slug);
+    assert_eq!(l.answer(q.id), Some(q.correct));
+    assert_ne!(l.first_answer(q.id), Some(q.correct), "the first try was wrong, and stays recorded");
+    // Ids a tampered page might send are not kept.
+    p.apply(Action::Answered { slug, question: "<b>".into(), option: "x".into() });
+    assert_eq!(p.lesson(slug).answers.len(), 1);
+}
+
+#[test]
+fn a_prediction_locks_once_the_first_run_has_shown_its_result() {
+    let slug = LessonSlug::Data;
+    let mut p = Progress::default();
+    p.apply(Action::Revealed { slug, observed: Some(0.5) });
+    assert!(!p.lesson(slug).revealed, "nothing to reveal before a prediction");
+    p.apply(Action::Predicted { slug, option: "most".into() });
+    p.apply(Action::Predicted { slug, option: "few".into() });
+    assert_eq!(p.lesson(slug).prediction.as_deref(), Some("few"), "free to change before the run");
+    p.apply(Action::Revealed { slug, observed: Some(0.8) });
+    p.apply(Action::Predicted { slug, option: "most".into() });
+    p.apply(Action::Revealed { slug, observed: Some(0.1) });
+    let l = p.lesson(slug);
+    assert_eq!((l.prediction.as_deref(), l.observed, l.revealed), (Some("few"), Some(0.8), true));
+    assert_eq!(l.state(), LessonState::InProgress);
+}
+
+#[test]
+fn show_me_marks_completion_with_help_until_the_lesson_starts_again() {
+    let slug = LessonSlug::Cost;
+    let mut p = Progress::default();
+    p.apply(Action::Helped(slug));
+    p.apply(Action::TaskDone(slug));
+    for q in 0..lesson(slug).text().quiz.len() {
+        p.apply(answered(slug, q, true));
+    }
+    assert_eq!(p.state(slug), LessonState::CompleteWithHelp);
+    assert_eq!(p.completed_count(), 1, "complete with help still counts");
+    p.apply(Action::ResetLesson(slug));
+    assert_eq!(p.state(slug), LessonState::NotStarted);
+}
+
+#[test]
+fn counts_and_continue_point() {
+    let mut progress = Progress::default();
+    assert_eq!(progress.next_lesson(), Some(LessonSlug::Role));
+    progress.lesson_mut(LessonSlug::Role).completed = true;
+    progress.lesson_mut(LessonSlug::Data).completed = true;
+    assert_eq!(progress.completed_count(), 2);
+    assert_eq!(progress.next_lesson(), Some(LessonSlug::Focus));
+    for slug in LessonSlug::ALL {
+        progress.lesson_mut(slug).completed = true;
+    }
+    assert_eq!(progress.completed_count(), LessonSlug::ALL.len() as u32);
+    assert_eq!(progress.next_lesson(), None);
+}
