@@ -18,7 +18,11 @@ export const KINDS = [
   { kind: "service worker", budget: 10_000, test: (p) => /^(sw|service-worker)[.-]/.test(basename(p)) },
   { kind: "content", budget: 100_000, test: (p) => p.split(sep)[0] === "content" || [".json", ".txt"].includes(extname(p)) },
   { kind: "icons", budget: 20_000, test: (p) => [".svg", ".png", ".ico", ".webmanifest"].includes(extname(p)) },
-  { kind: "app", budget: 300_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
+  // 300,000 until the lessons' rewrite (issue 13) added a glossary, a
+  // mathematics box and per-option feedback to every lesson: about 25 KB
+  // of text, compiled into the Wasm. Moving lesson text out of the Wasm,
+  // into "content" (whose budget waits for it), is the way back down.
+  { kind: "app", budget: 310_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
   { kind: "other", budget: 10_000, test: () => true },
 ];
 // Everything a visit may fetch: dist/ without the package teachers download.

@@ -26,7 +26,8 @@ const FILE_STYLE: &str = "<style>text{font:9px sans-serif;fill:#4a5360}.axes lin
 /// when it is to stand alone as a file.
 pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
     let xs = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)), true);
-    let ys = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.1)), true);
+    let cap = spec.y_max.unwrap_or(f64::INFINITY);
+    let ys = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(move |p| p.1.min(cap))), true);
     let px = |x: f64| LEFT + xs.unit(x) * (W - LEFT - RIGHT);
     let py = |y: f64| H - BOTTOM - ys.unit(y) * (H - TOP - BOTTOM);
     let (base, right) = (H - BOTTOM, W - RIGHT);
@@ -63,16 +64,16 @@ pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
         out.text(&tick_label(t)).raw("</text></g>");
     }
     for (i, s) in spec.series.iter().enumerate() {
-        let points: Vec<(f64, f64)> =
-            s.points.iter().filter(|p| p.0.is_finite() && p.1.is_finite()).map(|p| (px(p.0), py(p.1))).collect();
+        let data: Vec<(f64, f64)> = s.points.iter().copied().filter(|p| p.0.is_finite() && p.1.is_finite()).collect();
         out.raw("<g><path class=\"series series-").int(i as i64).raw(if s.dashed { " dashed" } else { "" }).raw("\" d=\"");
-        for (j, (x, y)) in points.iter().enumerate() {
-            out.raw(if j == 0 { "M" } else { "L" }).num(*x, 1).raw(" ").num(*y, 1);
+        for (pen, (x, y)) in within(&data, cap) {
+            out.raw(if pen { "L" } else { "M" }).num(px(x), 1).raw(" ").num(py(y), 1);
         }
         out.raw("\"/>");
         // Solid lines also carry point shapes (squares, then circles).
-        if !s.dashed && points.len() <= 60 {
-            for (x, y) in points {
+        let marks: Vec<(f64, f64)> = data.iter().filter(|p| p.1 <= cap).map(|p| (px(p.0), py(p.1))).collect();
+        if !s.dashed && data.len() <= 60 {
+            for (x, y) in marks {
                 out.raw(if i % 2 == 0 { "<rect class=\"mark series-" } else { "<circle class=\"mark series-" }).int(i as i64);
                 if i % 2 == 0 {
                     out.raw("\" x=\"").num(x - 2.5, 1).raw("\" y=\"").num(y - 2.5, 1).raw("\" width=\"5\" height=\"5\"/>");
@@ -89,6 +90,28 @@ pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
     }
     out.raw("<text class=\"axis-label\" x=\"").num((LEFT + right) / 2.0, 1).raw("\" y=\"").num(H - 2.0, 1);
     out.raw("\" text-anchor=\"middle\">").text(&spec.x_label).raw("</text></svg>");
+    out
+}
+
+/// A line's points up to `cap`, each with whether the pen is down on the
+/// way to it: a stretch above the cap is cut where it crosses the top.
+fn within(points: &[(f64, f64)], cap: f64) -> Vec<(bool, (f64, f64))> {
+    let cross = |a: (f64, f64), b: (f64, f64)| (a.0 + (b.0 - a.0) * (cap - a.1) / (b.1 - a.1), cap);
+    let mut out = Vec::new();
+    for (j, &b) in points.iter().enumerate() {
+        let a = if j == 0 { None } else { Some(points[j - 1]) };
+        match a {
+            Some(a) if a.1 <= cap && b.1 <= cap => out.push((true, b)),
+            Some(a) if a.1 <= cap => out.push((true, cross(a, b))),
+            Some(a) if b.1 <= cap => {
+                out.push((false, cross(a, b)));
+                out.push((true, b));
+            }
+            Some(_) => {}
+            None if b.1 <= cap => out.push((false, b)),
+            None => {}
+        }
+    }
     out
 }
 
@@ -121,6 +144,7 @@ mod tests {
                 Series { label: "bound".into(), points: vec![(1.0, 8.0), (10.0, 80.0)], dashed: true },
             ],
             marker_x: Some(5.0),
+            y_max: None,
         }
     }
 
@@ -134,6 +158,18 @@ mod tests {
         assert_eq!(html.matches("class=\"marker\"").count(), 1);
         assert!(html.contains(">80</text>"), "a y tick reaches the top value");
         assert!(!html.contains("xmlns"), "inline SVG needs no namespace");
+    }
+
+    #[test]
+    fn a_line_above_the_top_is_cut_where_it_crosses() {
+        // From 40 down to 10 and up to 30, under a top of 20.
+        let cut = within(&[(0.0, 40.0), (2.0, 10.0), (4.0, 30.0)], 20.0);
+        assert_eq!(cut, [(false, (4.0 / 3.0, 20.0)), (true, (2.0, 10.0)), (true, (3.0, 20.0))]);
+        let mut s = spec();
+        s.y_max = Some(40.0);
+        let html = figure(&s).into_string();
+        assert!(html.contains(">40</text>") && !html.contains(">80</text>"), "the axis stops at the cap: {html}");
+        assert_eq!(html.matches("<rect class=\"mark series-0\"").count(), 1, "only the point under the cap is marked");
     }
 
     #[test]

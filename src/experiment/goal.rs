@@ -31,6 +31,12 @@ pub enum Goal {
     /// One side's metric compared with the other side's (or its own other
     /// metric): e.g. client-server completion at most peer-to-peer's.
     Compare { left: (Side, Metric), cmp: Cmp, right: (Side, Metric) },
+    /// As `Compare`, against a multiple of the right-hand metric: e.g.
+    /// peer-to-peer's time at most half of client-server's.
+    Scaled { left: (Side, Metric), cmp: Cmp, factor: f64, right: (Side, Metric) },
+    /// A parameter compared with a multiple of another: e.g. the server's
+    /// capacity equal to 50 times one peer's.
+    ParamsScaled { param: Param, cmp: Cmp, factor: f64, of: Param },
     /// A parameter set to exactly the value one side measured (e.g. the
     /// number of computers at which a server starts to pay off).
     ParamMatches { param: Param, side: Side, metric: Metric },
@@ -70,6 +76,16 @@ impl Goal {
                     _ => false,
                 }
             }
+            Goal::Scaled { left, cmp, factor, right } => {
+                match (outcome.metrics(left.0).get(left.1), outcome.metrics(right.0).get(right.1)) {
+                    (Some(l), Some(r)) => cmp.holds(l, factor * r),
+                    _ => false,
+                }
+            }
+            Goal::ParamsScaled { param, cmp, factor, of } => match (outcome.params.get(param), outcome.params.get(of)) {
+                (Some(p), Some(o)) => cmp.holds(p, factor * o),
+                _ => false,
+            },
             Goal::ParamMatches { param, side, metric } => {
                 match (outcome.params.get(param), outcome.metrics(side).get(metric)) {
                     (Some(p), Some(m)) => Cmp::Equal.holds(p, m),
@@ -106,6 +122,24 @@ mod tests {
         assert!(GOAL.met(&outcome(50.0, 16.0, 16.5)));
         assert!(!GOAL.met(&outcome(49.0, 16.0, 16.5)));
         assert!(!GOAL.met(&outcome(50.0, 20.0, 16.5)));
+    }
+
+    #[test]
+    fn scaled_goals_compare_with_a_multiple() {
+        let half = Goal::Scaled {
+            left: (Side::Distributed, Metric::CompletionS),
+            cmp: Cmp::AtMost,
+            factor: 0.5,
+            right: (Side::Central, Metric::CompletionS),
+        };
+        assert!(half.met(&outcome(1.0, 80.0, 40.0)));
+        assert!(!half.met(&outcome(1.0, 80.0, 41.0)));
+        let pooled = Goal::ParamsScaled { param: Param::ServerCapacity, cmp: Cmp::Equal, factor: 50.0, of: Param::PeerCapacity };
+        let with = |server: f64, peer: f64| Outcome {
+            params: Params::from_pairs(&[(Param::ServerCapacity, server), (Param::PeerCapacity, peer)]),
+            ..Outcome::default()
+        };
+        assert!(pooled.met(&with(135.0, 2.7)) && !pooled.met(&with(135.0, 2.8)) && !pooled.met(&Outcome::default()));
     }
 
     #[test]

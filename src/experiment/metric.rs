@@ -39,11 +39,19 @@ pub enum Metric {
     CompletionS,
     /// The textbook lower bound for that time, seconds.
     BoundS,
+    /// The fewest users at which client-server costs no more per user than
+    /// peer-to-peer.
+    CheaperFrom,
+    /// Messages the whole network carries per second, for every search.
+    MessagesPerSecond,
+    /// Requests answered by other nodes, in all (a peer's own copy does
+    /// not count).
+    Answered,
 }
 
 impl Metric {
     /// How many metrics there are (the last variant's index plus one).
-    pub const COUNT: usize = Metric::BoundS as usize + 1;
+    pub const COUNT: usize = Metric::Answered as usize + 1;
 
     pub const ALL: [Metric; Metric::COUNT] = [
         Metric::BusiestShare,
@@ -62,6 +70,9 @@ impl Metric {
         Metric::Crossover,
         Metric::CompletionS,
         Metric::BoundS,
+        Metric::CheaperFrom,
+        Metric::MessagesPerSecond,
+        Metric::Answered,
     ];
 
     pub fn from_key(key: &str) -> Option<Metric> {
@@ -87,6 +98,9 @@ impl Metric {
             Metric::Crossover => "Crossover",
             Metric::CompletionS => "CompletionS",
             Metric::BoundS => "BoundS",
+            Metric::CheaperFrom => "CheaperFrom",
+            Metric::MessagesPerSecond => "MessagesPerSecond",
+            Metric::Answered => "Answered",
         }
     }
 
@@ -103,19 +117,42 @@ impl Metric {
             Metric::CostPerUser => "Cost per user per month",
             Metric::TotalCost => "Total cost per month",
             Metric::OperatorShare => "Paid by an operator",
-            Metric::Availability => "File availability",
+            Metric::Availability => "Items available, share of the time",
             Metric::AdminHours => "Administration per month",
             Metric::Crossover => "Computers at which a server pays off",
             Metric::CompletionS => "Time to send the file to all",
             Metric::BoundS => "Textbook lower bound",
+            Metric::CheaperFrom => "Users from which client-server is cheaper",
+            Metric::MessagesPerSecond => "Messages the network carries per second",
+            Metric::Answered => "Requests answered",
         }
     }
 
     /// The value as a learner reads it, with its unit.
     pub fn format(self, value: f64) -> String {
+        self.format_finer(value, 0)
+    }
+
+    /// Two values as a learner reads them, with as many more decimals as
+    /// it takes (up to three) for different values not to read the same:
+    /// a readout never rounds a miss into a hit.
+    pub fn format_apart(self, value: f64, other: f64) -> (String, String) {
+        let mut pair = (self.format(value), self.format(other));
+        for extra in 1..=3 {
+            if pair.0 != pair.1 || value == other {
+                break;
+            }
+            pair = (self.format_finer(value, extra), self.format_finer(other, extra));
+        }
+        pair
+    }
+
+    /// With `extra` more decimals than usual.
+    fn format_finer(self, value: f64, extra: usize) -> String {
         if !value.is_finite() {
             return "—".to_owned();
         }
+        let fixed = |v: f64, d: usize| format!("{:.*}", d + extra, v);
         match self {
             Metric::BusiestShare
             | Metric::HitRate
@@ -123,32 +160,18 @@ impl Metric {
             | Metric::StaleReads
             | Metric::FailedShare
             | Metric::OperatorShare
-            | Metric::Availability => percent(value),
-            Metric::MessagesPerSearch => format!("{value:.1}"),
-            Metric::P50LatencyMs | Metric::P95LatencyMs => format!("{value:.0} ms"),
-            Metric::CostPerUser | Metric::TotalCost => money(value),
-            Metric::AdminHours => format!("{value:.1} h"),
-            Metric::Crossover => format!("{value:.0}"),
-            Metric::CompletionS | Metric::BoundS => format!("{value:.1} s"),
+            | Metric::Availability => {
+                // Adding zero turns -0.0 into 0.0, so nothing prints as "-0%".
+                let p = value * 100.0 + 0.0;
+                format!("{}%", fixed(p, usize::from(p > 99.0 && p < 100.0)))
+            }
+            Metric::MessagesPerSearch => fixed(value, 1),
+            Metric::MessagesPerSecond | Metric::CheaperFrom | Metric::Crossover | Metric::Answered => fixed(value, 0),
+            Metric::P50LatencyMs | Metric::P95LatencyMs => format!("{} ms", fixed(value, 0)),
+            Metric::CostPerUser | Metric::TotalCost => format!("${}", fixed(value, 2)),
+            Metric::AdminHours => format!("{} h", fixed(value, 1)),
+            Metric::CompletionS | Metric::BoundS => format!("{} s", fixed(value, 1)),
         }
-    }
-}
-
-fn percent(x: f64) -> String {
-    // Adding zero turns -0.0 into 0.0, so nothing prints as "-0%".
-    let p = x * 100.0 + 0.0;
-    if p > 99.0 && p < 100.0 {
-        format!("{p:.1}%")
-    } else {
-        format!("{p:.0}%")
-    }
-}
-
-fn money(x: f64) -> String {
-    if x >= 100.0 {
-        format!("${x:.0}")
-    } else {
-        format!("${x:.2}")
     }
 }
 
@@ -172,12 +195,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_miss_never_reads_as_the_target() {
+        let apart = |m: Metric, a, b| m.format_apart(a, b);
+        assert_eq!(apart(Metric::BusiestShare, 0.104, 0.10), ("10.4%".into(), "10.0%".into()));
+        assert_eq!(apart(Metric::HitRate, 0.947, 0.95), ("94.7%".into(), "95.0%".into()));
+        assert_eq!(apart(Metric::ItemsAvailable, 0.9889, 0.99), ("98.9%".into(), "99.0%".into()));
+        assert_eq!(apart(Metric::ItemsAvailable, 0.98999, 0.99), ("98.999%".into(), "99.000%".into()));
+        assert_eq!(apart(Metric::BusiestShare, 0.30, 0.10), ("30%".into(), "10%".into()), "no extra digits when not needed");
+        assert_eq!(apart(Metric::P95LatencyMs, 100.0, 100.0), ("100 ms".into(), "100 ms".into()));
+    }
+
+    #[test]
     fn formats_read_naturally() {
         assert_eq!(Metric::HitRate.format(0.953), "95%");
         assert_eq!(Metric::Availability.format(0.9921), "99.2%");
         assert_eq!(Metric::P95LatencyMs.format(87.4), "87 ms");
         assert_eq!(Metric::CostPerUser.format(3.456), "$3.46");
-        assert_eq!(Metric::TotalCost.format(1234.5), "$1234");
+        assert_eq!(Metric::TotalCost.format(1234.5), "$1234.50", "cents always, as the lessons quote them");
         assert_eq!(Metric::CompletionS.format(f64::NAN), "—");
         assert_eq!(Metric::OperatorShare.format(-0.0), "0%");
     }

@@ -52,6 +52,16 @@ pub enum Param {
     /// Run the hybrid design (a central index or tracker, transfers peer
     /// to peer) in place of pure peer-to-peer.
     Hybrid,
+    /// Hours each peer's owner spends a month keeping the software going.
+    OwnerHours,
+    /// Minutes a month one computer of a workgroup spends on the share and
+    /// account it keeps for one other.
+    PairMinutes,
+    /// A second server, holding everything too, in client-server.
+    SecondServer,
+    /// A copy that comes back online checks its version number against a
+    /// live copy's and fetches what it missed.
+    CatchUp,
 }
 
 /// How a parameter is edited.
@@ -77,7 +87,7 @@ pub struct ParamSpec {
 }
 
 impl Param {
-    pub const ALL: [Param; 22] = [
+    pub const ALL: [Param; 26] = [
         Param::Nodes,
         Param::Ttl,
         Param::Replication,
@@ -100,6 +110,10 @@ impl Param {
         Param::MeanDegree,
         Param::SessionS,
         Param::Hybrid,
+        Param::OwnerHours,
+        Param::PairMinutes,
+        Param::SecondServer,
+        Param::CatchUp,
     ];
 
     pub fn spec(self) -> ParamSpec {
@@ -111,8 +125,8 @@ impl Param {
             Param::Replication => s("Copies of each item", "", Count, 1.0, 10.0, 1.0),
             Param::OfflinePercent => s("Peers offline", "%", Number, 0.0, 50.0, 5.0),
             Param::PushUpdates => s("Send updates to every copy", "", Switch, 0.0, 1.0, 1.0),
-            Param::ServerCapacity => s("Server capacity", "requests/s", Number, 50.0, 400.0, 5.0),
-            Param::Users => s("Users", "", Count, 5.0, 1000.0, 5.0),
+            Param::ServerCapacity => s("Server capacity", "requests/s", Count, 50.0, 400.0, 1.0),
+            Param::Users => s("Users", "", Count, 5.0, 1000.0, 1.0),
             Param::ServerFailed => s("Fail the server", "", Switch, 0.0, 1.0, 1.0),
             Param::Computers => s("Computers", "", Count, 2.0, 50.0, 1.0),
             Param::ServerUploadMbps => s("Server upload", "Mbps", Number, 10.0, 5000.0, 10.0),
@@ -123,11 +137,17 @@ impl Param {
             Param::PeerDownMbps => s("Peer download", "Mbps", Number, 0.1, 10_000.0, 0.1),
             Param::Clients => s("Clients", "", Count, 1.0, 1000.0, 1.0),
             Param::RequestRate => s("Requests per client", "per second", Number, 0.1, 20.0, 0.1),
-            Param::PeerCapacity => s("Peer capacity", "requests/s", Number, 1.0, 400.0, 1.0),
-            Param::Peers => s("Peers", "", Count, 2.0, 1000.0, 1.0),
+            Param::PeerCapacity => s("Peer capacity", "requests/s", Number, 1.0, 400.0, 0.01),
+            // 500 peers flooding 7 hops is as much as a page simulates in good
+            // time; a control should never offer a run it then refuses.
+            Param::Peers => s("Peers", "", Count, 2.0, 500.0, 1.0),
             Param::MeanDegree => s("Links per peer", "", Number, 1.0, 20.0, 0.5),
             Param::SessionS => s("Mean time online (and offline)", "s", Number, 5.0, 3600.0, 5.0),
             Param::Hybrid => s("Hybrid instead of pure peer-to-peer", "", Switch, 0.0, 1.0, 1.0),
+            Param::OwnerHours => s("Each owner's time", "hours a month", Number, 0.0, 2.0, 0.05),
+            Param::PairMinutes => s("Time per pair of computers", "minutes a month", Number, 1.0, 60.0, 1.0),
+            Param::SecondServer => s("A second server", "", Switch, 0.0, 1.0, 1.0),
+            Param::CatchUp => s("Returning copies catch up", "", Switch, 0.0, 1.0, 1.0),
         }
     }
 
@@ -160,6 +180,10 @@ impl Param {
             Param::MeanDegree => "degree",
             Param::SessionS => "session",
             Param::Hybrid => "hybrid",
+            Param::OwnerHours => "owner",
+            Param::PairMinutes => "pairmin",
+            Param::SecondServer => "second",
+            Param::CatchUp => "catchup",
         }
     }
 }

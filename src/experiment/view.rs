@@ -64,6 +64,9 @@ pub struct NetView {
     /// Standing overlay links to draw faintly (peer-to-peer neighbours).
     pub edges: Rc<Vec<(u32, u32)>>,
     pub moving: Vec<LinkView>,
+    /// Requests waiting at each node, in the order of `nodes`; empty for
+    /// workloads without queues.
+    pub queues: Vec<u32>,
 }
 
 impl NetView {
@@ -72,10 +75,22 @@ impl NetView {
         let list = Rc::make_mut(&mut self.nodes);
         list.clear();
         self.fills.clear();
+        self.queues.clear();
         for (node, fill) in nodes {
             list.push(node);
             self.fills.push(fill);
         }
+    }
+
+    /// Sets the requests waiting at each node, in the order of the nodes.
+    pub fn set_queues(&mut self, queues: impl Iterator<Item = u32>) {
+        self.queues.clear();
+        self.queues.extend(queues);
+    }
+
+    /// Requests waiting across the network.
+    pub fn waiting(&self) -> u64 {
+        self.queues.iter().map(|q| u64::from(*q)).sum()
     }
 
     /// Redraws the standing links.

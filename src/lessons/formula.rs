@@ -30,6 +30,20 @@ pub fn evaluate(name: &str, args: &[(&str, f64)]) -> Result<f64, String> {
             }
             1000.0 / (mu - lambda)
         }
+        // M/M/1: time in the system is exponential with rate μ − λ, so its
+        // 95th percentile is ln(20)/(μ − λ), about three times the mean.
+        "mm1-p95-ms" => {
+            let (lambda, mu) = (arg("arrivals")?, arg("service")?);
+            if lambda >= mu {
+                return Err("an M/M/1 queue is stable only while arrivals < service".into());
+            }
+            1000.0 * 20f64.ln() / (mu - lambda)
+        }
+        // Share of the time a repaired machine is up: MTBF/(MTBF + MTTR).
+        "uptime" => {
+            let (mtbf, mttr) = (arg("mtbf")?, arg("mttr")?);
+            mtbf / (mtbf + mttr)
+        }
         // Share entries a workgroup of n computers keeps: n(n − 1).
         "workgroup-entries" => {
             let n = arg("n")?;
@@ -41,6 +55,7 @@ pub fn evaluate(name: &str, args: &[(&str, f64)]) -> Result<f64, String> {
         "sum" => arg("a")? + arg("b")?,
         "difference" => arg("a")? - arg("b")?,
         "power" => arg("a")?.powf(arg("b")?),
+        "ln" => arg("a")?.ln(),
         _ => return Err(format!("no closed form named {name:?}")),
     })
 }

@@ -1,6 +1,6 @@
 //! A lesson: its words, its experiment and its task, as plain data.
 
-use crate::experiment::{Bench, Goal, Param, Params};
+use crate::experiment::{Bench, Goal, Metric, Param, Params};
 use crate::lessons::comparison::{row, ComparisonRow};
 use crate::lessons::slug::LessonSlug;
 use crate::lessons::text::LessonText;
@@ -17,6 +17,9 @@ pub struct Setup {
     pub controls: &'static [Param],
     /// The seed of every run, so a lesson plays the same for everyone.
     pub seed: u64,
+    /// Readouts the lesson keeps off the page because the task asks the
+    /// learner to find them (the sandbox shows them).
+    pub hidden: &'static [Metric],
 }
 
 impl Setup {
@@ -31,6 +34,17 @@ pub struct Task {
     /// Parameter changes that reach the goal from the preset: what "show
     /// me" applies, and what the tests replay.
     pub solution: &'static [(Param, f64)],
+    /// The best answer, where there is one: shown beside the learner's
+    /// after success, as a level's par.
+    pub best: Option<Best>,
+}
+
+/// The least value of a parameter that reaches the task (a test checks one
+/// step less does not).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Best {
+    pub param: Param,
+    pub value: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -3,6 +3,7 @@
 //! content/README.md), the experiment and task from `catalog`.
 
 pub mod catalog;
+pub mod checklist;
 pub mod comparison;
 pub mod formula;
 pub mod lesson;
@@ -11,11 +12,15 @@ pub mod slug;
 pub mod text;
 
 #[cfg(test)]
+mod glossary_tests;
+#[cfg(test)]
 mod ledger;
+#[cfg(test)]
+mod task_tests;
 #[cfg(test)]
 mod tests;
 
 pub use catalog::{lesson, LESSONS};
 pub use comparison::{row, ComparisonRow, COMPARISON};
-pub use lesson::{Lesson, Setup, Task};
+pub use lesson::{Best, Lesson, Setup, Task};
 pub use slug::LessonSlug;

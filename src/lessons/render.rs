@@ -2,7 +2,7 @@
 //! filled from the claims ledger; everything else escaped. A key the
 //! ledger lacks shows as written (a native test makes sure none does).
 
-use crate::lessons::text::{Claim, Show};
+use crate::lessons::text::{term, Claim, Show};
 use crate::markup::{fixed, Markup};
 
 /// A claim's value as the text shows it.
@@ -56,6 +56,8 @@ pub enum Piece<'a> {
     Emphasis(&'a str),
     Formula(&'a str),
     Value(&'a str),
+    /// A glossary term at its first use: `[swarm]`.
+    Term(&'a str),
 }
 
 /// Splits a text into its pieces. An opening mark without its closing one
@@ -64,7 +66,7 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let next = rest.find(['*', '`', '{']);
+        let next = rest.find(['*', '`', '{', '[']);
         let Some(at) = next else {
             out.push(Piece::Plain(rest));
             break;
@@ -72,6 +74,7 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
         let (mark, close) = match rest.as_bytes()[at] {
             b'*' => ('*', '*'),
             b'`' => ('`', '`'),
+            b'[' => ('[', ']'),
             _ => ('{', '}'),
         };
         let body_start = at + 1;
@@ -86,6 +89,7 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
         out.push(match mark {
             '*' => Piece::Emphasis(body),
             '`' => Piece::Formula(body),
+            '[' => Piece::Term(body),
             _ => Piece::Value(body),
         });
         rest = &rest[body_start + len + 1..];
@@ -106,9 +110,20 @@ pub fn render(text: &str, ledger: &[Claim]) -> Markup {
             Piece::Emphasis(s) => out.raw("<em>").text(s).raw("</em>"),
             Piece::Formula(s) => out.raw("<code class=\"formula\">").text(s).raw("</code>"),
             Piece::Value(k) => out.text(&value_text(k, ledger)),
+            Piece::Term(word) => defined(&mut out, word),
         };
     }
     out
+}
+
+/// A term with its definition, shown on hover or keyboard focus and read
+/// by screen readers as the word's description. A term is marked once a
+/// lesson (a test keeps it so), so its id is unique on the page.
+fn defined<'m>(out: &'m mut Markup, word: &str) -> &'m mut Markup {
+    let Some(t) = term(word) else { return out.text(word) };
+    out.raw("<span class=\"term\"><dfn tabindex=\"0\" aria-describedby=\"term-").raw(t.id).raw("\">").text(word);
+    out.raw("</dfn><span class=\"term-def\" role=\"tooltip\" id=\"term-").raw(t.id).raw("\"><b>").text(t.word);
+    out.raw("</b>: ").text(t.definition).raw("</span></span>")
 }
 
 /// The text as plain words (for labels and announcements): marks dropped,
@@ -117,7 +132,7 @@ pub fn plain(text: &str, ledger: &[Claim]) -> String {
     pieces(text)
         .into_iter()
         .map(|p| match p {
-            Piece::Plain(s) | Piece::Emphasis(s) | Piece::Formula(s) => s.to_owned(),
+            Piece::Plain(s) | Piece::Emphasis(s) | Piece::Formula(s) | Piece::Term(s) => s.to_owned(),
             Piece::Value(k) => value_text(k, ledger),
         })
         .collect()

@@ -46,8 +46,9 @@ fn goals_only_name_parameters_the_learner_controls() {
     fn params(goal: &Goal, out: &mut Vec<Param>) {
         match goal {
             Goal::Param { param, .. } | Goal::ParamMatches { param, .. } => out.push(*param),
+            Goal::ParamsScaled { param, of, .. } => out.extend([*param, *of]),
             Goal::All(goals) => goals.iter().for_each(|g| params(g, out)),
-            Goal::Metric { .. } | Goal::Compare { .. } => {}
+            Goal::Metric { .. } | Goal::Compare { .. } | Goal::Scaled { .. } => {}
         }
     }
     for l in &LESSONS {
@@ -55,6 +56,27 @@ fn goals_only_name_parameters_the_learner_controls() {
         params(&l.task.goal, &mut named);
         for p in named {
             assert!(l.setup.controls.contains(&p), "{}: goal names hidden {p:?}", l.slug);
+        }
+    }
+}
+
+#[test]
+fn a_task_that_asks_for_a_measured_value_keeps_it_off_the_readout() {
+    fn asked(goal: &Goal, out: &mut Vec<crate::experiment::Metric>) {
+        match goal {
+            Goal::ParamMatches { metric, .. } => out.push(*metric),
+            Goal::All(goals) => goals.iter().for_each(|g| asked(g, out)),
+            _ => {}
+        }
+    }
+    for l in &LESSONS {
+        let mut metrics = Vec::new();
+        asked(&l.task.goal, &mut metrics);
+        for m in metrics {
+            assert!(l.setup.hidden.contains(&m), "{}: the readout would show the answer, {m:?}", l.slug);
+        }
+        for m in l.setup.hidden {
+            assert!(l.setup.bench.metrics.contains(m), "{}: hides {m:?}, which the bench does not show", l.slug);
         }
     }
 }

@@ -94,6 +94,7 @@ pub enum Show {
 }
 
 /// Which end of a control's range.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeEnd {
     Min,
@@ -101,6 +102,7 @@ pub enum RangeEnd {
 }
 
 /// How the test backs a claim.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Check {
     /// A metric one side measures when the lesson's bench runs from its
@@ -118,16 +120,52 @@ pub enum Check {
     Goal(usize),
 }
 
-/// A number the prose states, and what backs it.
+/// A number the prose states, and what backs it. What backs it matters
+/// only to the native tests, so the app's bundle carries the number alone.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Claim {
     pub key: &'static str,
     pub value: f64,
     /// How far the backing figure may be from `value` (absolute).
+    #[cfg(test)]
     pub tolerance: f64,
     /// A `Show`'s name, as the content file gives it.
     pub show: &'static str,
+    #[cfg(test)]
     pub check: Check,
+}
+
+/// The "mathematics" box: paragraphs with the formulas, and what each
+/// symbol in them stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mathematics {
+    pub text: &'static [&'static str],
+    pub symbols: &'static [Symbol],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Symbol {
+    /// As the formulas write it, e.g. `u_s`.
+    pub symbol: &'static str,
+    pub meaning: &'static str,
+}
+
+/// A word the lessons define where they first use it (`[word]` in the
+/// text), with its definition shown on hover or focus.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Term {
+    /// Unique, lowercase letters, digits and hyphens: it names the
+    /// definition's element on the page.
+    pub id: &'static str,
+    pub word: &'static str,
+    /// Every spelling the text may use ("peer", "peers").
+    pub forms: &'static [&'static str],
+    pub definition: &'static str,
+}
+
+/// The glossary term a spelling belongs to, ignoring case.
+pub fn term(form: &str) -> Option<&'static Term> {
+    GLOSSARY.iter().find(|t| t.forms.iter().any(|f| f.eq_ignore_ascii_case(form)))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -155,6 +193,9 @@ pub struct LessonText {
     pub nuance: &'static str,
     /// What this model leaves out: each idealisation, with its value.
     pub leaves_out: &'static [&'static str],
+    /// The formulas behind the lesson, for those who want them: one click
+    /// away from the plain path.
+    pub mathematics: Mathematics,
     /// Every number the text states.
     pub ledger: &'static [Claim],
 }
@@ -180,6 +221,8 @@ impl LessonText {
         out.extend(self.explanation.iter().enumerate().map(|(i, p)| (format!("explanation {}", i + 1), *p)));
         out.extend(self.hints.iter().enumerate().map(|(i, h)| (format!("hint {}", i + 1), *h)));
         out.extend(self.leaves_out.iter().enumerate().map(|(i, h)| (format!("leaves out {}", i + 1), *h)));
+        out.extend(self.mathematics.text.iter().enumerate().map(|(i, p)| (format!("mathematics {}", i + 1), *p)));
+        out.extend(self.mathematics.symbols.iter().map(|x| (format!("mathematics symbol {}", x.symbol), x.meaning)));
         for q in self.quiz {
             out.push((format!("question {}", q.id), q.prompt));
             for o in q.options {

@@ -12,8 +12,9 @@ use crate::sim::node::Architecture;
 use crate::sim::stepping::Stepper;
 use crate::sim::validate::ValidationError;
 
-/// At most this many values of N, spread from 1 to the maximum.
-pub const MAX_POINTS: u32 = 24;
+/// At most this many values of N, spread from 1 to the maximum: enough
+/// that a lesson's sweep (to 30) skips none.
+pub const MAX_POINTS: u32 = 40;
 
 /// One N's results: simulated and bound times, in seconds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -128,6 +129,7 @@ impl Sweep {
                 line("Client-server bound", true, |p| p.client_server_bound_s),
                 line("Peer-to-peer bound", true, |p| p.p2p_bound_s),
             ],
+            y_max: None,
             marker_x: None,
         }
     }
@@ -153,6 +155,7 @@ mod tests {
     #[test]
     fn ns_cover_the_range() {
         assert_eq!(sweep_ns(5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(sweep_ns(30), (1..=30).collect::<Vec<_>>(), "a lesson's sweep skips no N");
         let ns = sweep_ns(300);
         assert_eq!(ns.first(), Some(&1));
         assert_eq!(ns.last(), Some(&300));

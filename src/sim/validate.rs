@@ -16,6 +16,9 @@ pub enum Problem {
     CountOutOfRange { min: u64, max: u64, got: u64 },
     /// A per-node list whose length does not match the node count.
     WrongLength { expected: usize, got: usize },
+    /// A run that would take the page too long: about `expected` units of
+    /// work (messages, events) against the `max` a run may do.
+    TooMuchWork { expected: f64, max: f64 },
     /// Anything else, in words.
     Invalid { reason: String },
 }
@@ -46,6 +49,13 @@ impl fmt::Display for ValidationError {
             Problem::WrongLength { expected, got } => {
                 write!(f, "{} must list exactly {} values (got {})", self.field, expected, got)
             }
+            Problem::TooMuchWork { expected, max } => write!(
+                f,
+                "{}: this run would need about {} of them, more than the {} a page can simulate in good time",
+                self.field,
+                expected.round(),
+                max
+            ),
             Problem::Invalid { reason } => write!(f, "{}: {}", self.field, reason),
         }
     }

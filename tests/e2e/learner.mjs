@@ -5,15 +5,18 @@ import assert from "node:assert/strict";
 
 // What a learner sets in each lesson to reach its task: control key → value.
 export const SOLUTIONS = {
-  role: { nodes: "25" },
-  focus: { ttl: "5" },
-  data: { copies: "4", push: true },
-  service: { capacity: "200" },
-  cost: { users: "500" },
-  stability: { copies: "9", fail: true },
-  "network-size": { computers: "10" },
-  scalability: { receivers: "50", upload: "5000" },
+  role: { nodes: "16" },
+  focus: { ttl: "3", copies: "5" },
+  data: { offline: "30", copies: "4", push: true, catchup: true },
+  service: { capacity: "133", peercap: "2.66" },
+  cost: { owner: "0.3", users: "93" },
+  stability: { second: true, copies: "7" },
+  "network-size": { pairmin: "30", computers: "7" },
+  scalability: { receivers: "11" },
 };
+
+/** Lessons whose task has a best answer, which the solutions above reach. */
+export const AT_PAR = ["role", "focus", "data", "service", "stability", "scalability"];
 
 /**
  * In a lesson that still asks for one, makes a prediction (the first

@@ -8,9 +8,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSuite, onGuardedPage, appHeading, axeViolations } from "./harness.mjs";
-import { SOLUTIONS, solveTask, answerQuiz, predict } from "./learner.mjs";
+import { SOLUTIONS, AT_PAR, solveTask, answerQuiz, predict } from "./learner.mjs";
 
 const app = appSuite();
+/** Lessons whose experiment is a closed-form model, not a run. */
+const MODELS = ["cost", "network-size"];
 
 async function noViolations(page, where) {
   const violations = await axeViolations(page);
@@ -30,12 +32,28 @@ test("a learner completes every lesson and the progress survives a reload", () =
       }
       await noViolations(page, `on ${slug} before the prediction`);
       await predict(page);
-      assert.equal(await page.locator("#task-heading").count(), 0, `${slug}: the task waits for the first run`);
+      if (MODELS.includes(slug)) {
+        // A closed-form model's result shows as it opens: its first run.
+        await page.locator("#task-heading").waitFor();
+      } else {
+        assert.equal(await page.locator("#task-heading").count(), 0, `${slug}: the task waits for the first run`);
+      }
       await noViolations(page, `on ${slug} after the prediction`);
 
       await solveTask(page, slug);
+      if (AT_PAR.includes(slug)) {
+        // The learner's answer beside the best: these solutions are the best.
+        assert.match(await page.locator(".par").textContent(), /Your answer: .*the least that works here: you found the best answer/);
+      } else {
+        assert.equal(await page.locator(".par").count(), 0, `${slug}: a task with one answer has no par`);
+      }
+      const checks = page.locator(".goal-check li");
+      assert.ok((await checks.count()) >= 1, `${slug}: the task's conditions are listed`);
+      assert.equal(await page.locator(".goal-check li:not(.met)").count(), 0, `${slug}: every condition met`);
+      await page.locator("details.mathematics summary").click();
+      assert.ok(await page.locator("details.mathematics[open] .symbols dt").count() > 0, `${slug}: the mathematics names its symbols`);
       await page.locator(".prediction-outcome").waitFor();
-      assert.match(await page.locator(".prediction-outcome").textContent(), /You predicted .*; your run shows /);
+      assert.match(await page.locator(".prediction-outcome").textContent(), /You predicted .*; at the starting settings the run shows /);
       assert.equal(await page.locator(".prediction input[type=radio]:not([disabled])").count(), 0, `${slug}: the prediction is locked`);
       assert.equal(await page.locator(".leaves-out li").count() > 0, true, `${slug}: what the model leaves out is listed`);
       await noViolations(page, `on ${slug} after the task`);
@@ -105,9 +123,12 @@ test("show me completes a lesson with help, the home page says so, and starting 
     await page.goto(`${app.server.url}#/lessons/network-size`);
     await appHeading(page);
     await predict(page);
-    // A closed-form lesson: its first run is the first change of its control.
-    await page.locator("#lesson-network-size-computers").fill("5");
+    // A closed-form lesson shows its result as it opens: that is the first
+    // run, judged at the settings the prediction asked about.
     await page.locator("#task-heading").waitFor();
+    assert.match(await page.locator(".prediction-outcome").textContent(), /the run shows 3\.0 h/);
+    await page.locator("#lesson-network-size-computers").fill("10");
+    assert.match(await page.locator(".prediction-outcome").textContent(), /the run shows 3\.0 h/, "a later change does not move the verdict");
     await page.getByRole("button", { name: "Show me: set a working solution" }).click();
     await page.locator(".task-status.done").first().waitFor();
     await answerQuiz(page);
@@ -144,4 +165,30 @@ test("each lesson opens its own experiment in the sandbox, for free play", () =>
       assert.ok(await page.locator(`#workload-${bench}`).isChecked(), `${slug}: its bench is chosen`);
       assert.equal(await page.locator(`#sandbox-${control}`).inputValue(), value, `${slug}: at the lesson's own start`);
     }
+  }));
+
+test("a term's definition shows on keyboard focus and is the term's description", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/lessons/role`);
+    await appHeading(page);
+    const term = page.locator(".term dfn").first();
+    const definition = page.locator(".term .term-def").first();
+    assert.equal(await definition.isVisible(), false, "hidden until asked for");
+    await term.focus();
+    assert.equal(await definition.isVisible(), true, "shown on focus");
+    const id = await term.getAttribute("aria-describedby");
+    assert.equal(await definition.getAttribute("id"), id);
+    assert.ok((await definition.textContent()).length > 20);
+  }));
+
+test("the scalability lesson draws time against N with both bounds", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/lessons/scalability`);
+    await appHeading(page);
+    await predict(page);
+    await page.locator("#sweep-heading").waitFor();
+    await page.locator("#sweep-max").fill("8");
+    await page.getByRole("button", { name: "Run sweep" }).click();
+    await page.locator("#sweep-chart .chart-legend li").first().waitFor({ timeout: 30000 });
+    assert.equal(await page.locator("#sweep-chart .chart-legend li").count(), 4, "two designs and two bounds");
   }));

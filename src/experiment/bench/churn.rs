@@ -5,15 +5,22 @@ use super::{BenchSpec, ChartText, SideNames, SideSetup};
 use crate::experiment::metric::Metric;
 use crate::experiment::param::Param;
 use crate::experiment::side::{Curve, SideSim};
-use crate::sim::churn::{ChurnScenario, ChurnSim};
+use crate::sim::churn::{ChurnScenario, ChurnSim, FailureModel};
 use crate::sim::fault::ScheduledFault;
 use crate::sim::node::Population;
 use crate::sim::validate::ValidationError;
 
 const ITEMS: u32 = 20;
-const DURATION_S: f64 = 1_800.0;
-/// When "Fail the server" takes it down: a third of the way in.
+const DURATION_S: f64 = 14_400.0;
+/// When "Fail the server" takes it down for good: a third of the way in.
 const FAIL_AT_S: f64 = DURATION_S / 3.0;
+/// A server breaks down now and then and is repaired: on average every
+/// ten minutes, for one minute. Time runs fast here (peers stay a minute at
+/// a time); what matters is the share of time up, MTBF/(MTBF + MTTR). Four
+/// hours hold enough breakdowns (about two dozen) for one run to land
+/// within a point of that share; one hour held five and missed by six.
+const SERVER_MTBF_S: f64 = 600.0;
+const SERVER_MTTR_S: f64 = 60.0;
 
 pub const SPEC: BenchSpec = BenchSpec {
     facts,
@@ -29,6 +36,7 @@ pub const SPEC: BenchSpec = BenchSpec {
             (Param::Peers, 30.0),
             (Param::Replication, 3.0),
             (Param::SessionS, 60.0),
+            (Param::SecondServer, 0.0),
             (Param::ServerFailed, 0.0),
             (Param::Hybrid, 0.0),
         ],
@@ -39,8 +47,12 @@ pub const SPEC: BenchSpec = BenchSpec {
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let peers = s.count(Param::Peers);
     let session_s = s.value(Param::SessionS);
+    let failed_for_good = s.switch(Param::ServerFailed);
     let base = ChurnScenario {
         architecture: s.arch,
+        servers: if s.switch(Param::SecondServer) { 2 } else { 1 },
+        // Breakdowns and repairs, unless the learner fails it for good.
+        server_failures: (!failed_for_good).then_some(FailureModel { mtbf_s: SERVER_MTBF_S, mttr_s: SERVER_MTTR_S }),
         peers,
         items: ITEMS,
         // The server holds the one copy in client-server; peers hold at
@@ -55,12 +67,19 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         ..ChurnScenario::default()
     };
     let faults = match base.hub() {
-        Some(server) if s.switch(Param::ServerFailed) => vec![ScheduledFault::fail(FAIL_AT_S, server.0)],
+        Some(_) if failed_for_good => (0..base.hubs()).map(|h| ScheduledFault::fail(FAIL_AT_S, h)).collect(),
         _ => Vec::new(),
     };
     Ok(Box::new(ChurnSim::new(ChurnScenario { faults, ..base })?))
 }
 
 fn facts() -> Vec<(&'static str, f64)> {
-    vec![("items", f64::from(ITEMS)), ("duration-s", DURATION_S), ("server-fails-at-s", FAIL_AT_S)]
+    vec![
+        ("items", f64::from(ITEMS)),
+        ("duration-s", DURATION_S),
+        ("duration-h", DURATION_S / 3_600.0),
+        ("server-fails-at-s", FAIL_AT_S),
+        ("server-mtbf-s", SERVER_MTBF_S),
+        ("server-mttr-s", SERVER_MTTR_S),
+    ]
 }

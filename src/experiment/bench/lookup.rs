@@ -8,7 +8,7 @@ use crate::experiment::param::Param;
 use crate::experiment::side::{Curve, SideSim};
 use crate::sim::lookup::{Link, LookupScenario, LookupSim};
 use crate::sim::node::{Architecture, Population};
-use crate::sim::validate::ValidationError;
+use crate::sim::validate::{Problem, ValidationError};
 
 const DURATION_S: f64 = 30.0;
 
@@ -49,7 +49,21 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     };
     // Links are edited where queries flood along them.
     let scenario = if s.arch == Architecture::PeerToPeer { with_links(scenario, s.edits) } else { scenario };
-    Ok(Box::new(LookupSim::new(scenario)?))
+    match LookupSim::new(scenario) {
+        Ok(sim) => Ok(Box::new(sim)),
+        // Told in the controls' words: the learner set the reach, not the
+        // message count.
+        Err(ValidationError { problem: Problem::TooMuchWork { expected, .. }, .. }) => Err(ValidationError::new(
+            format!("{}, {} and {}", Param::Ttl.spec().label, Param::Peers.spec().label, Param::MeanDegree.spec().label),
+            Problem::Invalid {
+                reason: format!(
+                    "a flood this wide would send about {} million messages, more than the page can simulate in good time; lower one of them",
+                    (expected / 1e6).round()
+                ),
+            },
+        )),
+        Err(e) => Err(e),
+    }
 }
 
 /// The flooding overlay with the links connected and cut by hand.
@@ -67,4 +81,27 @@ fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScena
 
 fn facts() -> Vec<(&'static str, f64)> {
     vec![("duration-s", DURATION_S), ("hop-latency-ms", LookupScenario::default().hop_latency_ms)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::Params;
+
+    #[test]
+    fn every_network_the_lesson_controls_offer_runs() {
+        // The widest flood at the most peers, with the links per peer the
+        // lesson keeps: offered, so it must run.
+        let params = Params::from_pairs(&[(Param::Peers, Param::Peers.spec().max), (Param::Ttl, Param::Ttl.spec().max)]);
+        assert!(SPEC.outcome(&params, 1).is_ok());
+    }
+
+    #[test]
+    fn a_flood_too_wide_to_simulate_is_refused_in_the_controls_words() {
+        let params = Params::from_pairs(&[(Param::Peers, 500.0), (Param::Ttl, 7.0), (Param::MeanDegree, 20.0)]);
+        let err = SPEC.outcome(&params, 1).err().expect("refused");
+        let text = err.to_string();
+        assert!(text.starts_with("Search radius (TTL), Peers and Links per peer: a flood this wide"), "{text}");
+        assert!(text.contains("million messages"), "{text}");
+    }
 }

@@ -192,18 +192,35 @@ pub struct ChartText {
     /// A vertical marker at this parameter's value (the learner's choice
     /// on a model's curve).
     pub marker: Option<Param>,
+    /// Where the y axis stops, so that where the lines meet is not
+    /// squashed flat by one line's far end.
+    pub zoom: Option<Zoom>,
+}
+
+/// The top of a zoomed chart's y axis: a multiple of one line's last value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Zoom {
+    /// Of the line that ends highest: for a line that starts far above.
+    HighestEnd(f64),
+    /// Of the line that ends lowest: for a line that climbs far away.
+    LowestEnd(f64),
 }
 
 impl ChartText {
     /// A chart against the run's time, with no marker.
     pub const fn over_time(title: &'static str, y_label: &'static str, curve: Curve) -> ChartText {
-        ChartText { title, x_label: "time (s)", y_label, curve, marker: None }
+        ChartText { title, x_label: "time (s)", y_label, curve, marker: None, zoom: None }
     }
 
     /// A closed-form model's curve against `marker`, marked at the
     /// learner's value of it.
     pub const fn model(title: &'static str, x_label: &'static str, y_label: &'static str, marker: Param) -> ChartText {
-        ChartText { title, x_label, y_label, curve: Curve::Model, marker: Some(marker) }
+        ChartText { title, x_label, y_label, curve: Curve::Model, marker: Some(marker), zoom: None }
+    }
+
+    /// The same chart with its y axis cut short.
+    pub const fn zoomed(self, zoom: Zoom) -> ChartText {
+        ChartText { zoom: Some(zoom), ..self }
     }
 }
 
@@ -215,6 +232,9 @@ pub struct ChartSpec {
     pub y_label: String,
     pub series: Vec<Series>,
     pub marker_x: Option<f64>,
+    /// The top of the y axis, when the interesting part of the lines would
+    /// otherwise be squashed at the bottom; lines leave the chart there.
+    pub y_max: Option<f64>,
 }
 
 /// What a bench's builder gets for one side: complete parameters (every
@@ -412,7 +432,7 @@ impl BenchSpec {
     /// The chart of both sides' curves; `None` for benches without one.
     pub fn chart(&self, runs: &Pair<Box<dyn SideSim>>, params: &Params) -> Option<ChartSpec> {
         let text = self.chart?;
-        let series = Side::BOTH
+        let series: Vec<Series> = Side::BOTH
             .into_iter()
             .map(|side| Series {
                 label: self.label(side, params).to_owned(),
@@ -421,12 +441,21 @@ impl BenchSpec {
             })
             .collect();
         let marker_x = text.marker.map(|p| self.complete(params).value_or(p, 0.0));
+        let ends = || series.iter().filter_map(|s| s.points.last().map(|p| p.1)).filter(|y| y.is_finite());
+        let y_max = text
+            .zoom
+            .and_then(|zoom| match zoom {
+                Zoom::HighestEnd(times) => ends().reduce(f64::max).map(|y| times * y),
+                Zoom::LowestEnd(times) => ends().reduce(f64::min).map(|y| times * y),
+            })
+            .filter(|top| *top > 0.0);
         Some(ChartSpec {
             title: text.title.to_owned(),
             x_label: text.x_label.to_owned(),
             y_label: text.y_label.to_owned(),
             series,
             marker_x,
+            y_max,
         })
     }
 }

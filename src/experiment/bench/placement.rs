@@ -11,7 +11,10 @@ use crate::sim::validate::ValidationError;
 
 const PEERS: u32 = 30;
 const ITEMS: u32 = 60;
-const DURATION_S: f64 = 60.0;
+const DURATION_S: f64 = 90.0;
+/// Who is offline changes this many times a run: peers go away and come
+/// back, so a copy that was away can miss an update.
+const SHIFTS: u32 = 3;
 /// Reads each peer makes per second, and updates per second across all
 /// items.
 const QUERY_RATE: f64 = 0.5;
@@ -26,7 +29,7 @@ pub const SPEC: BenchSpec = BenchSpec {
         "placement",
         "Where data lives",
         &[Metric::ItemsAvailable, Metric::StaleReads],
-        &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0)],
+        &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0), (Param::CatchUp, 0.0)],
         build,
     )
 };
@@ -42,13 +45,33 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         query_rate: QUERY_RATE,
         update_rate: UPDATE_RATE,
         propagation: if s.switch(Param::PushUpdates) { Propagation::Push { delay_ms: PUSH_DELAY_MS } } else { Propagation::None },
+        catch_up: s.switch(Param::CatchUp),
         duration_s: DURATION_S,
         seed: s.seed,
         ..LookupScenario::default()
     };
-    // The same peers go offline on both sides; the server never does.
-    let faults = (0..offline).map(|i| ScheduledFault::fail(0.0, base.user_node(i * 2 % PEERS).0)).collect();
-    Ok(Box::new(LookupSim::new(LookupScenario { faults, ..base })?))
+    let faults = shifts(offline).into_iter().map(|(at_s, peer, up)| {
+        let node = base.user_node(peer).0;
+        if up { ScheduledFault::revive(at_s, node) } else { ScheduledFault::fail(at_s, node) }
+    });
+    Ok(Box::new(LookupSim::new(LookupScenario { faults: faults.collect(), ..base })?))
+}
+
+/// Who goes offline and comes back, and when: `offline` peers at a time,
+/// a new group each shift, the same peers on both sides (the server never
+/// goes offline). Returns `(time, peer, comes back?)`.
+fn shifts(offline: u32) -> Vec<(f64, u32, bool)> {
+    // Stepping by a number prime to PEERS visits every peer once, spread
+    // around the overlay rather than side by side.
+    let group = |shift: u32| -> Vec<u32> { (0..offline).map(|i| ((shift * offline + i) * 7) % PEERS).collect() };
+    let mut out: Vec<(f64, u32, bool)> = group(0).into_iter().map(|p| (0.0, p, false)).collect();
+    for shift in 1..SHIFTS {
+        let at_s = DURATION_S * f64::from(shift) / f64::from(SHIFTS);
+        let (before, now) = (group(shift - 1), group(shift));
+        out.extend(before.iter().filter(|p| !now.contains(p)).map(|p| (at_s, *p, true)));
+        out.extend(now.iter().filter(|p| !before.contains(p)).map(|p| (at_s, *p, false)));
+    }
+    out
 }
 
 fn facts() -> Vec<(&'static str, f64)> {
@@ -59,5 +82,33 @@ fn facts() -> Vec<(&'static str, f64)> {
         ("query-rate", QUERY_RATE),
         ("update-rate", UPDATE_RATE),
         ("push-delay-ms", PUSH_DELAY_MS),
+        ("shifts", f64::from(SHIFTS)),
+        ("shift-s", DURATION_S / f64::from(SHIFTS)),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_shift_keeps_the_same_number_offline_and_brings_the_last_group_back() {
+        for offline in [0, 6, 9, 15] {
+            let events = shifts(offline);
+            let mut down = vec![false; PEERS as usize];
+            let mut at = 0.0;
+            for (t, peer, up) in &events {
+                if *t > at {
+                    assert_eq!(down.iter().filter(|d| **d).count() as u32, offline, "before {t}");
+                    at = *t;
+                }
+                assert_eq!(down[*peer as usize], *up, "peer {peer} at {t} changes state");
+                down[*peer as usize] = !*up;
+            }
+            assert_eq!(down.iter().filter(|d| **d).count() as u32, offline);
+            if offline > 0 && offline * SHIFTS <= PEERS {
+                assert!(events.iter().any(|(_, _, up)| *up), "someone comes back");
+            }
+        }
+    }
 }

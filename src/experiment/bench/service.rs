@@ -8,7 +8,10 @@ use crate::experiment::side::{Curve, SideSim};
 use crate::sim::service::{ServiceScenario, ServiceSim};
 use crate::sim::validate::ValidationError;
 
-const DURATION_S: f64 = 60.0;
+const DURATION_S: f64 = 120.0;
+/// Latency is summarised from here on: a queue starts empty, and near
+/// saturation it takes tens of seconds to settle to its load.
+const WARMUP_S: f64 = 20.0;
 const QUEUE_CAPACITY: u32 = 10_000;
 const HOP_LATENCY_MS: f64 = 5.0;
 /// Copies of each item, or every serving peer when fewer.
@@ -62,6 +65,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         queue_capacity: QUEUE_CAPACITY,
         hop_latency_ms: HOP_LATENCY_MS,
         duration_s: DURATION_S,
+        warmup_s: WARMUP_S,
         seed: s.seed,
         ..ServiceScenario::default()
     };
@@ -71,6 +75,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
 fn facts() -> Vec<(&'static str, f64)> {
     vec![
         ("duration-s", DURATION_S),
+        ("warmup-s", WARMUP_S),
         ("queue-capacity", f64::from(QUEUE_CAPACITY)),
         ("hop-latency-ms", HOP_LATENCY_MS),
         ("copies", f64::from(COPIES)),

@@ -90,3 +90,35 @@ fn a_toy_workload_is_one_entry_and_runs_everywhere() {
     lab.update(EditMsg::AddNode.into());
     assert_eq!(lab.view(Side::Distributed).nodes.len(), 6, "built node by node too");
 }
+
+#[test]
+fn the_cost_chart_shows_where_the_lines_meet_not_the_few_user_cost() {
+    use crate::experiment::bench::COST;
+    use crate::experiment::{Param, Params};
+    let params = Params::from_pairs(&[(Param::Users, 10.0), (Param::OwnerHours, 0.2)]);
+    let runs = COST.start(&params, 1).unwrap();
+    let chart = COST.chart(&runs, &params).unwrap();
+    let top = chart.y_max.expect("the cost chart is zoomed");
+    let ends: Vec<f64> = chart.series.iter().map(|s| s.points.last().unwrap().1).collect();
+    let first_cs = chart.series[0].points[0].1;
+    assert!(ends.iter().all(|e| *e <= top), "both lines end on the chart: {ends:?} under {top}");
+    assert!(first_cs > top, "client-server's few-user cost is off the top: {first_cs} against {top}");
+    // The lines meet within the sizes drawn closely (every 5 users).
+    let near = |x: f64| chart.series.iter().all(|s| s.points.iter().any(|p| (p.0 - x).abs() <= 5.0));
+    assert!(near(156.0) && near(251.0));
+}
+
+#[test]
+fn the_workgroup_chart_shows_where_the_lines_meet_at_every_time_per_pair() {
+    use crate::experiment::bench::WORKGROUP;
+    use crate::experiment::{Metric, Param, Params, Side};
+    for minutes in [1.0, 15.0, 30.0, 60.0] {
+        let params = Params::from_pairs(&[(Param::Computers, 4.0), (Param::PairMinutes, minutes)]);
+        let runs = WORKGROUP.start(&params, 1).unwrap();
+        let chart = WORKGROUP.chart(&runs, &params).unwrap();
+        let top = chart.y_max.expect("zoomed");
+        let crossover = WORKGROUP.measure(runs[Side::Central].as_ref()).get(Metric::Crossover).unwrap();
+        let at = |s: usize| chart.series[s].points.iter().find(|p| p.0 == crossover).unwrap().1;
+        assert!(at(0) < top && at(1) < top, "{minutes} min: the crossover at {crossover} is on the chart");
+    }
+}

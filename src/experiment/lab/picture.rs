@@ -9,7 +9,7 @@ use crate::experiment::layout::{place, Point};
 use crate::experiment::metric::Metrics;
 use crate::experiment::pair::{Pair, Side};
 use crate::experiment::param::Params;
-use crate::experiment::side::SideSim;
+use crate::experiment::side::{SideSim, Split};
 use crate::experiment::view::NetView;
 use crate::sim::node::Role;
 use std::rc::Rc;
@@ -32,6 +32,8 @@ pub struct Picture {
     /// Mbit uploaded per node on each side, the server first (file
     /// distribution only).
     pub uploads: Rc<Pair<Vec<f64>>>,
+    /// Who pays for what, on each side, where the model says.
+    pub splits: Rc<Pair<Option<Split>>>,
 }
 
 impl Picture {
@@ -62,6 +64,7 @@ impl Picture {
         }));
         self.chart = bench.chart(runs, params).map(Rc::new);
         self.uploads = Rc::new(runs.map(|r| r.uploads()));
+        self.splits = Rc::new(runs.map(|r| r.split()));
     }
 
     /// Nothing to show (the setup was refused).

@@ -32,8 +32,19 @@ impl SideSim for LookupSim {
             m.set(Metric::MessagesPerSearch, report.mean_messages_per_query);
             m.set(Metric::StaleReads, report.stale_read_fraction);
         }
+        if report.elapsed_s > 0.0 {
+            // Search traffic, questions and answers, as MessagesPerSearch
+            // counts it (pushed updates are another matter).
+            let search = report.counters.query_messages + report.counters.answer_messages;
+            m.set(Metric::MessagesPerSecond, search as f64 / report.elapsed_s);
+        }
+        // Averaged over the run: peers come and go, and a reader asks at
+        // any moment, not only at the end.
         let items = self.scenario().items.max(1);
-        m.set(Metric::ItemsAvailable, f64::from(report.items_available) / f64::from(items));
+        let now = f64::from(report.items_available) / f64::from(items);
+        let samples = report.series.len() as f64;
+        let mean = if samples > 0.0 { report.series.iter().map(|s| s.items_available).sum::<f64>() / samples } else { now };
+        m.set(Metric::ItemsAvailable, mean);
     }
 
     fn curve(&self, curve: Curve) -> Vec<(f64, f64)> {

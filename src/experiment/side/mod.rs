@@ -11,6 +11,22 @@ mod service;
 
 pub use model::ModelSide;
 
+/// One side's total, split into what each party pays or does (the cost
+/// model's bill): drawn as a bar and listed, by payer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub title: &'static str,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub label: &'static str,
+    /// Paid by whoever runs the server or index, rather than by the users.
+    pub by_operator: bool,
+    pub amount: f64,
+}
+
 use crate::experiment::metric::Metrics;
 use crate::experiment::view::{NetView, NodeView};
 use crate::sim::fault::Faults;
@@ -79,6 +95,11 @@ pub trait SideSim: Stepper {
     /// distribution); empty for other runs.
     fn uploads(&self) -> Vec<f64> {
         Vec::new()
+    }
+
+    /// Who pays for what, where the model says.
+    fn split(&self) -> Option<Split> {
+        None
     }
 }
 

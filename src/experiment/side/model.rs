@@ -1,7 +1,7 @@
 //! A closed-form model's answer as a side: nothing to step, measured from
 //! the start.
 
-use super::{Curve, SideSim};
+use super::{Curve, SideSim, Split};
 use crate::experiment::layout::MAX_DRAWN_NODES;
 use crate::experiment::metric::Metrics;
 use crate::experiment::view::{NetView, NodeView};
@@ -16,6 +16,7 @@ pub struct ModelSide {
     pub series: Vec<(f64, f64)>,
     /// A still picture of the network it describes.
     pub view: NetView,
+    pub split: Option<Split>,
 }
 
 impl ModelSide {
@@ -79,5 +80,9 @@ impl SideSim for ModelSide {
 
     fn curve(&self, curve: Curve) -> Vec<(f64, f64)> {
         if curve == Curve::Model { self.series.clone() } else { Vec::new() }
+    }
+
+    fn split(&self) -> Option<Split> {
+        self.split.clone()
     }
 }

@@ -18,6 +18,7 @@ impl SideSim for ServiceSim {
             let node = NodeView { badge: (n.served > 0).then_some(n.served), ..NodeView::new(n.id.0, n.role, n.up) };
             (node, n.served as f64 / busiest as f64)
         }));
+        view.set_queues(snap.nodes.iter().map(|n| n.queued));
         view.set_edges(std::iter::empty());
         view.set_moving(snap.messages.iter().map(|m| {
             let traffic = match m.kind {
@@ -55,6 +56,7 @@ fn counted(sim: &ServiceSim, m: &mut Metrics, latency: Option<LatencySummary>) {
     if total > 0 {
         m.set(Metric::BusiestShare, busiest as f64 / total as f64);
     }
+    m.set(Metric::Answered, total as f64);
     if let Some(lat) = latency {
         m.set(Metric::P50LatencyMs, lat.p50_ms);
         m.set(Metric::P95LatencyMs, lat.p95_ms);

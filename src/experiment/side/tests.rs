@@ -13,3 +13,22 @@ fn failing_the_server_mid_run_fails_requests_and_reviving_it_recovers() {
     assert_eq!(central.toggle(0), Some(true), "and comes back");
     assert_eq!(central.toggle(9_999), None, "no such node");
 }
+
+#[test]
+fn an_overloaded_server_is_drawn_with_its_queue_and_a_quick_one_without() {
+    use crate::experiment::view::NetView;
+    use crate::experiment::Param;
+    let waiting = |capacity: f64| {
+        let params = Params::from_pairs(&[(Param::ServerCapacity, capacity)]);
+        let Pair([mut central, _]) = SERVICE.start(&params, 1).unwrap();
+        central.advance_to(30.0, u64::MAX);
+        let mut view = NetView::default();
+        central.draw(&mut view);
+        assert_eq!(view.queues.len(), view.nodes.len(), "a queue for every node");
+        view.waiting()
+    };
+    // Demand is about 100 requests a second: at 60 the queue only grows.
+    let (slow, quick) = (waiting(60.0), waiting(400.0));
+    assert!(slow > 100, "an overloaded server's queue: {slow}");
+    assert!(quick < 10, "a server with room to spare: {quick}");
+}

@@ -2,13 +2,15 @@
 //! and how often the server breaks.
 
 use crate::sim::fault::{validate_faults, ScheduledFault};
-use crate::sim::node::{population, Architecture, Population};
+use crate::sim::node::{Architecture, NodeId, Population, Role};
 use crate::sim::validate::{check_count, check_range, check_run_length, Problem, ValidationError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PEERS: u64 = 5_000;
 pub const MAX_ITEMS: u64 = 10_000;
 pub const MAX_REPLICATION: u64 = 100;
+/// Replicated servers, in client-server.
+pub const MAX_SERVERS: u64 = 4;
 /// A year: long runs are how availability converges.
 pub const MAX_DURATION_S: f64 = 31_536_000.0;
 /// Sessions, failures and requests together: what a run spends time on.
@@ -43,10 +45,15 @@ pub struct Rereplication {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChurnScenario {
-    /// Client-server: node 0 holds every item. Peer-to-peer: items live on
-    /// peers. Hybrid: items live on peers, found through an index at node 0
-    /// (which must be up too).
+    /// Client-server: the server, node 0, holds every item (and so does
+    /// each further server). Peer-to-peer: items live on peers. Hybrid:
+    /// items live on peers, found through an index at node 0 (which must be
+    /// up too).
     pub architecture: Architecture,
+    /// Servers in client-server, each holding every item and failing on its
+    /// own; the clients follow them. One in the other designs' terms.
+    #[serde(default = "one")]
+    pub servers: u32,
     /// Clients or peers (the server or index is one node more).
     pub peers: u32,
     pub items: u32,
@@ -75,6 +82,7 @@ impl Default for ChurnScenario {
     fn default() -> Self {
         ChurnScenario {
             architecture: Architecture::PeerToPeer,
+            servers: 1,
             peers: 50,
             items: 100,
             replication: 2,
@@ -92,11 +100,58 @@ impl Default for ChurnScenario {
     }
 }
 
-population!(ChurnScenario, peers);
+fn one() -> u32 {
+    1
+}
+
+/// The servers (client-server) or the index (hybrid) come first, then the
+/// clients or peers.
+impl Population for ChurnScenario {
+    fn architecture(&self) -> Architecture {
+        self.architecture
+    }
+
+    fn users(&self) -> u32 {
+        self.peers
+    }
+
+    fn node_count(&self) -> u32 {
+        self.peers.saturating_add(self.hubs())
+    }
+
+    fn role(&self, node: NodeId) -> Role {
+        match self.architecture {
+            Architecture::ClientServer if node.0 < self.hubs() => Role::Server,
+            Architecture::ClientServer => Role::Client,
+            Architecture::Hybrid if node.0 == 0 => Role::Index,
+            _ => Role::Peer,
+        }
+    }
+
+    fn user_node(&self, user: u32) -> NodeId {
+        NodeId(user.saturating_add(self.hubs()))
+    }
+}
+
+impl ChurnScenario {
+    /// Servers or index: the nodes before the clients or peers.
+    pub fn hubs(&self) -> u32 {
+        match self.architecture {
+            Architecture::ClientServer => self.servers,
+            Architecture::Hybrid => 1,
+            Architecture::PeerToPeer => 0,
+        }
+    }
+
+    pub fn is_hub(&self, node: NodeId) -> bool {
+        node.0 < self.hubs()
+    }
+}
 
 impl ChurnScenario {
     pub fn validate(&self) -> Result<(), ValidationError> {
         check_count("clients or peers", u64::from(self.peers), 1, MAX_PEERS)?;
+        check_count("servers", u64::from(self.servers), 1, MAX_SERVERS)?;
         check_count("items", u64::from(self.items), 1, MAX_ITEMS)?;
         self.architecture.check_copies(self.replication, self.peers, MAX_REPLICATION)?;
         check_range("mean time online (s)", self.mean_online_s, 0.1, MAX_DURATION_S)?;
@@ -121,7 +176,7 @@ impl ChurnScenario {
         let sessions = if self.churn { 2.0 * peers * self.duration_s / cycle } else { 0.0 };
         let breakdowns = self
             .server_failures
-            .map_or(0.0, |m| 2.0 * self.duration_s / (m.mtbf_s + m.mttr_s));
+            .map_or(0.0, |m| 2.0 * f64::from(self.hubs()) * self.duration_s / (m.mtbf_s + m.mttr_s));
         if sessions + breakdowns > MAX_EXPECTED_EVENTS {
             let shortest = 2.0 * peers * self.duration_s / MAX_EXPECTED_EVENTS;
             return Err(ValidationError::new(

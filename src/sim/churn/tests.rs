@@ -262,6 +262,8 @@ fn arb_scenario() -> impl Strategy<Value = ChurnScenario> {
             let architecture = Architecture::ALL[arch as usize];
             ChurnScenario {
                 architecture,
+                // One server or two, in client-server.
+                servers: 1 + (seed % 2) as u32,
                 peers,
                 items,
                 replication: r.min(peers),

@@ -72,7 +72,8 @@ pub fn predict(s: &ChurnScenario) -> ChurnTheory {
     let own = f64::from(s.replication) / f64::from(s.peers.max(1));
     let (item, success) = match s.architecture {
         Architecture::ClientServer => {
-            let h = hub.unwrap_or(1.0);
+            // Any one of the servers will do.
+            let h = item_availability(hub.unwrap_or(1.0), s.servers.max(1));
             (h, h)
         }
         Architecture::PeerToPeer => (copies, own + (1.0 - own) * copies),

@@ -69,6 +69,12 @@ pub struct LookupScenario {
     /// Updates per second across all items, on average (Poisson).
     pub update_rate: f64,
     pub propagation: Propagation,
+    /// A replica that comes back online asks a live copy for the item's
+    /// version number and fetches the newer version if it missed one (one
+    /// hop there and one back). Without it a returning copy stays stale
+    /// until the next update reaches it.
+    #[serde(default)]
+    pub catch_up: bool,
     pub duration_s: f64,
     pub sample_interval_s: f64,
     pub faults: Vec<ScheduledFault>,
@@ -90,6 +96,7 @@ impl Default for LookupScenario {
             hop_latency_ms: 20.0,
             update_rate: 0.0,
             propagation: Propagation::None,
+            catch_up: false,
             duration_s: 60.0,
             sample_interval_s: 1.0,
             faults: Vec::new(),
@@ -143,7 +150,16 @@ impl LookupScenario {
             Architecture::ClientServer | Architecture::Hybrid => 2.0,
         };
         let per_rate = f64::from(self.peers) * self.duration_s;
-        let max_rate = (MAX_EXPECTED_QUERIES / per_rate).min(MAX_EXPECTED_MESSAGES / (per_rate * per_query));
+        let messages = per_rate * self.query_rate * per_query;
+        if messages > MAX_EXPECTED_MESSAGES {
+            // The flood's reach, not the rate, is usually what a learner
+            // changed: say so in the terms of the work itself.
+            return Err(ValidationError::new(
+                "search messages",
+                Problem::TooMuchWork { expected: messages, max: MAX_EXPECTED_MESSAGES },
+            ));
+        }
+        let max_rate = MAX_EXPECTED_QUERIES / per_rate;
         if self.query_rate > max_rate {
             return Err(ValidationError::new(
                 "queries per second (each)",

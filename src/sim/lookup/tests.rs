@@ -255,6 +255,33 @@ fn updates_leave_stale_copies_unless_pushed() {
     assert!(none.nodes.iter().map(|n| n.stale_copies).sum::<u32>() > 10);
 }
 
+/// Ten peers away for the first half of the run while updates are pushed.
+fn away_and_back(catch_up: bool) -> LookupReport {
+    let faults = (1..=10).flat_map(|p| [ScheduledFault::fail(0.0, p), ScheduledFault::revive(30.0, p)]).collect();
+    let s = LookupScenario {
+        mean_degree: 6.0,
+        items: 20,
+        replication: 3,
+        update_rate: 2.0,
+        query_rate: 0.5,
+        propagation: Propagation::Push { delay_ms: 50.0 },
+        catch_up,
+        faults,
+        ..LookupScenario::default()
+    };
+    run(s).unwrap()
+}
+
+#[test]
+fn a_returning_copy_stays_stale_unless_it_catches_up() {
+    let stays = away_and_back(false);
+    let caught = away_and_back(true);
+    let stale_after = |r: &LookupReport| r.series.iter().filter(|p| p.t_s > 31.0 && p.hits > 0).map(|p| p.stale_fraction).sum::<f64>();
+    assert!(stale_after(&stays) > 1.0, "pushed updates missed the peers away: {}", stale_after(&stays));
+    assert!(stale_after(&caught) < stale_after(&stays) / 5.0, "{} vs {}", stale_after(&caught), stale_after(&stays));
+    assert!(caught.counters.push_messages > stays.counters.push_messages, "catching up costs messages");
+}
+
 #[test]
 fn same_seed_same_report() {
     for arch in Architecture::ALL {
@@ -328,9 +355,12 @@ fn validation_names_the_field() {
     assert_eq!(field_of(LookupScenario { sample_interval_s: 0.0, ..d() }), "sample interval (s)");
     assert_eq!(field_of(LookupScenario { extra_links: vec![Link::new(0, 50)], ..d() }), "added links: link 1");
     assert_eq!(field_of(LookupScenario { removed_links: vec![Link::new(4, 4)], ..d() }), "removed links: link 1");
-    // A flood storm is refused by its rate, with the largest rate allowed.
+    // A flood storm is refused by the messages it would send; too many
+    // searches, by their rate.
     let storm = LookupScenario { peers: 5_000, mean_degree: 20.0, ttl: 7, query_rate: 1.0, ..d() };
-    assert_eq!(field_of(storm), "queries per second (each)");
+    assert!(matches!(storm.validate().unwrap_err().problem, crate::sim::validate::Problem::TooMuchWork { max, .. } if max == super::scenario::MAX_EXPECTED_MESSAGES));
+    let chatter = LookupScenario { architecture: Architecture::ClientServer, peers: 5_000, query_rate: 10.0, ..d() };
+    assert_eq!(field_of(chatter), "queries per second (each)");
     // Overlay settings do not matter without an overlay.
     assert_eq!(LookupScenario { architecture: Architecture::ClientServer, peers: 1, ..d() }.validate(), Ok(()));
     assert!(LookupSim::new(LookupScenario { items: 0, ..d() }).is_err());

@@ -60,6 +60,11 @@ pub struct ServiceScenario {
     pub holder_choice: HolderChoice,
     /// No request is issued after this; those in flight still finish.
     pub duration_s: f64,
+    /// Requests issued before this are left out of the latency summary
+    /// (not the counters or the chart): a queue starts empty, and its
+    /// first seconds say little about the load it settles to.
+    #[serde(default)]
+    pub warmup_s: f64,
     pub sample_interval_s: f64,
     /// Latency percentiles in the time series cover the completions of
     /// this last stretch of time.
@@ -84,6 +89,7 @@ impl Default for ServiceScenario {
             replication: 3,
             holder_choice: HolderChoice::Random,
             duration_s: 60.0,
+            warmup_s: 0.0,
             sample_interval_s: 1.0,
             latency_window_s: 5.0,
             faults: Vec::new(),
@@ -153,6 +159,7 @@ impl ServiceScenario {
         self.architecture.check_copies(self.replication, self.serving_peers().len() as u32, MAX_REPLICATION)?;
         check_run_length(self.duration_s, self.sample_interval_s, MAX_DURATION_S)?;
         check_range("latency window (s)", self.latency_window_s, 0.001, self.duration_s)?;
+        check_range("warm-up (s)", self.warmup_s, 0.0, self.duration_s * 0.9)?;
         let max_rate = MAX_EXPECTED_REQUESTS / (f64::from(self.users) * self.duration_s);
         if self.request_rate > max_rate {
             return Err(ValidationError::new(

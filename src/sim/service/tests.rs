@@ -359,6 +359,7 @@ fn arb_scenario() -> impl Strategy<Value = ServiceScenario> {
                 replication: r.min(users),
                 holder_choice: if least { HolderChoice::LeastLoaded } else { HolderChoice::Random },
                 duration_s: duration,
+                warmup_s: 0.0,
                 sample_interval_s: 0.5,
                 latency_window_s: 1.0,
                 faults: crate::sim::fault::drawn_faults(faults, duration, architecture.node_count(users)),

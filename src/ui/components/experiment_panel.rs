@@ -11,12 +11,13 @@
 
 use crate::experiment::chart_svg;
 use crate::experiment::lab::{EditMsg, Effects, Lab, LabMsg, Mode, Nav, SelectMsg, Speed, TransportMsg};
-use crate::experiment::{Bench, Export, NetworkEdits, Outcome, Param, Params, Side};
+use crate::experiment::{Bench, Export, Metric, NetworkEdits, Outcome, Param, Params, Side};
 use crate::ui::components::line_chart::LineChart;
 use crate::ui::components::metrics_list::MetricsList;
 use crate::ui::components::network_view::{network_view, Drawing};
 use crate::ui::components::node_inspector::node_inspector;
 use crate::ui::components::param_control::param_control;
+use crate::ui::components::split_chart::SplitChart;
 use crate::ui::components::upload_chart::UploadChart;
 use crate::ui::download::download;
 use crate::ui::motion::prefers_reduced_motion;
@@ -50,6 +51,9 @@ pub struct ExperimentPanelProps {
     pub on_edits: Callback<NetworkEdits>,
     #[prop_or_default]
     pub on_seed: Callback<u64>,
+    /// Readouts a lesson keeps off the page because its task asks for them.
+    #[prop_or_default]
+    pub hidden: &'static [Metric],
     /// Offer failing and reviving nodes by hand, with an event log.
     #[prop_or_default]
     pub interactive: bool,
@@ -296,8 +300,9 @@ impl Component for ExperimentPanel {
                             }),
                         }) }
                     }
-                    <MetricsList {bench} metrics={picture.metrics.clone()} {side} />
+                    <MetricsList {bench} metrics={picture.metrics.clone()} {side} hidden={props.hidden} />
                     <UploadChart {label} uploads={picture.uploads.clone()} {side} />
+                    <SplitChart {label} splits={picture.splits.clone()} {side} />
                     if props.interactive && animated {
                         { node_inspector(lab, side, &props.id_prefix, &link.callback(Msg::Lab)) }
                     }

@@ -11,5 +11,6 @@ pub mod param_control;
 pub mod prediction;
 pub mod quiz;
 pub mod site_chrome;
+pub mod split_chart;
 pub mod sweep_panel;
 pub mod upload_chart;

@@ -84,6 +84,9 @@ pub fn network_view(props: Drawing) -> Html {
                 <EdgeLayer edges={view.edges.clone()} points={points.clone()} />
                 <NodeLayer nodes={view.nodes.clone()} points={points.clone()} {r} {selected} />
                 <path class="meters" aria-hidden="true" d={meters(view, points, r)} />
+                if !view.queues.is_empty() {
+                    <g class="queues" aria-hidden="true">{ queues(view, points, r) }</g>
+                }
                 if !props.still {
                     <g class="traffic" aria-hidden="true">{ traffic(view, points, r) }</g>
                 }
@@ -109,6 +112,38 @@ fn meters(view: &NetView, points: &[Point], r: f64) -> String {
         push_fixed(&mut d, w * fill, 2);
     }
     d
+}
+
+/// Requests drawn one tick each, stacked beside a node, at most this many;
+/// a longer queue also shows its length.
+const MAX_QUEUE_TICKS: u32 = 10;
+
+/// Each node's queue as a stack of ticks beside it (one path for all), and
+/// the length of any queue too long to stack.
+fn queues(view: &NetView, points: &[Point], r: f64) -> Html {
+    let mut d = String::new();
+    let mut long = Vec::new();
+    let gap = (r * 0.45).max(1.4);
+    for (n, &q) in view.nodes.iter().zip(&view.queues) {
+        if q == 0 {
+            continue;
+        }
+        let p = at(points, n.id);
+        let x = p.x + if n.role.is_hub() { r * 1.6 } else { r * 1.25 };
+        for i in 0..q.min(MAX_QUEUE_TICKS) {
+            d.push('M');
+            push_fixed(&mut d, x, 2);
+            d.push(' ');
+            push_fixed(&mut d, p.y + r - f64::from(i) * gap, 2);
+            d.push('h');
+            push_fixed(&mut d, r * 0.9, 2);
+        }
+        if q > MAX_QUEUE_TICKS {
+            let top = p.y + r - f64::from(MAX_QUEUE_TICKS) * gap;
+            long.push(html! { <text class="queue-length" x={fmt(x)} y={fmt(top - 1.0)}>{ q.to_string() }</text> });
+        }
+    }
+    html! { <><path class="queue" stroke-width={fmt((gap * 0.6).max(0.8))} {d} />{ for long }</> }
 }
 
 /// Moving traffic, one path per kind: each dot a zero-length line with a
@@ -233,6 +268,9 @@ fn summary(view: &NetView) -> String {
         s.push_str(&format!("; {down} offline"));
     }
     s.push_str(&format!("; {} messages in flight", view.moving.len()));
+    if !view.queues.is_empty() {
+        s.push_str(&format!("; {} requests waiting in queues", view.waiting()));
+    }
     s
 }
 

@@ -49,7 +49,7 @@ pub fn prediction(
             };
             Some(html! {
                 <p class="prediction-outcome" role="status">
-                    { "You predicted “" }{ render(said.text, ledger).html() }{ "”; your run shows " }
+                    { "You predicted “" }{ render(said.text, ledger).html() }{ "”; at the starting settings the run shows " }
                     <strong>{ metric_value(metric, seen) }</strong>{ ". " }{ verdict }
                 </p>
             })

@@ -19,6 +19,9 @@ const CHART_ID: &str = "sweep-chart";
 pub struct SweepPanelProps {
     pub params: Params,
     pub seed: u64,
+    /// Inside a lesson: a sub-heading and a smaller first sweep.
+    #[prop_or_default]
+    pub in_lesson: bool,
 }
 
 pub enum Msg {
@@ -53,8 +56,9 @@ impl Component for SweepPanel {
     type Message = Msg;
     type Properties = SweepPanelProps;
 
-    fn create(_ctx: &Context<Self>) -> Self {
-        SweepPanel { max_text: "100".into(), max_error: None, sweep: None, running: false, frame: None, message: None }
+    fn create(ctx: &Context<Self>) -> Self {
+        let max = if ctx.props().in_lesson { "30" } else { "100" };
+        SweepPanel { max_text: max.into(), max_error: None, sweep: None, running: false, frame: None, message: None }
     }
 
     fn changed(&mut self, _ctx: &Context<Self>, _old: &Self::Properties) -> bool {
@@ -124,10 +128,15 @@ impl Component for SweepPanel {
         let oninput = link.callback(|e: InputEvent| Msg::SetMax(e.target_unchecked_into::<HtmlInputElement>().value()));
         let progress = self.sweep.as_ref().map(|s| (s.points.len() as u32, s.total()));
         let has_points = self.sweep.as_ref().is_some_and(|s| !s.points.is_empty());
+        let heading = "Sweep: time against N";
         html! {
             <section class="sweep" aria-labelledby="sweep-heading">
-                <h2 id="sweep-heading">{ "Sweep: time against N" }</h2>
-                <p>{ "Runs both architectures for N receivers from 1 up to a maximum, with these settings, and draws the simulated times beside the Kurose–Ross lower bounds." }</p>
+                if ctx.props().in_lesson {
+                    <h3 id="sweep-heading">{ heading }</h3>
+                } else {
+                    <h2 id="sweep-heading">{ heading }</h2>
+                }
+                <p>{ "Runs both designs for N receivers from 1 up to a maximum, with the settings above, and draws the simulated times beside the textbook's lower bounds (Kurose & Ross)." }</p>
                 <div class="seed-row">
                     <label for="sweep-max">{ "Up to N =" }</label>
                     <input type="text" inputmode="numeric" id="sweep-max" value={self.max_text.clone()}

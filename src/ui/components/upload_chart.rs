@@ -39,11 +39,14 @@ pub fn upload_markup(label: &str, uploads: &[f64]) -> Option<Markup> {
         return None;
     }
     let from_peers: f64 = peers.iter().sum();
+    let others = match peers.len() {
+        1 => "the one other node".to_owned(),
+        n => format!("the {n} others together"),
+    };
     let summary = format!(
-        "{label}: the server uploaded {} Mbit ({}%), the {} others {} Mbit together ({}%)",
+        "{label}: the server uploaded {} Mbit ({}%), {others} {} Mbit ({}%)",
         fixed(server, 0),
         fixed(100.0 * server / total, 0),
-        peers.len(),
         fixed(from_peers, 0),
         fixed(100.0 * from_peers / total, 0)
     );

@@ -5,8 +5,14 @@
 //! opened up before sees everything.
 
 use crate::experiment::lab::LabMsg;
+use crate::experiment::bench::DISTRIBUTION;
+use crate::experiment::param::format_number;
 use crate::experiment::{Outcome, Params};
+use crate::lessons::text::Mathematics;
+use crate::lessons::Best;
+use crate::lessons::checklist::conditions;
 use crate::lessons::render::{plain, render};
+use crate::lessons::text::Claim;
 use crate::lessons::{lesson, LessonSlug};
 use crate::markup::Markup;
 use crate::progress::{Action, LessonState};
@@ -19,6 +25,7 @@ use crate::ui::components::lesson_diagram::lesson_diagram;
 use crate::ui::components::lesson_state::state_class;
 use crate::ui::components::prediction::prediction;
 use crate::ui::components::quiz::quiz;
+use crate::ui::components::sweep_panel::SweepPanel;
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use yew::prelude::*;
 
@@ -49,23 +56,53 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     };
     let hints = use_state(|| 0usize);
     let met_now = use_state(|| false);
+    // The learner's value of the parameter the task has a best for, when
+    // they reached the task: set beside the best, as a level's par.
+    let answer = use_state(|| None::<f64>);
+    let current = use_state(|| lesson.setup.params());
+    let on_params = {
+        let current = current.clone();
+        Callback::from(move |p: Params| current.set(p))
+    };
     // The learner has done something to the experiment since predicting:
     // the next result is theirs (a closed-form model has one at once). The
     // prediction locks then.
     let acted = use_mut_ref(|| false);
     let locked = use_state(|| false);
+    // The learner's own last result, condition by condition under the task.
+    let last = use_state(|| None::<Outcome>);
+    // The prediction was about the starting settings: a first run made
+    // with other settings is not what was asked, so the reveal uses a run
+    // of the preset (seeded, so the same run the learner would have seen).
+    let at_preset = move |outcome: &Outcome| -> Outcome {
+        let preset = lesson.setup.params();
+        let same = lesson.setup.controls.iter().all(|p| outcome.params.get(*p) == preset.get(*p));
+        if same {
+            return outcome.clone();
+        }
+        lesson.setup.bench.outcome(&preset, lesson.setup.seed).unwrap_or_else(|_| outcome.clone())
+    };
     let on_outcome = {
         let progress = progress.clone();
         let met_now = met_now.clone();
+        let answer = answer.clone();
+        let last = last.clone();
         let acted = acted.clone();
         Callback::from(move |outcome: Outcome| {
             let me = progress.progress.lesson(slug);
-            if !me.revealed && me.prediction.is_some() && *acted.borrow() {
-                let observed = text.predict.metric().and_then(|m| outcome.metrics(text.predict.side).get(m));
+            // A closed-form model shows its result the moment it opens, so
+            // opening it (after the prediction) is the first run.
+            let first_run = *acted.borrow() || !lesson.setup.bench.animated;
+            if !me.revealed && me.prediction.is_some() && first_run {
+                let observed = text.predict.metric().and_then(|m| at_preset(&outcome).metrics(text.predict.side).get(m));
                 progress.dispatch(ProgressMsg::Do(Action::Revealed { slug, observed }));
             }
             let met = lesson.task.goal.met(&outcome);
             met_now.set(met);
+            answer.set(lesson.task.best.and_then(|b| outcome.params.get(b.param)).filter(|_| met));
+            if *acted.borrow() {
+                last.set(Some(outcome));
+            }
             if met && *acted.borrow() {
                 progress.dispatch(ProgressMsg::Do(Action::TaskDone(slug)));
             }
@@ -127,11 +164,33 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         encode(&SandboxSetup { seed: lesson.setup.seed, params: lesson.setup.params(), ..SandboxSetup::new(lesson.setup.bench) })
     );
     let task_status = if *met_now {
-        html! { <p class="task-status done">{ "✓ Task reached. " }{ render(text.success, ledger).html() }</p> }
+        html! {
+            <>
+                <p class="task-status done">{ "✓ Task reached. " }{ render(text.success, ledger).html() }</p>
+                { par(lesson.task.best, *answer) }
+            </>
+        }
     } else if mine.task_done {
         html! { <p class="task-status done">{ "✓ You have reached this task before. Try other settings, or move on." }</p> }
     } else {
         html! { <p class="task-status">{ "Not reached yet: change the controls, run the experiment, and watch the numbers." }</p> }
+    };
+    let checklist = match &*last {
+        Some(outcome) => {
+            let items = conditions(&lesson.task.goal, outcome, lesson.setup.bench, lesson.setup.hidden);
+            html! {
+                <ul class="goal-check" aria-label="Your last run, condition by condition">
+                    { for items.into_iter().map(|c| html! {
+                        <li class={classes!(c.met.then_some("met"))}>
+                            <span aria-hidden="true">{ if c.met { "✓ " } else { "✗ " } }</span>
+                            <span class="sr-only">{ if c.met { "Met: " } else { "Not met: " } }</span>
+                            { c.text }
+                        </li>
+                    }) }
+                </ul>
+            }
+        }
+        None => html! {},
     };
     let announcement = if *met_now { format!("Task reached. {}", plain(text.success, ledger)) } else { String::new() };
     let lesson_link = |target: Option<LessonSlug>, rel: &'static str| match target {
@@ -181,7 +240,12 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                         seed={lesson.setup.seed}
                         {on_outcome}
                         {on_touch}
+                        {on_params}
+                        hidden={lesson.setup.hidden}
                         id_prefix={id_prefix.clone()} />
+                    if lesson.setup.bench == DISTRIBUTION {
+                        <SweepPanel params={(*current).clone()} seed={lesson.setup.seed} in_lesson=true />
+                    }
                     if !props.embedded {
                         <p class="free-play"><a href={sandbox_href}>{ "Open this experiment in the sandbox" }</a>{ " to try any setting, with more controls." }</p>
                     }
@@ -194,12 +258,14 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 <section aria-labelledby="explain-heading">
                     <h2 id="explain-heading">{ "4. Why" }</h2>
                     { for text.explanation.iter().map(|p| html! { <p>{ render(p, ledger).html() }</p> }) }
+                    { mathematics(&text.mathematics, ledger) }
                 </section>
 
                 <section aria-labelledby="task-heading" class="task">
                     <h2 id="task-heading">{ "5. Your task" }</h2>
                     <p class="task-prompt">{ render(text.task_prompt, ledger).html() }</p>
                     { task_status }
+                    { checklist }
                     <div class="sr-only" aria-live="polite" aria-atomic="true">{ announcement }</div>
                     if *hints > 0 {
                         <ol class="hints">
@@ -247,5 +313,44 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 </nav>
             }
         </article>
+    }
+}
+
+/// The learner's answer beside the least that works, once the task is
+/// reached: the level's par, as in the best-loved puzzle tutorials.
+fn par(best: Option<Best>, answer: Option<f64>) -> Html {
+    let (Some(best), Some(mine)) = (best, answer) else { return html! {} };
+    let spec = best.param.spec();
+    let with_unit = |v: f64| if spec.unit.is_empty() { format_number(v) } else { format!("{} {}", format_number(v), spec.unit) };
+    let verdict = if mine <= best.value + 1e-9 {
+        "That is the least that works here: you found the best answer.".to_owned()
+    } else {
+        format!("The least that works here is {}. Can you get there?", with_unit(best.value))
+    };
+    html! {
+        <p class="par" role="note">
+            <strong>{ format!("Your answer: {} {}. ", spec.label, with_unit(mine)) }</strong>{ verdict }
+        </p>
+    }
+}
+
+/// "The mathematics": closed until the reader opens it, so the plain path
+/// reads without formulas.
+fn mathematics(m: &Mathematics, ledger: &'static [Claim]) -> Html {
+    html! {
+        <details class="mathematics">
+            <summary>{ "The mathematics" }</summary>
+            { for m.text.iter().map(|p| html! { <p>{ render(p, ledger).html() }</p> }) }
+            if !m.symbols.is_empty() {
+                <dl class="symbols">
+                    { for m.symbols.iter().map(|s| html! {
+                        <>
+                            <dt><code class="formula">{ s.symbol }</code></dt>
+                            <dd>{ render(s.meaning, ledger).html() }</dd>
+                        </>
+                    }) }
+                </dl>
+            }
+        </details>
     }
 }

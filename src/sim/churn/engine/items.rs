@@ -124,7 +124,7 @@ impl ChurnSim {
             if self.live.get(item) != Some(&live) {
                 return Err(format!("item {item}: live copies miscounted"));
             }
-            let copies = if self.s.architecture == Architecture::ClientServer { 1 } else { self.s.replication };
+            let copies = if self.s.architecture == Architecture::ClientServer { self.s.servers } else { self.s.replication };
             if holders.len() as u32 != copies {
                 return Err(format!("item {item}: {} copies", holders.len()));
             }

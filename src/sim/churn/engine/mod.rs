@@ -92,7 +92,7 @@ impl ChurnSim {
         let holders: Vec<Vec<NodeId>> = (0..scenario.items)
             .map(|item| {
                 let nodes: Vec<NodeId> = match scenario.architecture {
-                    Architecture::ClientServer => vec![NodeId(0)],
+                    Architecture::ClientServer => (0..scenario.servers).map(NodeId).collect(),
                     Architecture::PeerToPeer | Architecture::Hybrid => {
                         sample_distinct(&mut placement, scenario.peers, scenario.replication)
                             .into_iter()
@@ -193,25 +193,27 @@ impl ChurnSim {
     /// Turns the server's (or index's) random failures on (with this
     /// model) or off. Off: it breaks no more; a repair under way finishes.
     pub fn set_server_failures(&mut self, model: Option<FailureModel>) -> Result<(), ValidationError> {
-        let Some(hub) = self.s.hub() else {
+        if self.s.hubs() == 0 {
             return Err(ValidationError::new(
                 "server failures",
                 Problem::Invalid { reason: "peer-to-peer has no server".into() },
             ));
-        };
+        }
         if let Some(m) = &model {
             m.validate()?;
         }
         self.failures = model;
         if model.is_some() {
-            self.bump(hub);
-            self.schedule_next(hub);
+            for hub in (0..self.s.hubs()).map(NodeId) {
+                self.bump(hub);
+                self.schedule_next(hub);
+            }
         }
         Ok(())
     }
 
     fn is_hub(&self, node: NodeId) -> bool {
-        self.s.hub() == Some(node)
+        self.s.is_hub(node)
     }
 
     fn sample_interval(&self) -> SimDuration {
@@ -274,8 +276,9 @@ impl ChurnSim {
 
     /// A real change of state: counts it and plans the next one.
     fn change(&mut self, node: NodeId, up: bool) {
+        let hub = self.is_hub(node);
         let c = &mut self.counters;
-        match (self.s.hub() == Some(node), up) {
+        match (hub, up) {
             (true, true) => c.server_repairs += 1,
             (true, false) => c.server_failures += 1,
             (false, true) => c.arrivals += 1,

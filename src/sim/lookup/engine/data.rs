@@ -63,6 +63,23 @@ impl LookupSim {
         }
     }
 
+    /// A returning replica compares version numbers with a live copy of
+    /// each item it holds and fetches any newer version: the newest live
+    /// copy answers, one hop there and one back.
+    fn catch_up(&mut self, node: NodeId) {
+        let items = self.held.get(node.index()).cloned().unwrap_or_default();
+        for item in items {
+            let Some(copies) = self.replicas.get(item as usize) else { continue };
+            let mine = copies.iter().find(|r| r.node == node).map_or(0, |r| r.version);
+            let newest = copies.iter().filter(|r| r.node != node && self.is_up(r.node)).max_by_key(|r| r.version).copied();
+            if let Some(from) = newest.filter(|r| r.version > mine) {
+                self.counters.push_messages += 2;
+                let both_ways = self.hop + self.hop;
+                self.send_after(Payload::Push { item, version: from.version }, from.node, node, both_ways);
+            }
+        }
+    }
+
     pub(super) fn on_push(&mut self, item: u32, version: u32, at: NodeId) {
         if !self.is_up(at) {
             return;
@@ -137,6 +154,9 @@ impl Faults for LookupSim {
             return;
         }
         *up = now_up;
+        if now_up && self.s.catch_up {
+            self.catch_up(node);
+        }
         for item in self.held.get(node.index()).into_iter().flatten() {
             let Some(c) = self.live_copies.get_mut(*item as usize) else { continue };
             if now_up {

@@ -119,8 +119,10 @@ impl ServiceSim {
 
     pub(super) fn complete(&mut self, req: Req) {
         let latency = self.now.since(req.issued_at).0;
-        self.latencies.push(latency);
-        self.histogram.record(latency);
+        if req.issued_at >= self.warmup_end {
+            self.latencies.push(latency);
+            self.histogram.record(latency);
+        }
         self.window.push_back((self.now, latency));
         self.counters.completed += 1;
         self.counters.in_flight = self.counters.in_flight.saturating_sub(1);

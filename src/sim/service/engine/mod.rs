@@ -130,6 +130,8 @@ pub struct ServiceSim {
     latencies: Vec<u64>,
     /// The same latencies in fixed buckets: what the live display reads.
     histogram: Histogram,
+    /// Requests issued before this are not summarised (`warmup_s`).
+    warmup_end: SimTime,
     window: VecDeque<(SimTime, u64)>,
     last_sample: (SimTime, u64),
     series: Vec<ServiceSample>,
@@ -186,6 +188,7 @@ impl ServiceSim {
             counters: ServiceCounters::default(),
             latencies: Vec::new(),
             histogram: Histogram::default(),
+            warmup_end: SimTime::ZERO + SimDuration::from_secs_f64_ceil(scenario.warmup_s),
             window: VecDeque::new(),
             last_sample: (SimTime::ZERO, 0),
             series: Vec::new(),
