@@ -20,9 +20,12 @@ export const KINDS = [
   { kind: "icons", budget: 20_000, test: (p) => [".svg", ".png", ".ico", ".webmanifest"].includes(extname(p)) },
   // 300,000 until the lessons' rewrite (issue 13) added a glossary, a
   // mathematics box and per-option feedback to every lesson: about 25 KB
-  // of text, compiled into the Wasm. Moving lesson text out of the Wasm,
-  // into "content" (whose budget waits for it), is the way back down.
-  { kind: "app", budget: 310_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
+  // of text, compiled into the Wasm. 310,000 until the experiment view
+  // (issue 14) drew a key per view, crowds as pictures and readouts with
+  // their windows (about 3 KB, after writing the new drawing as markup).
+  // Moving lesson text out of the Wasm, into "content" (whose budget waits
+  // for it), is the way back down.
+  { kind: "app", budget: 315_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
   { kind: "other", budget: 10_000, test: () => true },
 ];
 // Everything a visit may fetch: dist/ without the package teachers download.

@@ -9,14 +9,15 @@ use crate::experiment::chart::{tick_label, Scale};
 use crate::markup::Markup;
 
 const W: f64 = 320.0;
-const H: f64 = 180.0;
-const LEFT: f64 = 40.0;
-const RIGHT: f64 = 8.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 30.0;
+const H: f64 = 200.0;
+/// Room for the y axis's title and tick labels.
+const LEFT: f64 = 58.0;
+const RIGHT: f64 = 10.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 38.0;
 
 /// Colours and dashes a saved file needs, since it has no page stylesheet.
-const FILE_STYLE: &str = "<style>text{font:9px sans-serif;fill:#4a5360}.axes line,.tick line{stroke:#4a5360}\
+const FILE_STYLE: &str = "<style>text{font:11px sans-serif;fill:#4a5360}.axes line,.tick line{stroke:#4a5360}\
     .tick line.grid{stroke:#e3e8ef}.series{fill:none;stroke-width:2}.series-0{stroke:#8a3b00}\
     .series-1{stroke:#0b6b3a}.series-2{stroke:#8a3b00}.series-3{stroke:#0b6b3a}.mark{fill:#fff;stroke-width:1.5}\
     .mark.series-0,.mark.series-2{stroke:#8a3b00}.mark.series-1,.mark.series-3{stroke:#0b6b3a}\
@@ -25,7 +26,7 @@ const FILE_STYLE: &str = "<style>text{font:9px sans-serif;fill:#4a5360}.axes lin
 /// The drawing itself: an `<svg>` element, `xmlns` and styles included
 /// when it is to stand alone as a file.
 pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
-    let xs = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)), true);
+    let xs = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).chain(spec.x_max), true);
     let cap = spec.y_max.unwrap_or(f64::INFINITY);
     let ys = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(move |p| p.1.min(cap))), true);
     let px = |x: f64| LEFT + xs.unit(x) * (W - LEFT - RIGHT);
@@ -53,14 +54,14 @@ pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
         let y = py(t);
         out.raw("<g class=\"tick\">");
         line(&mut out, " class=\"grid\"", (LEFT, right, y, y));
-        out.raw("<text x=\"").num(LEFT - 4.0, 1).raw("\" y=\"").num(y + 3.0, 1).raw("\" text-anchor=\"end\">");
+        out.raw("<text x=\"").num(LEFT - 4.0, 1).raw("\" y=\"").num(y + 4.0, 1).raw("\" text-anchor=\"end\">");
         out.text(&tick_label(t)).raw("</text></g>");
     }
     for t in xs.ticks(5) {
         let x = px(t);
         out.raw("<g class=\"tick\">");
         line(&mut out, "", (x, x, base, base + 4.0));
-        out.raw("<text x=\"").num(x, 1).raw("\" y=\"").num(base + 14.0, 1).raw("\" text-anchor=\"middle\">");
+        out.raw("<text x=\"").num(x, 1).raw("\" y=\"").num(base + 15.0, 1).raw("\" text-anchor=\"middle\">");
         out.text(&tick_label(t)).raw("</text></g>");
     }
     for (i, s) in spec.series.iter().enumerate() {
@@ -88,8 +89,12 @@ pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
         let x = px(x);
         line(&mut out, " class=\"marker\"", (x, x, TOP, base));
     }
-    out.raw("<text class=\"axis-label\" x=\"").num((LEFT + right) / 2.0, 1).raw("\" y=\"").num(H - 2.0, 1);
-    out.raw("\" text-anchor=\"middle\">").text(&spec.x_label).raw("</text></svg>");
+    // Each axis's title sits on its axis: the y title turned along it.
+    out.raw("<text class=\"axis-label\" x=\"").num((LEFT + right) / 2.0, 1).raw("\" y=\"").num(H - 4.0, 1);
+    out.raw("\" text-anchor=\"middle\">").text(&spec.x_label).raw("</text>");
+    let mid = (TOP + base) / 2.0;
+    out.raw("<text class=\"axis-label\" x=\"12\" y=\"").num(mid, 1).raw("\" text-anchor=\"middle\" transform=\"rotate(-90 12 ").num(mid, 1);
+    out.raw(")\">").text(&spec.y_label).raw("</text></svg>");
     out
 }
 
@@ -119,8 +124,14 @@ fn within(points: &[(f64, f64)], cap: f64) -> Vec<(bool, (f64, f64))> {
 /// the y axis's name and a legend.
 pub fn figure(spec: &ChartSpec) -> Markup {
     let mut out = Markup::from_static("<figure class=\"chart\"><figcaption>");
-    out.text(&spec.title).raw("</figcaption>").markup(&svg(spec, false));
-    out.raw("<p class=\"chart-y\">").text(&spec.y_label).raw("</p><ul class=\"chart-legend\">");
+    out.text(&spec.title).raw("</figcaption>");
+    // Nothing to draw yet: say how to get something, not an empty 0..1.
+    if spec.series.iter().all(|s| s.points.len() < 2) {
+        out.raw("<p class=\"chart-empty\">Press Play: the chart fills in as the run goes.</p></figure>");
+        return out;
+    }
+    out.markup(&svg(spec, false));
+    out.raw("<ul class=\"chart-legend\">");
     for (i, s) in spec.series.iter().enumerate() {
         out.raw("<li><svg viewBox=\"0 0 20 6\" aria-hidden=\"true\"><path class=\"series series-").int(i as i64);
         out.raw(if s.dashed { " dashed" } else { "" }).raw("\" d=\"M0 3L20 3\"/></svg>").text(&s.label).raw("</li>");
@@ -145,6 +156,7 @@ mod tests {
             ],
             marker_x: Some(5.0),
             y_max: None,
+            x_max: None,
         }
     }
 
@@ -173,9 +185,21 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_chart_says_press_play_and_a_full_one_covers_the_clock() {
+        let mut empty = spec();
+        empty.series.iter_mut().for_each(|s| s.points.truncate(1));
+        let html = figure(&empty).into_string();
+        assert!(html.contains("Press Play") && !html.contains("<svg"), "{html}");
+        let mut long = spec();
+        long.x_max = Some(40.0);
+        assert!(figure(&long).into_string().contains(">40</text>"), "the x axis reaches the run's end");
+        assert!(svg(&spec(), false).into_string().contains("rotate(-90"), "the y title runs along its axis");
+    }
+
+    #[test]
     fn a_saved_file_stands_alone() {
         let file = svg(&spec(), true).into_string();
-        assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 180\""));
+        assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 200\""));
         assert!(file.contains("<style>") && file.ends_with("</svg>"));
     }
 }

@@ -7,7 +7,13 @@ use crate::sim::node::Role;
 /// The drawing's coordinate box: 0..SIZE on both axes.
 pub const SIZE: f64 = 200.0;
 const CENTRE: f64 = SIZE / 2.0;
-const RING: f64 = SIZE * 0.40;
+pub const RING: f64 = SIZE * 0.40;
+/// A hub's half-width: the same at any size, so the server does not
+/// shrink as clients join.
+pub const HUB_R: f64 = 7.0;
+/// Per-node counts are printed only up to this many nodes: beyond, they
+/// are too small to read and overlap.
+pub const MAX_LABELLED_NODES: usize = 16;
 
 /// Beyond this many nodes on the ring (hubs aside) a drawing shows an
 /// aggregate instead of dots.

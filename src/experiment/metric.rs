@@ -128,6 +128,26 @@ impl Metric {
         }
     }
 
+    /// What stretch of the run a readout covers, so a readout is never
+    /// mistaken for the chart's "now".
+    pub fn window(self) -> &'static str {
+        match self {
+            Metric::BusiestShare | Metric::Answered | Metric::FailedShare => "so far",
+            Metric::HitRate | Metric::StaleReads => "of searches so far",
+            Metric::MessagesPerSearch => "average so far",
+            Metric::P50LatencyMs | Metric::P95LatencyMs => "of requests answered so far",
+            Metric::ItemsAvailable | Metric::Availability | Metric::MessagesPerSecond => "average over the run so far",
+            Metric::CostPerUser
+            | Metric::TotalCost
+            | Metric::OperatorShare
+            | Metric::AdminHours
+            | Metric::CheaperFrom
+            | Metric::Crossover => "from the model",
+            Metric::CompletionS => "when the last receiver has the file",
+            Metric::BoundS => "from the textbook's formula",
+        }
+    }
+
     /// The value as a learner reads it, with its unit.
     pub fn format(self, value: f64) -> String {
         self.format_finer(value, 0)

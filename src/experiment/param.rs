@@ -127,7 +127,9 @@ impl Param {
             Param::PushUpdates => s("Send updates to every copy", "", Switch, 0.0, 1.0, 1.0),
             Param::ServerCapacity => s("Server capacity", "requests/s", Count, 50.0, 400.0, 1.0),
             Param::Users => s("Users", "", Count, 5.0, 1000.0, 1.0),
-            Param::ServerFailed => s("Fail the server", "", Switch, 0.0, 1.0, 1.0),
+            // A plan for the run, not the server's state now: failing it by hand
+            // mid-run leaves this off, so the label says when.
+            Param::ServerFailed => s("Server fails for good a third of the way in", "", Switch, 0.0, 1.0, 1.0),
             Param::Computers => s("Computers", "", Count, 2.0, 50.0, 1.0),
             Param::ServerUploadMbps => s("Server upload", "Mbps", Number, 10.0, 5000.0, 10.0),
             Param::Receivers => s("Receivers", "", Count, 1.0, 300.0, 1.0),

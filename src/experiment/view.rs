@@ -106,3 +106,17 @@ impl NetView {
         self.moving.extend(moving);
     }
 }
+
+/// The symbols a drawing uses, so its key lists those and no others.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Legend {
+    /// In the order the key lists them.
+    pub roles: Vec<Role>,
+    pub traffic: Vec<Traffic>,
+    /// Nodes can be offline (crossed out): they fail, churn or start away.
+    pub offline: bool,
+    /// A node can be chosen (the sandbox's dashed ring).
+    pub selected: bool,
+    pub meters: bool,
+    pub queues: bool,
+}

@@ -130,6 +130,7 @@ impl Sweep {
                 line("Peer-to-peer bound", true, |p| p.p2p_bound_s),
             ],
             y_max: None,
+            x_max: None,
             marker_x: None,
         }
     }

@@ -23,7 +23,7 @@ test("a shared link opens the same setup and gives the same result", () =>
     assert.equal(await page.locator("#sandbox-peers").inputValue(), "30");
     assert.equal(await page.locator("#sandbox-seed").inputValue(), "5");
     const first = await runToEnd(page);
-    assert.ok(first.some((m) => /Searches that found the item\d+%/.test(m)), first.join(" | "));
+    assert.ok(first.some((m) => /Searches that found the item \(of searches so far\)\d+%/.test(m)), first.join(" | "));
 
     const other = await app.browser.newContext();
     const again = await other.newPage();

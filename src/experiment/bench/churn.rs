@@ -12,7 +12,7 @@ use crate::sim::validate::ValidationError;
 
 const ITEMS: u32 = 20;
 const DURATION_S: f64 = 14_400.0;
-/// When "Fail the server" takes it down for good: a third of the way in.
+/// When "Server fails for good" takes it down: a third of the way in.
 const FAIL_AT_S: f64 = DURATION_S / 3.0;
 /// A server breaks down now and then and is repaired: on average every
 /// ten minutes, for one minute. Time runs fast here (peers stay a minute at

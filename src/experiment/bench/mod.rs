@@ -235,6 +235,9 @@ pub struct ChartSpec {
     /// The top of the y axis, when the interesting part of the lines would
     /// otherwise be squashed at the bottom; lines leave the chart there.
     pub y_max: Option<f64>,
+    /// The x axis reaches at least this far: a chart against time covers
+    /// the run's whole clock, however far its lines have got.
+    pub x_max: Option<f64>,
 }
 
 /// What a bench's builder gets for one side: complete parameters (every
@@ -449,6 +452,9 @@ impl BenchSpec {
                 Zoom::LowestEnd(times) => ends().reduce(f64::min).map(|y| times * y),
             })
             .filter(|top| *top > 0.0);
+        let x_max = (text.marker.is_none())
+            .then(|| runs.iter().map(|r| r.horizon_s().max(r.now_s())).fold(0.0, f64::max))
+            .filter(|x| x.is_finite() && *x > 0.0);
         Some(ChartSpec {
             title: text.title.to_owned(),
             x_label: text.x_label.to_owned(),
@@ -456,6 +462,7 @@ impl BenchSpec {
             series,
             marker_x,
             y_max,
+            x_max,
         })
     }
 }

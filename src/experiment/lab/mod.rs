@@ -28,7 +28,8 @@ use crate::experiment::goal::Outcome;
 use crate::experiment::pair::{Pair, Side};
 use crate::experiment::param::{Param, Params};
 use crate::experiment::side::SideSim;
-use crate::experiment::view::NetView;
+use crate::experiment::view::{Legend, NetView, Traffic};
+use crate::sim::node::Role;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LabMsg {
@@ -222,8 +223,11 @@ impl Lab {
     }
 
     /// The simulated time shown: the later of the two runs.
+    /// Where the runs are: the last event either ran, or later if both
+    /// have run everything due by a later time.
     pub fn time_s(&self) -> f64 {
-        self.runs.as_ref().map_or(0.0, |r| r[Side::Central].now_s().max(r[Side::Distributed].now_s()))
+        let events = self.runs.as_ref().map_or(0.0, |r| r[Side::Central].now_s().max(r[Side::Distributed].now_s()));
+        events.max(self.transport.reached_s())
     }
 
     pub fn can_fail(&self, side: Side) -> bool {
@@ -234,6 +238,30 @@ impl Lab {
     /// offers the switch).
     pub fn churn(&self) -> Option<bool> {
         self.runs.as_ref().and_then(|r| r[Side::Distributed].churn()).filter(|_| self.interactive)
+    }
+
+    /// The symbols the drawings use, for their key.
+    pub fn legend(&self) -> Legend {
+        let views = &self.picture.views;
+        let has = |role: Role| views.iter().any(|v| v.nodes.iter().any(|n| n.role == role));
+        let roles = [Role::Server, Role::Index, Role::Client, Role::Peer].into_iter().filter(|r| has(*r)).collect();
+        let traffic = match &self.runs {
+            Some(runs) => [Traffic::Request, Traffic::Response, Traffic::Data]
+                .into_iter()
+                .filter(|t| runs.iter().any(|r| r.traffic().contains(t)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let churns = self.runs.as_ref().is_some_and(|r| r.iter().any(|s| s.churn().is_some()));
+        let down_now = views.iter().any(|v| v.nodes.iter().any(|n| !n.up));
+        Legend {
+            roles,
+            traffic,
+            offline: churns || down_now || Side::BOTH.into_iter().any(|s| self.can_fail(s)),
+            selected: self.interactive && self.bench.animated,
+            meters: self.bench.animated,
+            queues: views.iter().any(|v| !v.queues.is_empty()),
+        }
     }
 
     /// The network as editing sees it.
@@ -354,8 +382,10 @@ impl Lab {
     fn advance(&mut self) {
         let (to, budget) = (self.transport.clock_s(), self.transport.frame_events());
         if let Some(runs) = &mut self.runs {
-            for side in runs.iter_mut() {
-                side.advance_to(to, budget);
+            // A side that used its whole budget may have more due.
+            let caught_up = runs.iter_mut().fold(true, |all, side| side.advance_to(to, budget) < budget && all);
+            if caught_up {
+                self.transport.caught_up(to);
             }
         }
     }

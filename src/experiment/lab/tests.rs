@@ -450,3 +450,15 @@ fn the_frame_budget_shrinks_on_slow_frames_and_recovers() {
     }
     assert_eq!(lab.transport.frame_events(), FRAME_EVENT_BUDGET, "back to the full budget");
 }
+
+#[test]
+fn step_from_a_fresh_start_moves_the_clock_in_every_workload() {
+    for bench in crate::experiment::bench::TABLE.iter().copied().filter(|b| b.animated) {
+        let (mut lab, _) = Lab::new(bench, bench.defaults(), 2024, false);
+        lab.update(LabMsg::from(Step));
+        let first = lab.time_s();
+        assert!(first > 0.0, "{}: the first step moves the clock", bench.key);
+        lab.update(LabMsg::from(Step));
+        assert!(lab.time_s() > first, "{}: and the next", bench.key);
+    }
+}

@@ -91,6 +91,10 @@ pub struct Transport {
     clock_s: f64,
     /// Simulated seconds a whole run spans.
     horizon_s: f64,
+    /// Simulated seconds both runs have caught up to: every event due by
+    /// then has run. Quiet stretches count, so a step where nothing
+    /// happens still moves the time shown.
+    reached_s: f64,
     /// Events each side may process per frame, fitted to how long frames
     /// take on this machine (`pace`).
     frame_events: u64,
@@ -104,6 +108,7 @@ impl Default for Transport {
             speed: Speed::Normal,
             clock_s: 0.0,
             horizon_s: 1.0,
+            reached_s: 0.0,
             frame_events: MIN_FRAME_EVENTS,
             frames_since_metrics: 0,
         }
@@ -115,6 +120,7 @@ impl Transport {
     pub fn restart(&mut self, horizon_s: f64) {
         self.mode = Mode::Paused;
         self.clock_s = 0.0;
+        self.reached_s = 0.0;
         self.horizon_s = if horizon_s.is_finite() && horizon_s > 0.0 { horizon_s } else { 1.0 };
         self.frame_events = MIN_FRAME_EVENTS;
         self.frames_since_metrics = 0;
@@ -175,6 +181,15 @@ impl Transport {
             self.mode = Mode::Paused;
         }
         self.clock_s = time_s;
+    }
+
+    /// Both runs have run every event due by `to_s`.
+    pub fn caught_up(&mut self, to_s: f64) {
+        self.reached_s = self.reached_s.max(to_s.min(self.horizon_s));
+    }
+
+    pub fn reached_s(&self) -> f64 {
+        self.reached_s
     }
 
     /// Moves the clock one step on from `time_s`, paused.

@@ -42,6 +42,10 @@ impl SideSim for DistributionSim {
         points
     }
 
+    fn traffic(&self) -> &'static [Traffic] {
+        &[Traffic::Data]
+    }
+
     fn uploads(&self) -> Vec<f64> {
         let r = self.report();
         std::iter::once(r.server_upload_mbit).chain(r.peer_upload_mbit).collect()

@@ -4,7 +4,7 @@ use super::{Curve, SideSim};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::view::{LinkView, NetView, Traffic};
 use crate::sim::fault::Faults;
-use crate::sim::lookup::{LookupMessageKind, LookupSim};
+use crate::sim::lookup::{LookupMessageKind, LookupSim, Propagation};
 
 impl SideSim for LookupSim {
     fn horizon_s(&self) -> f64 {
@@ -69,5 +69,12 @@ impl SideSim for LookupSim {
 
     fn faults(&mut self) -> Option<&mut dyn Faults> {
         Some(self)
+    }
+
+    fn traffic(&self) -> &'static [Traffic] {
+        match self.scenario().propagation {
+            Propagation::Push { .. } => &[Traffic::Request, Traffic::Response, Traffic::Data],
+            Propagation::None => &[Traffic::Request, Traffic::Response],
+        }
     }
 }

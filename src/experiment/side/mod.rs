@@ -28,7 +28,7 @@ pub struct Part {
 }
 
 use crate::experiment::metric::Metrics;
-use crate::experiment::view::{NetView, NodeView};
+use crate::experiment::view::{NetView, NodeView, Traffic};
 use crate::sim::fault::Faults;
 use crate::sim::node::{NodeId, Role};
 use crate::sim::stepping::Stepper;
@@ -89,6 +89,11 @@ pub trait SideSim: Stepper {
     /// Turns churn on or off from now on; false when the run has none.
     fn set_churn(&mut self, _on: bool) -> bool {
         false
+    }
+
+    /// What this run's drawing may show moving along its links.
+    fn traffic(&self) -> &'static [Traffic] {
+        &[]
     }
 
     /// Mbit each node has uploaded so far, the server first (file

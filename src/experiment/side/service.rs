@@ -47,6 +47,10 @@ impl SideSim for ServiceSim {
     fn faults(&mut self) -> Option<&mut dyn Faults> {
         Some(self)
     }
+
+    fn traffic(&self) -> &'static [Traffic] {
+        &[Traffic::Request, Traffic::Response]
+    }
 }
 
 /// The metrics a request run counts as it goes, with its latency however

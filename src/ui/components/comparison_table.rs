@@ -30,6 +30,12 @@ pub fn comparison_markup(only: Option<LessonSlug>, link_rows: bool, progress: Op
         } else {
             out.text(row.aspect);
         }
+        // On a phone the progress column gives way, and the row's heading
+        // carries the state instead (only one of the two is ever shown).
+        if let Some(state) = progress.map(|p| p.state(row.slug)) {
+            out.raw("<span class=\"state-inline ").raw(state_class(state)).raw("\"><span class=\"state-mark\" aria-hidden=\"true\">");
+            out.raw(state_mark(state)).raw("</span>").text(state.label()).raw("</span>");
+        }
         out.raw("</th><td>").text(row.client_server).raw("</td><td>").text(row.peer_to_peer).raw("</td>");
         if let Some(state) = progress.map(|p| p.state(row.slug)) {
             out.raw("<td class=\"progress-cell ").raw(state_class(state)).raw("\"><span class=\"state-mark\" aria-hidden=\"true\">");

@@ -12,6 +12,7 @@
 use crate::experiment::chart_svg;
 use crate::experiment::lab::{EditMsg, Effects, Lab, LabMsg, Mode, Nav, SelectMsg, Speed, TransportMsg};
 use crate::experiment::{Bench, Export, Metric, NetworkEdits, Outcome, Param, Params, Side};
+use crate::ui::components::legend::legend;
 use crate::ui::components::line_chart::LineChart;
 use crate::ui::components::metrics_list::MetricsList;
 use crate::ui::components::network_view::{network_view, Drawing};
@@ -309,78 +310,92 @@ impl Component for ExperimentPanel {
                 </section>
             }
         };
+        let chart = lab.picture().chart.clone();
         html! {
-            <div class="experiment" data-state={lab.state_key()}>
-                <div class="controls">{ for controls }</div>
-                if let Some(err) = lab.build_error() {
-                    <p class="control-error" role="alert">{ err.to_owned() }</p>
-                }
-                if animated {
-                    <div class="transport" role="group" aria-label="Run the experiment">
-                        if playing {
-                            <button type="button" class="pause" onclick={link.callback(|_| Msg::Lab(TransportMsg::Pause.into()))}>
-                                { if lab.mode() == Mode::Skipping { "Cancel" } else { "Pause" } }
-                            </button>
-                        } else {
-                            <button type="button" class="play" onclick={link.callback(|_| Msg::Lab(TransportMsg::Play.into()))} disabled={!lab.has_runs()}>
-                                { if finished { "Run again" } else { "Play" } }
-                            </button>
-                        }
-                        <button type="button" class="step" onclick={link.callback(|_| Msg::Lab(TransportMsg::Step.into()))} disabled={!lab.has_runs() || finished}>{ "Step" }</button>
-                        <button type="button" class="skip" onclick={link.callback(|_| Msg::Lab(TransportMsg::Skip.into()))} disabled={!lab.has_runs() || finished}>{ "Skip to end" }</button>
-                        <button type="button" class="reset" onclick={link.callback(|_| Msg::Lab(TransportMsg::Reset.into()))}>{ "Reset" }</button>
-                        { speed_select }
-                        <span class="clock" aria-live="off">{ format!("{status} · t = {time:.1} s") }</span>
-                        <progress class="run-progress" max="100" value={format!("{:.0}", lab.progress() * 100.0)}
-                            aria-label="How far the run has got" />
-                    </div>
-                }
-                if lab.can_build() && animated {
-                    <div class="builder" role="group" aria-label="Build the network">
-                        <button type="button" class="add-node" onclick={link.callback(|_| Msg::Lab(EditMsg::AddNode.into()))}>{ "Add a node" }</button>
-                        <button type="button" class="from-scratch" onclick={link.callback(|_| Msg::Lab(EditMsg::FromScratch.into()))}>{ "Start from scratch" }</button>
-                        <p class="muted">{ "In a drawing: arrow keys move between nodes, F fails or revives the selected one, A adds a node, Delete removes the selected one. Click or tap a node to select it." }</p>
-                    </div>
-                }
-                if let Some(e) = lab.edit_error() {
-                    <p class="control-error" role="alert">{ e.to_string() }</p>
-                }
-                <div class="sides">
-                    { side_panel(Side::Central) }
-                    { side_panel(Side::Distributed) }
-                </div>
-                if let Some(on) = lab.churn() {
-                    <div class="control switch">
-                        <input type="checkbox" id={format!("{}-churn", props.id_prefix)} checked={on}
-                            onchange={link.callback(|e: Event| Msg::Lab(LabMsg::Churn(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))} />
-                        <label for={format!("{}-churn", props.id_prefix)}>{ "Peers come and go (churn)" }</label>
-                    </div>
-                }
-                if props.interactive {
-                    <section class="event-log" aria-label="Event log">
-                        <h3>{ "Event log" }</h3>
-                        if lab.log().is_empty() {
-                            <p class="muted">{ "Fail or revive a node, or run to the end: what happens is listed here." }</p>
-                        } else {
-                            <ol tabindex="0">{ for lab.log().iter().map(|l| html! { <li>{ l.to_owned() }</li> }) }</ol>
-                        }
-                        // Announces only the newest line, and only when one is added.
-                        <p class="sr-only" aria-live="polite">{ lab.log().last().unwrap_or_default().to_owned() }</p>
-                    </section>
-                }
-                if let Some(spec) = lab.picture().chart.clone().filter(|c| c.series.iter().any(|s| !s.points.is_empty())) {
-                    <div id={format!("{}-chart", props.id_prefix)}><LineChart {spec} /></div>
-                }
-                if props.interactive && finished {
-                    <div class="task-actions">
-                        <button type="button" class="export-csv" onclick={link.callback(|_| Msg::Export(Export::Csv))}>{ "Download results (CSV)" }</button>
-                        if lab.picture().chart.is_some() {
-                            <button type="button" class="export-svg" onclick={link.callback(|_| Msg::Export(Export::Svg))}>{ "Download chart (SVG)" }</button>
-                        }
-                    </div>
-                    if let Some(e) = &self.export_error {
-                        <p class="control-error" role="alert">{ format!("Could not save the file: {e}") }</p>
+            <div class={classes!("experiment", chart.is_some().then_some("has-chart"))} data-state={lab.state_key()}>
+                <div class="lab-main">
+                    <div class="controls">{ for controls }</div>
+                    if let Some(err) = lab.build_error() {
+                        <p class="control-error" role="alert">{ err.to_owned() }</p>
                     }
+                    if animated {
+                        <div class="transport" role="group" aria-label="Run the experiment">
+                            if playing {
+                                <button type="button" class="pause" onclick={link.callback(|_| Msg::Lab(TransportMsg::Pause.into()))}>
+                                    { if lab.mode() == Mode::Skipping { "Cancel" } else { "Pause" } }
+                                </button>
+                            } else {
+                                <button type="button" class="play" onclick={link.callback(|_| Msg::Lab(TransportMsg::Play.into()))} disabled={!lab.has_runs()}>
+                                    { if finished { "Run again" } else { "Play" } }
+                                </button>
+                            }
+                            <button type="button" class="step" onclick={link.callback(|_| Msg::Lab(TransportMsg::Step.into()))} disabled={!lab.has_runs() || finished}>{ "Step" }</button>
+                            <button type="button" class="skip" onclick={link.callback(|_| Msg::Lab(TransportMsg::Skip.into()))} disabled={!lab.has_runs() || finished}>{ "Skip to end" }</button>
+                            <button type="button" class="reset" onclick={link.callback(|_| Msg::Lab(TransportMsg::Reset.into()))}>{ "Reset" }</button>
+                            { speed_select }
+                            <span class="clock" aria-live="off">{ format!("{status} · t = {time:.1} s") }</span>
+                            <progress class="run-progress" max="100" value={format!("{:.0}", lab.progress() * 100.0)}
+                                aria-label="How far the run has got" />
+                        </div>
+                    }
+                    if lab.can_build() && animated {
+                        <div class="builder" role="group" aria-label="Build the network">
+                            <button type="button" class="add-node" onclick={link.callback(|_| Msg::Lab(EditMsg::AddNode.into()))}>{ "Add a node" }</button>
+                            <button type="button" class="from-scratch" onclick={link.callback(|_| Msg::Lab(EditMsg::FromScratch.into()))}>{ "Start from scratch" }</button>
+                            <p class="muted">
+                                { "In a drawing: arrow keys move between nodes, " }
+                                if lab.can_fail(Side::Central) || lab.can_fail(Side::Distributed) {
+                                    { "F fails or revives the selected one, " }
+                                }
+                                { "A adds a node, Delete removes the selected one. Click or tap a node to select it." }
+                            </p>
+                        </div>
+                    }
+                    if let Some(e) = lab.edit_error() {
+                        <p class="control-error" role="alert">{ e.to_string() }</p>
+                    }
+                    { legend(&lab.legend()) }
+                    <div class="sides">
+                        { side_panel(Side::Central) }
+                        { side_panel(Side::Distributed) }
+                    </div>
+                    if let Some(on) = lab.churn() {
+                        <div class="control switch">
+                            <input type="checkbox" id={format!("{}-churn", props.id_prefix)} checked={on}
+                                onchange={link.callback(|e: Event| Msg::Lab(LabMsg::Churn(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))} />
+                            <label for={format!("{}-churn", props.id_prefix)}>{ "Peers come and go (churn)" }</label>
+                        </div>
+                    }
+                    if props.interactive {
+                        <section class="event-log" aria-label="Event log">
+                            <h3>{ "Event log" }</h3>
+                            if lab.log().is_empty() {
+                                <p class="muted">
+                                    { if lab.can_fail(Side::Central) || lab.can_fail(Side::Distributed) { "Fail or revive a node, or run to the end: what happens is listed here." } else { "Run to the end: what happens is listed here." } }
+                                </p>
+                            } else {
+                                <ol tabindex="0">{ for lab.log().iter().map(|l| html! { <li>{ l.to_owned() }</li> }) }</ol>
+                            }
+                            // Announces only the newest line, and only when one is added.
+                            <p class="sr-only" aria-live="polite">{ lab.log().last().unwrap_or_default().to_owned() }</p>
+                        </section>
+                    }
+                    if props.interactive && finished {
+                        <div class="task-actions">
+                            <button type="button" class="export-csv" onclick={link.callback(|_| Msg::Export(Export::Csv))}>{ "Download results (CSV)" }</button>
+                            if lab.picture().chart.is_some() {
+                                <button type="button" class="export-svg" onclick={link.callback(|_| Msg::Export(Export::Svg))}>{ "Download chart (SVG)" }</button>
+                            }
+                        </div>
+                        if let Some(e) = &self.export_error {
+                            <p class="control-error" role="alert">{ format!("Could not save the file: {e}") }</p>
+                        }
+                    }
+                </div>
+                // Beside the drawings on a wide screen, and in view while
+                // the run plays (see the stylesheet).
+                if let Some(spec) = chart {
+                    <div class="chart-slot" id={format!("{}-chart", props.id_prefix)}><LineChart {spec} /></div>
                 }
             </div>
         }

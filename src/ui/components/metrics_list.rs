@@ -32,7 +32,7 @@ pub fn MetricsList(props: &MetricsListProps) -> Html {
         let value = measured.get(*m).map_or_else(|| "—".to_owned(), |v| m.format(v));
         html! {
             <div class="metric">
-                <dt>{ m.label() }</dt>
+                <dt>{ m.label() }<span class="window">{ format!(" ({})", m.window()) }</span></dt>
                 <dd data-metric={m.key()}>{ value }</dd>
             </div>
         }

@@ -4,9 +4,9 @@
 //! own that redraw only when they change; what moves every frame (meters,
 //! traffic) is a handful of paths, one attribute each per frame.
 
-use crate::experiment::layout::{along, node_radius, Point, MAX_DRAWN_NODES, SIZE};
+use crate::experiment::layout::{along, node_radius, Point, HUB_R, MAX_DRAWN_NODES, MAX_LABELLED_NODES, RING, SIZE};
 use crate::experiment::view::{NetView, NodeView, Traffic};
-use crate::markup::push_fixed;
+use crate::markup::{push_fixed, Markup};
 use crate::sim::node::Role;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -53,9 +53,7 @@ pub fn network_view(props: Drawing) -> Html {
     let ring = view.nodes.iter().filter(|n| !n.role.is_hub()).count();
     if ring > MAX_DRAWN_NODES {
         return html! {
-            <figure class="netview aggregate" id={props.id}>
-                <p>{ summary }</p>
-            </figure>
+            <figure class="netview aggregate" id={props.id}>{ aggregate(view, props.label, &summary).html() }</figure>
         };
     }
     let points = props.points;
@@ -103,7 +101,8 @@ fn meters(view: &NetView, points: &[Point], r: f64) -> String {
         if fill <= 0.0 {
             continue;
         }
-        let (x, w, y) = meter(at(points, n.id), r, n.role.is_hub());
+        let hub = n.role.is_hub();
+        let (x, w, y) = meter(at(points, n.id), if hub { HUB_R } else { r }, hub);
         d.push('M');
         push_fixed(&mut d, x, 2);
         d.push(' ');
@@ -129,7 +128,7 @@ fn queues(view: &NetView, points: &[Point], r: f64) -> Html {
             continue;
         }
         let p = at(points, n.id);
-        let x = p.x + if n.role.is_hub() { r * 1.6 } else { r * 1.25 };
+        let (r, x) = if n.role.is_hub() { (HUB_R, p.x + HUB_R * 1.6) } else { (r, p.x + r * 1.25) };
         for i in 0..q.min(MAX_QUEUE_TICKS) {
             d.push('M');
             push_fixed(&mut d, x, 2);
@@ -206,12 +205,14 @@ struct NodeLayerProps {
 /// or the network changes.
 #[component]
 fn NodeLayer(props: &NodeLayerProps) -> Html {
-    let nodes = props.nodes.iter().map(|n| node(n, at(&props.points, n.id), props.r, props.selected));
+    let labelled = props.nodes.len() <= MAX_LABELLED_NODES;
+    let nodes = props.nodes.iter().map(|n| node(n, at(&props.points, n.id), props.r, props.selected, labelled));
     html! { <g class="nodes" role="none">{ for nodes }</g> }
 }
 
-fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
+fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>, labelled: bool) -> Html {
     let chosen = selected == Some(n.id);
+    let r = if n.role.is_hub() { HUB_R } else { r };
     let class = classes!("node", n.role.label(), (!n.up).then_some("down"), chosen.then_some("selected"));
     let name = n.name();
     // Shape carries the role: squares for hubs, circles for the rest.
@@ -239,11 +240,67 @@ fn node(n: &NodeView, p: Point, r: f64, selected: Option<u32>) -> Html {
             if hub {
                 <text class="hub-label" x={fmt(p.x)} y={fmt(p.y + 2.5)} text-anchor="middle">{ if n.role == Role::Server { "S" } else { "I" } }</text>
             }
-            if let Some(count) = n.badge {
+            if let Some(count) = n.badge.filter(|_| labelled) {
                 <text class="badge" x={fmt(p.x)} y={fmt(p.y - r - 2.0)} text-anchor="middle">{ count.to_string() }</text>
             }
         </g>
     }
+}
+
+/// Too many nodes to draw one by one: the hubs as they are, the rest as a
+/// ring whose share of offline nodes is marked, and what is moving as
+/// flows whose width grows with how much is in flight. Written as markup,
+/// which costs the bundle far less than elements built one by one.
+fn aggregate(view: &NetView, label: &str, summary: &str) -> Markup {
+    let c = SIZE / 2.0;
+    let others: Vec<&NodeView> = view.nodes.iter().filter(|n| !n.role.is_hub()).collect();
+    let role = others.first().map_or("peer", |n| n.role.label());
+    let down = others.iter().filter(|n| !n.up).count();
+    let circumference = 2.0 * std::f64::consts::PI * RING;
+    let mut out = Markup::from_static("<svg viewBox=\"0 0 ");
+    out.int(SIZE as i64).raw(" ").int(SIZE as i64).raw("\" role=\"img\" aria-label=\"");
+    out.text(label).raw(": ").text(summary).raw("\">");
+    let circle = |out: &mut Markup, class: &str, r: f64| {
+        out.raw("<circle class=\"").text(class).raw("\" cx=\"").num(c, 1).raw("\" cy=\"").num(c, 1).raw("\" r=\"").num(r, 1).raw("\"");
+    };
+    circle(&mut out, &format!("ring-band {role}"), RING);
+    out.raw("/>");
+    if down > 0 {
+        circle(&mut out, "ring-band down", RING);
+        let share = circumference * down as f64 / others.len().max(1) as f64;
+        out.raw(" stroke-dasharray=\"").num(share, 1).raw(" ").num(circumference, 1).raw("\"/>");
+    }
+    let hubs = view.nodes.iter().filter(|n| n.role.is_hub()).count();
+    let kinds = [(Traffic::Request, "flow packets request"), (Traffic::Response, "flow packets response"), (Traffic::Data, "flow packets data")];
+    for (i, (kind, class)) in kinds.into_iter().enumerate() {
+        let count = view.moving.iter().filter(|m| m.traffic == kind).count();
+        if count == 0 {
+            continue;
+        }
+        let width = 1.5 + 2.5 * (1.0 + count as f64).log10();
+        if hubs == 0 {
+            // Among peers: a band inside the ring.
+            circle(&mut out, class, RING - 12.0 - 6.0 * i as f64);
+        } else {
+            // To and from the hub: spokes side by side.
+            let x = c + 14.0 * (i as f64 - 1.0);
+            out.raw("<line class=\"").raw(class).raw("\" x1=\"").num(x, 1).raw("\" y1=\"").num(c - RING + 10.0, 1);
+            out.raw("\" x2=\"").num(x, 1).raw("\" y2=\"").num(c - HUB_R * 1.3, 1).raw("\"");
+        }
+        out.raw(" stroke-width=\"").num(width, 1).raw("\"/>");
+    }
+    if hubs > 0 {
+        let s = HUB_R * 2.6;
+        out.raw("<g class=\"node server\"><rect x=\"").num(c - s / 2.0, 1).raw("\" y=\"").num(c - s / 2.0, 1);
+        out.raw("\" width=\"").num(s, 1).raw("\" height=\"").num(s, 1).raw("\" rx=\"2\"/></g>");
+    }
+    out.raw("<text class=\"aggregate-label\" x=\"").num(c, 1).raw("\" y=\"").num(c + RING + 16.0, 1).raw("\" text-anchor=\"middle\">");
+    out.int(others.len() as i64).raw(" ").text(role).raw("s");
+    if down > 0 {
+        out.raw(", ").int(down as i64).raw(" offline");
+    }
+    out.raw("</text></svg>");
+    out
 }
 
 /// The drawing in words, for screen readers and the aggregate view.

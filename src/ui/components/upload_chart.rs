@@ -27,14 +27,16 @@ impl PartialEq for UploadChartProps {
 
 #[component]
 pub fn UploadChart(props: &UploadChartProps) -> Html {
-    upload_markup(props.label, &props.uploads[props.side]).map_or_else(Html::default, Markup::html)
+    // One scale for both panels, so equal heights mean equal megabits.
+    let tallest = props.uploads.iter().flat_map(|u| u.iter().copied()).fold(0.0, f64::max);
+    upload_markup(props.label, &props.uploads[props.side], tallest).map_or_else(Html::default, Markup::html)
 }
 
 /// The bars and their caption; `None` when nothing was uploaded.
-pub fn upload_markup(label: &str, uploads: &[f64]) -> Option<Markup> {
+pub fn upload_markup(label: &str, uploads: &[f64], tallest: f64) -> Option<Markup> {
     let (&server, peers) = uploads.split_first()?;
     let total: f64 = uploads.iter().sum();
-    let most = uploads.iter().copied().fold(0.0, f64::max);
+    let most = uploads.iter().copied().fold(tallest, f64::max);
     if total <= 0.0 || most <= 0.0 {
         return None;
     }

@@ -20,7 +20,6 @@ use crate::route::Route;
 use crate::sandbox::{encode, SandboxSetup};
 use crate::ui::components::comparison_table::comparison_markup;
 use crate::ui::components::experiment_panel::ExperimentPanel;
-use crate::ui::components::legend::legend;
 use crate::ui::components::lesson_diagram::lesson_diagram;
 use crate::ui::components::lesson_state::state_class;
 use crate::ui::components::prediction::prediction;
@@ -230,7 +229,6 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 <h2 id="experiment-heading">{ "3. Experiment" }</h2>
                 if predicted {
                     <p>{ render(text.experiment_intro, ledger).html() }</p>
-                    { legend() }
                     <ExperimentPanel
                         key={slug.as_str()}
                         bench={lesson.setup.bench}

@@ -6,7 +6,6 @@ use crate::experiment::lab::LabMsg;
 use crate::experiment::{Bench, NetworkEdits, Params};
 use crate::sandbox::{decode, encode, SandboxSetup};
 use crate::ui::components::experiment_panel::ExperimentPanel;
-use crate::ui::components::legend::legend;
 use crate::ui::components::sweep_panel::SweepPanel;
 use crate::markup::Markup;
 use web_sys::HtmlInputElement;
@@ -235,7 +234,6 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
                 }
             </div>
             <h2>{ "Run it" }</h2>
-            { legend() }
             <ExperimentPanel
                 key={setup.bench.key}
                 bench={setup.bench}
