@@ -21,7 +21,7 @@ const FILE_STYLE: &str = "<style>text{font:11px sans-serif;fill:#4a5360}.axes li
     .tick line.grid{stroke:#e3e8ef}.series{fill:none;stroke-width:2}.series-0{stroke:#8a3b00}\
     .series-1{stroke:#0b6b3a}.series-2{stroke:#8a3b00}.series-3{stroke:#0b6b3a}.mark{fill:#fff;stroke-width:1.5}\
     .mark.series-0,.mark.series-2{stroke:#8a3b00}.mark.series-1,.mark.series-3{stroke:#0b6b3a}\
-    .dashed{stroke-dasharray:5 3}.marker{stroke:#b45309;stroke-dasharray:2 2}</style>";
+    .dashed{stroke-dasharray:5 3}.marker{stroke:#b45309;stroke-dasharray:2 2}.failing{fill:#9b1c1c;fill-opacity:.15}</style>";
 
 /// The drawing itself: an `<svg>` element, `xmlns` and styles included
 /// when it is to stand alone as a file.
@@ -63,6 +63,16 @@ pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
         line(&mut out, "", (x, x, base, base + 4.0));
         out.raw("<text x=\"").num(x, 1).raw("\" y=\"").num(base + 15.0, 1).raw("\" text-anchor=\"middle\">");
         out.text(&tick_label(t)).raw("</text></g>");
+    }
+    // An unbounded value (+∞: no answer time covers enough requests) is
+    // a shaded stretch, not a point: from the sample before to this one.
+    for s in &spec.series {
+        for (j, p) in s.points.iter().enumerate().filter(|(_, p)| p.1 == f64::INFINITY) {
+            let from = if j == 0 { p.0 } else { s.points[j - 1].0 };
+            let (x0, x1) = (px(from), px(p.0));
+            out.raw("<rect class=\"failing\" x=\"").num(x0, 1).raw("\" y=\"").num(TOP, 1);
+            out.raw("\" width=\"").num((x1 - x0).max(1.0), 1).raw("\" height=\"").num(base - TOP, 1).raw("\"/>");
+        }
     }
     for (i, s) in spec.series.iter().enumerate() {
         let data: Vec<(f64, f64)> = s.points.iter().copied().filter(|p| p.0.is_finite() && p.1.is_finite()).collect();
@@ -136,6 +146,10 @@ pub fn figure(spec: &ChartSpec) -> Markup {
         out.raw("<li><svg viewBox=\"0 0 20 6\" aria-hidden=\"true\"><path class=\"series series-").int(i as i64);
         out.raw(if s.dashed { " dashed" } else { "" }).raw("\" d=\"M0 3L20 3\"/></svg>").text(&s.label).raw("</li>");
     }
+    for s in spec.series.iter().filter(|s| s.points.iter().any(|p| p.1 == f64::INFINITY)) {
+        out.raw("<li><svg viewBox=\"0 0 20 6\" aria-hidden=\"true\"><rect class=\"failing\" width=\"20\" height=\"6\"/></svg>");
+        out.raw("Shaded: ").text(&s.label).raw(" left more than 1 request in 20 unanswered</li>");
+    }
     out.raw("</ul></figure>");
     out
 }
@@ -194,6 +208,16 @@ mod tests {
         long.x_max = Some(40.0);
         assert!(figure(&long).into_string().contains(">40</text>"), "the x axis reaches the run's end");
         assert!(svg(&spec(), false).into_string().contains("rotate(-90"), "the y title runs along its axis");
+    }
+
+    #[test]
+    fn an_unbounded_stretch_is_shaded_and_named() {
+        let mut s = spec();
+        s.series[0].points = vec![(1.0, 8.0), (2.0, f64::INFINITY), (3.0, f64::INFINITY), (4.0, 9.0)];
+        let html = figure(&s).into_string();
+        assert_eq!(html.matches("<rect class=\"failing\" x=").count(), 2, "one shaded stretch per unbounded point");
+        assert!(html.contains(&format!("Shaded: {} left more than 1 request in 20 unanswered", s.series[0].label)), "and the key says whose shading it is: {html}");
+        assert!(!figure(&spec()).into_string().contains("unanswered"), "no key entry without shading");
     }
 
     #[test]

@@ -179,3 +179,17 @@ test("a click on the server mid-run picks the server, whatever is drawn over it"
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     assert.equal(await side.locator(".node-inspector select").first().inputValue(), "0", "the server is selected");
   }));
+
+test("a failed server's latency is shown as unanswered, not as a falling line", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/sandbox?s=1;service;clients=10`);
+    await appHeading(page);
+    const central = page.locator(".side").nth(0);
+    await central.locator("g.node[data-node='0']").click();
+    await central.locator("button.toggle-node").click();
+    assert.equal(await central.locator("button.toggle-node").textContent(), "Revive it", "the button says what it will do now");
+    await page.locator(".experiment button.skip").click();
+    await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 60000 });
+    assert.ok(await page.locator(".experiment .chart rect.failing").count() > 0, "the stretch without answers is shaded");
+    assert.match(await page.locator(".experiment .chart-legend").textContent(), /Shaded: Client-server left more than 1 request in 20 unanswered/, "and the key says what shading means");
+  }));

@@ -41,7 +41,21 @@ impl SideSim for ServiceSim {
         if curve != Curve::P95Window {
             return Vec::new();
         }
-        self.series().iter().filter_map(|s| s.latency.map(|l| (s.t_s, l.p95_ms))).collect()
+        // More than one request in twenty unanswered: no answer time covers
+        // 95% of them, so the point is unbounded (the chart shades it)
+        // rather than the answered few's p95, which would fall as the
+        // server dies.
+        self.series()
+            .iter()
+            .filter_map(|s| {
+                let answered = s.latency.map_or(0, |l| l.count);
+                if s.unanswered * 20 > answered + s.unanswered {
+                    Some((s.t_s, f64::INFINITY))
+                } else {
+                    s.latency.map(|l| (s.t_s, l.p95_ms))
+                }
+            })
+            .collect()
     }
 
     fn faults(&mut self) -> Option<&mut dyn Faults> {

@@ -10,6 +10,10 @@ fn failing_the_server_mid_run_fails_requests_and_reviving_it_recovers() {
     central.advance_to(20.0, u64::MAX);
     let failed_while_down = SERVICE.measure(central.as_ref()).get(Metric::FailedShare).unwrap();
     assert!(failed_while_down > 0.1, "requests fail while the server is down: {failed_while_down}");
+    // The latency line does not fall while answers stop: it is unbounded.
+    let curve = central.curve(crate::experiment::side::Curve::P95Window);
+    assert!(curve.iter().filter(|p| p.0 <= 10.0).all(|p| p.1.is_finite()), "bounded before the failure");
+    assert!(curve.iter().any(|p| p.0 > 10.0 && p.1 == f64::INFINITY), "unbounded after it: {curve:?}");
     assert_eq!(central.toggle(0), Some(true), "and comes back");
     assert_eq!(central.toggle(9_999), None, "no such node");
 }

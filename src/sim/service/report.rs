@@ -92,6 +92,11 @@ pub struct ServiceSample {
     pub queued: u64,
     /// The longest single waiting line: the server's, in client-server.
     pub longest_queue: u32,
+    /// Requests that failed or were dropped within the latency window: a
+    /// window's percentiles cover only the answered ones, so these say
+    /// what they leave out.
+    #[serde(default)]
+    pub unanswered: u64,
     pub counters: ServiceCounters,
 }
 

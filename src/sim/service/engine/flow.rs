@@ -84,6 +84,7 @@ impl ServiceSim {
         } else {
             self.counters.dropped += 1;
             self.counters.in_flight = self.counters.in_flight.saturating_sub(1);
+            self.unanswered.push_back(self.now);
         }
     }
 
@@ -131,6 +132,7 @@ impl ServiceSim {
     pub(super) fn fail(&mut self) {
         self.counters.failed += 1;
         self.counters.in_flight = self.counters.in_flight.saturating_sub(1);
+        self.unanswered.push_back(self.now);
     }
 
     /// A request whose serving node is down: client-server has nowhere

@@ -133,6 +133,8 @@ pub struct ServiceSim {
     /// Requests issued before this are not summarised (`warmup_s`).
     warmup_end: SimTime,
     window: VecDeque<(SimTime, u64)>,
+    /// When requests failed or were dropped, within the latency window.
+    unanswered: VecDeque<SimTime>,
     last_sample: (SimTime, u64),
     series: Vec<ServiceSample>,
 }
@@ -190,6 +192,7 @@ impl ServiceSim {
             histogram: Histogram::default(),
             warmup_end: SimTime::ZERO + SimDuration::from_secs_f64_ceil(scenario.warmup_s),
             window: VecDeque::new(),
+            unanswered: VecDeque::new(),
             last_sample: (SimTime::ZERO, 0),
             series: Vec::new(),
             s: scenario,
@@ -239,6 +242,9 @@ impl ServiceSim {
         while self.window.front().is_some_and(|(t, _)| *t < cutoff) {
             self.window.pop_front();
         }
+        while self.unanswered.front().is_some_and(|t| *t < cutoff) {
+            self.unanswered.pop_front();
+        }
         let mut recent: Vec<u64> = self.window.iter().map(|(_, l)| *l).collect();
         let (since, completed_then) = self.last_sample;
         let span = self.now.since(since).as_secs_f64();
@@ -249,6 +255,7 @@ impl ServiceSim {
             latency: LatencySummary::from_micros(&mut recent),
             queued: self.nodes.iter().map(|n| n.queue.len() as u64).sum(),
             longest_queue: self.nodes.iter().map(|n| n.queue.len() as u32).max().unwrap_or(0),
+            unanswered: self.unanswered.len() as u64,
             counters: self.counters,
         });
         self.last_sample = (self.now, self.counters.completed);
