@@ -47,11 +47,13 @@ pub enum Metric {
     /// Requests answered by other nodes, in all (a peer's own copy does
     /// not count).
     Answered,
+    /// Share of receivers holding the whole file (0..1).
+    HaveFile,
 }
 
 impl Metric {
     /// How many metrics there are (the last variant's index plus one).
-    pub const COUNT: usize = Metric::Answered as usize + 1;
+    pub const COUNT: usize = Metric::HaveFile as usize + 1;
 
     pub const ALL: [Metric; Metric::COUNT] = [
         Metric::BusiestShare,
@@ -73,6 +75,7 @@ impl Metric {
         Metric::CheaperFrom,
         Metric::MessagesPerSecond,
         Metric::Answered,
+        Metric::HaveFile,
     ];
 
     pub fn from_key(key: &str) -> Option<Metric> {
@@ -101,6 +104,7 @@ impl Metric {
             Metric::CheaperFrom => "CheaperFrom",
             Metric::MessagesPerSecond => "MessagesPerSecond",
             Metric::Answered => "Answered",
+            Metric::HaveFile => "HaveFile",
         }
     }
 
@@ -125,6 +129,7 @@ impl Metric {
             Metric::CheaperFrom => "Users from which client-server is cheaper",
             Metric::MessagesPerSecond => "Messages the network carries per second",
             Metric::Answered => "Requests answered",
+            Metric::HaveFile => "Receivers with the whole file",
         }
     }
 
@@ -132,7 +137,7 @@ impl Metric {
     /// mistaken for the chart's "now".
     pub fn window(self) -> &'static str {
         match self {
-            Metric::BusiestShare | Metric::Answered | Metric::FailedShare => "so far",
+            Metric::BusiestShare | Metric::Answered | Metric::FailedShare | Metric::HaveFile => "so far",
             Metric::HitRate | Metric::StaleReads => "of searches so far",
             Metric::MessagesPerSearch => "average so far",
             Metric::P50LatencyMs | Metric::P95LatencyMs => "of requests answered so far",
@@ -180,7 +185,8 @@ impl Metric {
             | Metric::StaleReads
             | Metric::FailedShare
             | Metric::OperatorShare
-            | Metric::Availability => {
+            | Metric::Availability
+            | Metric::HaveFile => {
                 // Adding zero turns -0.0 into 0.0, so nothing prints as "-0%".
                 let p = value * 100.0 + 0.0;
                 format!("{}%", fixed(p, usize::from(p > 99.0 && p < 100.0)))

@@ -20,6 +20,7 @@ mod candidates;
 mod chunks;
 mod connections;
 mod engine;
+mod faults;
 mod golden;
 mod policy;
 mod report;

@@ -131,6 +131,32 @@ test("failing the server with the keyboard makes requests fail, and the log says
     assert.deepEqual(await axeViolations(page), []);
   }));
 
+test("in file distribution any node fails by key or button: a server that stays down leaves clients without the file", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=10`);
+    await appHeading(page);
+    await page.locator(".experiment button.step").click();
+    // The server by a click on the drawing and the F key.
+    await page.locator(".side").first().locator("g.node[data-node='0']").click();
+    await page.keyboard.press("f");
+    await page.locator(".event-log li", { hasText: "Client-server: server 0 failed" }).waitFor();
+    assert.equal(await page.locator(".side").first().locator("button.toggle-node").textContent(), "Revive it");
+    // A peer by the button.
+    await page.locator(".side").nth(1).locator("g.node[data-node='4']").click();
+    await page.locator(".side").nth(1).locator("button.toggle-node").click();
+    await page.locator(".event-log li", { hasText: "Peer-to-peer: peer 4 failed" }).waitFor();
+    assert.match(await page.locator(".side").nth(1).locator(".node-about").textContent(), /offline/);
+    await page.locator(".side").nth(1).locator("button.toggle-node").click();
+    await page.locator(".event-log li", { hasText: "Peer-to-peer: peer 4 revived" }).waitFor();
+    await finishRun(page);
+    assert.equal((await page.locator(".side").first().locator("[data-metric=HaveFile]").textContent()).trim(), "0%",
+      "no client gets the whole file from a server that stays down");
+    assert.equal((await page.locator(".side").nth(1).locator("[data-metric=HaveFile]").textContent()).trim(), "100%",
+      "every peer does, the revived one included");
+    await page.locator(".event-log li", { hasText: "Client-server receivers with the whole file: 0%" }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  }));
+
 test("size presets and the churn switch", () =>
   onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;churn`);

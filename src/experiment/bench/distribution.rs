@@ -28,7 +28,7 @@ pub const SPEC: BenchSpec = BenchSpec {
     ..BenchSpec::new(
         "distribution",
         "File distribution",
-        &[Metric::CompletionS, Metric::BoundS],
+        &[Metric::CompletionS, Metric::HaveFile, Metric::BoundS],
         &[
             (Param::Receivers, 20.0),
             (Param::FileMbit, 800.0),

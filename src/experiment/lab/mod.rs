@@ -369,8 +369,10 @@ impl Lab {
         let summary: Vec<String> = Side::BOTH
             .into_iter()
             .filter_map(|side| {
-                let m = self.bench.metrics.first()?;
-                let v = metrics[side].get(*m)?;
+                // The headline figure, or the first one this run has: a
+                // distribution that never reached everyone has no time to
+                // give, but can say how far it got.
+                let (m, v) = self.bench.metrics.iter().find_map(|m| Some((*m, metrics[side].get(*m)?)))?;
                 Some(format!("{} {}: {}", self.label(side), m.label().to_ascii_lowercase(), m.format(v)))
             })
             .collect();

@@ -112,6 +112,23 @@ fn failing_the_server_is_logged_and_fails_requests() {
 }
 
 #[test]
+fn a_distribution_without_its_server_ends_with_the_file_not_everywhere() {
+    let (mut lab, _) = Lab::new(DISTRIBUTION, ten(), 1, true);
+    assert!(lab.can_fail(C) && lab.can_fail(D), "the sandbox offers failing nodes in file distribution");
+    lab.update(LabMsg::from(Step));
+    lab.update(LabMsg::Toggle(C, 0));
+    assert!(lab.log().last().unwrap().contains("Client-server: server 0 failed"), "{:?}", lab.log());
+    assert!(!lab.view(C).nodes[0].up, "and the drawing shows it down");
+    let (_, outcome) = play_to_end(&mut lab);
+    let outcome = outcome.unwrap();
+    assert!(outcome.central.get(Metric::HaveFile).unwrap() < 1.0, "not every client has the file");
+    assert_eq!(outcome.central.get(Metric::CompletionS), None, "so there is no time to send it to all");
+    assert_eq!(outcome.distributed.get(Metric::HaveFile), Some(1.0), "the other design was not touched");
+    let last = lab.log().last().unwrap();
+    assert!(last.contains("Client-server receivers with the whole file: 0%"), "the summary says how far it got: {last}");
+}
+
+#[test]
 fn lessons_do_not_offer_faults_and_models_finish_at_once() {
     let (mut lab, _) = Lab::new(SERVICE, Params::default(), 1, false);
     assert!(!lab.can_fail(C));

@@ -4,6 +4,7 @@ use super::{Curve, SideSim};
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
 use crate::sim::distribution::DistributionSim;
+use crate::sim::fault::Faults;
 
 impl SideSim for DistributionSim {
     /// A little past the textbook bound: the run ends near it.
@@ -24,6 +25,8 @@ impl SideSim for DistributionSim {
             m.set(Metric::CompletionS, report.completion_time_s);
         }
         m.set(Metric::BoundS, report.lower_bound_s);
+        let have = report.peer_completion_s.iter().filter(|t| t.is_some()).count();
+        m.set(Metric::HaveFile, have as f64 / f64::from(report.peers.max(1)));
     }
 
     fn curve(&self, curve: Curve) -> Vec<(f64, f64)> {
@@ -40,6 +43,10 @@ impl SideSim for DistributionSim {
             last = p.fraction;
         }
         points
+    }
+
+    fn faults(&mut self) -> Option<&mut dyn Faults> {
+        Some(self)
     }
 
     fn traffic(&self) -> &'static [Traffic] {

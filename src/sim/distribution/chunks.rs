@@ -63,6 +63,32 @@ impl ChunkSet {
         true
     }
 
+    /// True when the chunk was in the set.
+    pub fn remove(&mut self, chunk: u32) -> bool {
+        let Some(w) = self.words.get_mut((chunk / 64) as usize) else { return false };
+        let bit = 1u64 << (chunk % 64);
+        if *w & bit == 0 {
+            return false;
+        }
+        *w &= !bit;
+        self.count -= 1;
+        true
+    }
+
+    /// The chunks in the set, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().zip(0u32..).flat_map(|(&w, i)| {
+            let mut rest = w;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    i * 64 + bit
+                })
+            })
+        })
+    }
+
     /// The lowest chunk not in the set.
     pub fn first_missing(&self) -> Option<u32> {
         self.words.iter().zip(0u32..).find_map(|(w, i)| {
@@ -104,5 +130,17 @@ mod tests {
             s.insert(c);
         }
         assert!(s.is_complete());
+    }
+
+    #[test]
+    fn remove_and_iter_agree_with_insert() {
+        let mut s = ChunkSet::empty(130);
+        for c in [0, 63, 64, 129] {
+            s.insert(c);
+        }
+        assert_eq!(s.iter().collect::<Vec<_>>(), vec![0, 63, 64, 129]);
+        assert!(s.remove(64) && !s.remove(64) && !s.remove(500));
+        assert_eq!((s.count(), s.iter().collect::<Vec<_>>()), (3, vec![0, 63, 129]));
+        assert_eq!(ChunkSet::full(65).iter().count(), 65);
     }
 }

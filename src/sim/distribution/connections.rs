@@ -159,7 +159,7 @@ impl DistributionSim {
     pub(super) fn fill_upload(&mut self, u: u32) -> bool {
         let cap = self.net.up_capacity(NodeId(u));
         let Some(s) = self.nodes.get(u as usize) else { return false };
-        if s.stuck || s.held.count() == 0 || s.conns.len() as u32 >= self.max_conns(u) {
+        if !s.up || s.stuck || s.held.count() == 0 || s.conns.len() as u32 >= self.max_conns(u) {
             return false;
         }
         if u != SERVER.0 && !self.scenario.uploads(u as usize - 1) {

@@ -86,6 +86,8 @@ pub(super) struct NodeState {
     pub pending_mbps: f64,
     pub chunks_up: u64,
     pub chunks_down: u64,
+    /// False while failed by hand (see [`super::faults`]).
+    pub up: bool,
 }
 
 /// A file-distribution simulation that the UI can step. Build one with
@@ -96,7 +98,15 @@ pub struct DistributionSim {
     pub(super) k: u32,
     pub(super) chunk_mbit: f64,
     pub(super) latency: SimDuration,
-    pub(super) start_at: SimTime,
+    /// Transfers have begun: the `Start` event was handled.
+    pub(super) started: bool,
+    /// In hybrid, whether the tracker answers: peers that have not yet
+    /// asked it cannot begin.
+    pub(super) tracker_up: bool,
+    /// Nodes failed by hand and not yet revived.
+    pub(super) down: u32,
+    /// Since when nothing could move while a failed node was down.
+    pub(super) stalled_since: Option<SimTime>,
     pub(super) net: Network,
     pub(super) queue: EventQueue<Event>,
     pub(super) rng: Rng,
@@ -161,6 +171,7 @@ impl DistributionSim {
                 pending_mbps: 0.0,
                 chunks_up: 0,
                 chunks_down: 0,
+                up: true,
             });
         }
         let tiebreaks: Vec<u32> = nodes.iter().skip(1).map(|s| s.tiebreak).collect();
@@ -177,7 +188,10 @@ impl DistributionSim {
             k,
             chunk_mbit: scenario.chunk_mbit(),
             latency,
-            start_at,
+            started: false,
+            tracker_up: true,
+            down: 0,
+            stalled_since: None,
             net,
             queue,
             rng,
@@ -225,7 +239,7 @@ impl DistributionSim {
         }
     }
 
-    fn drop_stale_heads(&mut self) {
+    pub(super) fn drop_stale_heads(&mut self) {
         while let Some((_, ev)) = self.queue.peek() {
             if self.event_is_current(ev) {
                 break;
@@ -248,17 +262,37 @@ impl DistributionSim {
 
     fn handle(&mut self, ev: Event) {
         match ev {
-            Event::Start => {
-                if self.is_client_server() {
-                    for client in 1..=self.scenario.peers {
-                        self.open_conn(SERVER.0, client, 0);
-                    }
-                } else {
-                    self.note(SERVER.0);
-                }
-            }
+            Event::Start => self.start(),
             Event::ConnUp { conn, .. } => self.activate(conn),
             Event::ChunkDone { conn, .. } => self.chunk_done(conn),
+        }
+    }
+
+    /// Transfers begin, unless they already have or (in hybrid) the tracker
+    /// is down to introduce the peers; reviving it asks again.
+    pub(super) fn start(&mut self) {
+        if self.started || !self.tracker_up {
+            return;
+        }
+        self.started = true;
+        if self.is_client_server() {
+            self.serve_clients(1..=self.scenario.peers);
+        } else {
+            self.note(SERVER.0);
+        }
+    }
+
+    /// Client-server: the server opens a connection to each of these
+    /// clients that is up and still lacks chunks, if it is up itself.
+    pub(super) fn serve_clients(&mut self, clients: impl Iterator<Item = u32>) {
+        if !self.nodes.get(SERVER.index()).is_some_and(|s| s.up) {
+            return;
+        }
+        for client in clients {
+            let next = self.nodes.get(client as usize).filter(|s| s.up && s.incoming == 0).and_then(|s| s.held.first_missing());
+            if let Some(chunk) = next {
+                self.open_conn(SERVER.0, client, chunk);
+            }
         }
     }
 
@@ -422,7 +456,29 @@ impl Stepper for DistributionSim {
         self.events
     }
 
+    /// Every receiver has the file, or nothing is left to happen and no
+    /// failed node could change that by coming back (see
+    /// [`DistributionSim::waiting`]).
     fn is_finished(&self) -> bool {
-        self.completed() == self.scenario.peers || self.queue.is_empty()
+        self.completed() == self.scenario.peers || (self.queue.is_empty() && !self.waiting())
+    }
+
+    /// As the default, and then the clock moves on to `limit` when nothing
+    /// is due before it: a node failed or revived by hand acts at the time
+    /// the learner sees, not at the last event. A run stalled by a failure
+    /// moves no further than its patience allows.
+    fn run_until(&mut self, limit: SimTime, budget: u64) -> u64 {
+        let mut done = 0;
+        while done < budget && self.next_event_time().is_some_and(|t| t <= limit) && self.step() {
+            done += 1;
+        }
+        if done < budget && !self.is_finished() {
+            if self.queue.is_empty() && self.stalled_since.is_none() {
+                self.stalled_since = Some(self.now);
+            }
+            let to = self.stalled_since.map_or(limit, |since| limit.min(since + self.patience()));
+            self.now = self.now.max(to);
+        }
+        done
     }
 }

@@ -72,7 +72,7 @@ impl DistributionSim {
                     } else {
                         Role::Client
                     },
-                    online: id == SERVER || now >= self.start_at,
+                    online: s.up && (id == SERVER || self.started),
                     fraction: f64::from(s.held.count()) / k,
                     up_mbps: self.net.up_rate(id),
                     down_mbps: if id == SERVER { 0.0 } else { self.net.down_rate(id) },
@@ -83,7 +83,7 @@ impl DistributionSim {
             nodes.push(NodeView {
                 id: NodeId(sc.peers.saturating_add(1)),
                 role: Role::Index,
-                online: true,
+                online: self.tracker_up,
                 fraction: 0.0,
                 up_mbps: 0.0,
                 down_mbps: 0.0,
