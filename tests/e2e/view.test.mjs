@@ -193,3 +193,32 @@ test("a failed server's latency is shown as unanswered, not as a falling line", 
     assert.ok(await page.locator(".experiment .chart rect.failing").count() > 0, "the stretch without answers is shaded");
     assert.match(await page.locator(".experiment .chart-legend").textContent(), /Shaded: Client-server left more than 1 request in 20 unanswered/, "and the key says what shading means");
   }));
+
+test("a clock of five digits leaves the progress bar on its line, wide and on a phone", async () => {
+  for (const size of [WIDE, PHONE]) {
+    await onGuardedPage(app.browser, async (page) => {
+      await page.goto(`${app.server.url}#/sandbox?s=1;churn`);
+      await appHeading(page);
+      await page.locator(".experiment button.skip").click();
+      await page.locator(".experiment[data-state=finished]").waitFor({ timeout: 60000 });
+      assert.ok(await clock(page) >= 10000, "a long run's clock has five digits");
+      const [c, p] = await Promise.all([".experiment .clock", ".experiment .run-progress"].map((s) => page.locator(s).boundingBox()));
+      const middle = (b) => b.y + b.height / 2;
+      assert.ok(Math.abs(middle(c) - middle(p)) < Math.max(c.height, p.height) / 2,
+        `the bar sits beside the clock (${JSON.stringify(c)} vs ${JSON.stringify(p)})`);
+    }, size);
+  }
+});
+
+test("failing the server by hand and the scheduled failure are two controls that each say what they do", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/sandbox?s=1;churn`);
+    await appHeading(page);
+    const central = page.locator(".side").nth(0);
+    await central.locator("g.node[data-node='0']").click();
+    await central.locator("button.toggle-node").click();
+    assert.match(await central.locator(".node-about").textContent(), /offline/, "the inspector says the server is down");
+    assert.equal(await central.locator("button.toggle-node").textContent(), "Revive it");
+    const scheduled = page.locator("label", { hasText: "Server fails for good a third of the way in" });
+    assert.equal(await scheduled.count(), 1, "the switch names a scheduled event, not the server's state now");
+  }));
