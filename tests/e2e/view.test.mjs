@@ -159,6 +159,12 @@ test("on a phone the table fits, the two designs sit side by side, and no text i
       const page_overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(page_overflow <= 1, `nothing pushes the page sideways (${page_overflow} px)`);
       assert.deepEqual(await axeViolations(page), []);
+      // The sandbox's node inspector, with its longest choice showing.
+      await page.goto(`${app.server.url}#/sandbox?s=1;distribution;receivers=10`);
+      await appHeading(page);
+      await page.locator(".side").nth(1).locator("g.node[data-node='4']").click();
+      const inspector_overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(inspector_overflow <= 1, `a selected peer's controls fit the phone (${inspector_overflow} px over)`);
     },
     PHONE,
   ));
