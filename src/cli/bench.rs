@@ -51,7 +51,8 @@ pub(super) fn run(rest: &[String], out: &mut dyn Write) -> Result<(), CliError> 
     }
     bench_heterogeneous(out)?;
     bench_requests(out)?;
-    bench_measurement(out)
+    bench_measurement(out)?;
+    bench_dht(out)
 }
 
 /// The costliest case we know for the incremental rate recomputation: uneven
@@ -159,3 +160,34 @@ fn bench_measurement(out: &mut dyn Write) -> Result<(), CliError> {
         ),
     )
 }
+
+/// Chord lookups on a ring nobody leaves, from [`crate::sim::dht`]: what
+/// building the ring (ids, successor lists, 32 fingers a node, keys) costs,
+/// and how fast lookups route through it.
+fn bench_dht(out: &mut dyn Write) -> Result<(), CliError> {
+    use crate::sim::dht::{DhtScenario, DhtSim};
+    const PEERS: u32 = 4_096;
+    const LOOKUPS: u32 = 10_000;
+    let started = Instant::now();
+    let mut sim = DhtSim::new(DhtScenario::stable(PEERS).with_lookups(0.0, 0.0)).map_err(|e| CliError::new(e.to_string()))?;
+    let setup = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    sim.lookups_now(LOOKUPS);
+    let wall = started.elapsed().as_secs_f64();
+    let r = sim.report();
+    emit(
+        out,
+        &format!(
+            "\nChord DHT, {PEERS} nodes, {} keys, no churn: ring built in {:.1} ms; \
+             {LOOKUPS} lookups in {:.1} ms ({:.0} lookups/s), {:.2} hops on average (1/2 log2 N = {:.1}), {:.1}% found\n",
+            sim.scenario().keys,
+            setup * 1e3,
+            wall * 1e3,
+            f64::from(LOOKUPS) / wall.max(1e-9),
+            r.mean_hops.unwrap_or(0.0),
+            r.theory_hops,
+            r.success_rate * 100.0,
+        ),
+    )
+}
+

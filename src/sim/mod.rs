@@ -27,5 +27,6 @@ pub mod churn;
 pub mod cost;
 pub mod golden;
 pub mod histogram;
+pub mod dht;
 #[cfg(test)]
 pub(crate) mod testing;
