@@ -8,6 +8,7 @@
 mod args;
 mod bench;
 mod distribute;
+mod lookup;
 mod sweep;
 
 use std::fmt;
@@ -40,6 +41,9 @@ USAGE
   simulate sweep --max-peers N --file-mbit F --server-up-mbps US
                  --peer-up-mbps U --peer-down-mbps D
                  [--chunks K] [--seed S] [--latency-ms L] [--step S]
+  simulate lookup --overlay central|flooding|dht --peers N [--lookups L]
+                  [--degree D] [--ttl T] [--copies R] [--churn-session-s S]
+                  [--seed S] [--json]
   simulate bench
   simulate help | --help
 
@@ -72,6 +76,25 @@ SWEEP
   Peer rates take one value, or a list of --max-peers values of which the
   first n are used for n peers.
 
+LOOKUP
+  Finds items L times (default 1000), each from a random peer that is up,
+  through one of three overlays, measured the same way for all three:
+    central   ask the index: one step, and it names a peer with a copy
+    flooding  ask the neighbours, who ask theirs, up to T hops (default 3),
+              over a random overlay of mean degree D (default 4)
+    dht       route round a Chord ring: each node forwards with its own
+              finger table; about 1/2 log2 N hops
+  --peers            peers (central and flooding 1 to 5000; dht 2 to 10000)
+  --copies           peers holding each item (default 1); on the ring, the
+                     key's successor and the next R - 1
+  --churn-session-s  peers come and go: up and down times drawn with this
+                     mean (seconds), so about half are up; 1 to 1000000
+  --json             print one JSON object: overlay, peers, lookups,
+                     success_rate (0 to 1), mean_hops (overlay hops from the
+                     asker to the node that can answer, over successful
+                     lookups), mean_messages (everything sent for one
+                     lookup: queries, forwards, timeouts, answers), seed
+
 BENCH
   Wall time and events per second of file distribution for N = 10, 100,
   1000 and 5000 peers at 100 chunks, client-server and peer-to-peer, and how
@@ -94,6 +117,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<(), CliError> {
         "help" => emit(out, HELP),
         "distribute" => distribute::run(rest, out),
         "sweep" => sweep::run(rest, out),
+        "lookup" => lookup::run(rest, out),
         "bench" => bench::run(rest, out),
         other => Err(CliError::new(format!("unknown command '{other}'; try `simulate --help`"))),
     }
