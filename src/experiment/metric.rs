@@ -49,11 +49,14 @@ pub enum Metric {
     Answered,
     /// Share of receivers holding the whole file (0..1).
     HaveFile,
+    /// Overlay hops from the asker to the node that can answer, on average
+    /// over searches that found the item.
+    HopsPerSearch,
 }
 
 impl Metric {
     /// How many metrics there are (the last variant's index plus one).
-    pub const COUNT: usize = Metric::HaveFile as usize + 1;
+    pub const COUNT: usize = Metric::HopsPerSearch as usize + 1;
 
     pub const ALL: [Metric; Metric::COUNT] = [
         Metric::BusiestShare,
@@ -76,6 +79,7 @@ impl Metric {
         Metric::MessagesPerSecond,
         Metric::Answered,
         Metric::HaveFile,
+        Metric::HopsPerSearch,
     ];
 
     pub fn from_key(key: &str) -> Option<Metric> {
@@ -105,6 +109,7 @@ impl Metric {
             Metric::MessagesPerSecond => "MessagesPerSecond",
             Metric::Answered => "Answered",
             Metric::HaveFile => "HaveFile",
+            Metric::HopsPerSearch => "HopsPerSearch",
         }
     }
 
@@ -130,6 +135,7 @@ impl Metric {
             Metric::MessagesPerSecond => "Messages the network carries per second",
             Metric::Answered => "Requests answered",
             Metric::HaveFile => "Receivers with the whole file",
+            Metric::HopsPerSearch => "Hops per search",
         }
     }
 
@@ -140,6 +146,7 @@ impl Metric {
             Metric::BusiestShare | Metric::Answered | Metric::FailedShare | Metric::HaveFile => "so far",
             Metric::HitRate | Metric::StaleReads => "of searches so far",
             Metric::MessagesPerSearch => "average so far",
+            Metric::HopsPerSearch => "average over searches that found it",
             Metric::P50LatencyMs | Metric::P95LatencyMs => "of requests answered so far",
             Metric::ItemsAvailable | Metric::Availability | Metric::MessagesPerSecond => "average over the run so far",
             Metric::CostPerUser
@@ -191,7 +198,7 @@ impl Metric {
                 let p = value * 100.0 + 0.0;
                 format!("{}%", fixed(p, usize::from(p > 99.0 && p < 100.0)))
             }
-            Metric::MessagesPerSearch => fixed(value, 1),
+            Metric::MessagesPerSearch | Metric::HopsPerSearch => fixed(value, 1),
             Metric::MessagesPerSecond | Metric::CheaperFrom | Metric::Crossover | Metric::Answered => fixed(value, 0),
             Metric::P50LatencyMs | Metric::P95LatencyMs => format!("{} ms", fixed(value, 0)),
             Metric::CostPerUser | Metric::TotalCost => format!("${}", fixed(value, 2)),

@@ -119,4 +119,6 @@ pub struct Legend {
     pub selected: bool,
     pub meters: bool,
     pub queues: bool,
+    /// What a line between two nodes means, where lines are drawn.
+    pub lines: Option<&'static str>,
 }

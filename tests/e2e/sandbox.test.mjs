@@ -157,6 +157,32 @@ test("in file distribution any node fails by key or button: a server that stays 
     assert.deepEqual(await axeViolations(page), []);
   }));
 
+test("the DHT workload: lookups hop round the ring, the index fails alone, churn has a switch", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/sandbox?s=1;dht;peers=16`);
+    await appHeading(page);
+    assert.ok(await page.locator("#workload-dht").isChecked());
+    await page.locator(".experiment button.play").click();
+    const ring = page.locator(".side").nth(1);
+    // A lookup in flight, and the newest one's route drawn as lines.
+    await page.waitForFunction(() => Number(document.querySelectorAll(".side")[1]?.querySelector("path.edges")?.getAttribute("data-links") ?? 0) > 0);
+    await page.locator(".experiment button.pause").click();
+    const key = await page.locator(".experiment .legend li").allTextContents();
+    assert.ok(key.some((t) => /newest lookup's route/.test(t)), key.join(" | "));
+    assert.match(await ring.locator("[data-metric=HopsPerSearch]").textContent(), /^\d+\.\d$/);
+    // The index is node 0 of the left-hand side: failing it leaves lookups stuck.
+    const index = page.locator(".side").nth(0);
+    await index.locator("g.node[data-node='0']").click();
+    await page.keyboard.press("f");
+    await page.locator(".event-log li", { hasText: "Central index: index 0 failed" }).waitFor();
+    await page.locator("#sandbox-churn").check();
+    await page.locator(".event-log li", { hasText: "churn on" }).waitFor();
+    await finishRun(page);
+    const found = (side) => page.locator(".side").nth(side).locator("[data-metric=HitRate]").textContent();
+    assert.ok(parseInt(await found(0), 10) < parseInt(await found(1), 10), `without its index, fewer lookups succeed (${await found(0)} vs ${await found(1)})`);
+    assert.deepEqual(await axeViolations(page), []);
+  }));
+
 test("size presets and the churn switch", () =>
   onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;churn`);

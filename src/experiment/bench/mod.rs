@@ -7,6 +7,7 @@
 
 mod churn;
 mod cost;
+mod dht;
 pub mod distribution;
 mod lookup;
 mod placement;
@@ -42,6 +43,7 @@ pub const COST: Bench = &cost::SPEC;
 pub const CHURN: Bench = &churn::SPEC;
 pub const WORKGROUP: Bench = &workgroup::SPEC;
 pub const DISTRIBUTION: Bench = &distribution::SPEC;
+pub const DHT: Bench = &dht::SPEC;
 
 /// Every bench, the sandbox's in the order it lists them.
 pub const TABLE: &[Bench] = &[
@@ -53,6 +55,7 @@ pub const TABLE: &[Bench] = &[
     PLACEMENT,
     COST,
     WORKGROUP,
+    DHT,
     #[cfg(test)]
     &toy::SPEC,
 ];

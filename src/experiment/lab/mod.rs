@@ -261,6 +261,7 @@ impl Lab {
             selected: self.interactive && self.bench.animated,
             meters: self.bench.animated,
             queues: views.iter().any(|v| !v.queues.is_empty()),
+            lines: self.runs.as_ref().and_then(|r| r.iter().find_map(|s| s.lines())),
         }
     }
 

@@ -71,6 +71,10 @@ impl SideSim for LookupSim {
         Some(self)
     }
 
+    fn lines(&self) -> Option<&'static str> {
+        (self.scenario().architecture == crate::sim::node::Architecture::PeerToPeer).then_some("Line: an overlay link")
+    }
+
     fn traffic(&self) -> &'static [Traffic] {
         match self.scenario().propagation {
             Propagation::Push { .. } => &[Traffic::Request, Traffic::Response, Traffic::Data],

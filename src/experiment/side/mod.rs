@@ -4,6 +4,7 @@
 //! file named after it; a bench's builder returns one boxed.
 
 mod churn;
+mod dht;
 mod distribution;
 mod lookup;
 mod model;
@@ -100,6 +101,12 @@ pub trait SideSim: Stepper {
     /// distribution); empty for other runs.
     fn uploads(&self) -> Vec<f64> {
         Vec::new()
+    }
+
+    /// What a line between two nodes means in its drawing, if it draws
+    /// lines.
+    fn lines(&self) -> Option<&'static str> {
+        None
     }
 
     /// Who pays for what, where the model says.

@@ -5,6 +5,8 @@
 //! lookup: what it meets is the state at the instant it was asked.
 
 use super::chord::Chord;
+use super::history::History;
+use super::scenario::Finder;
 use super::members::{Members, Peer};
 use super::node::Key;
 use super::report::{DhtCounters, DhtReport};
@@ -18,28 +20,44 @@ use crate::sim::rng::Rng;
 use crate::sim::time::{SimDuration, SimTime};
 use crate::sim::validate::ValidationError;
 
+/// How often the chart's series takes a point.
+const SAMPLE_EVERY: SimDuration = SimDuration(1_000_000);
+
 #[derive(Clone, Copy, Debug)]
-enum Event {
+pub(super) enum Event {
     /// The next lookup of the Poisson stream.
     Lookup,
     Stabilise(Peer),
-    /// The node leaves if up, comes back if down.
-    Toggle(Peer),
+    /// The node leaves if up, comes back if down; `gen` is the churn
+    /// switch's generation when it was drawn (an older one is void).
+    Toggle { peer: Peer, gen: u32 },
+    /// A point of the series the chart draws.
+    Sample,
 }
 
 pub struct DhtSim {
-    s: DhtScenario,
-    end: SimTime,
-    now: SimTime,
-    events: EventQueue<Event>,
+    pub(super) s: DhtScenario,
+    pub(super) end: SimTime,
+    pub(super) now: SimTime,
+    pub(super) events: EventQueue<Event>,
     processed: u64,
-    chord: Chord,
+    pub(super) chord: Chord,
     /// Arrival times, askers and keys.
     arrivals: Rng,
-    sessions: Rng,
-    counters: DhtCounters,
+    pub(super) sessions: Rng,
+    pub(super) stagger: Rng,
+    pub(super) counters: DhtCounters,
     path: Vec<RingId>,
     last: Option<LookupResult>,
+    /// Peers come and go now (see [`super::upkeep`]).
+    pub(super) churning: bool,
+    /// Bumped whenever churn is switched, voiding the toggles drawn before.
+    pub(super) churn_gen: u32,
+    /// Stabilisation timers are running.
+    pub(super) upkeep: bool,
+    pub(super) history: History,
+    /// The central index answers (an index run; see [`Finder::Index`]).
+    pub(super) index_up: bool,
 }
 
 impl DhtSim {
@@ -47,7 +65,7 @@ impl DhtSim {
         scenario.validate()?;
         // Separate streams, so that churn settings leave node ids, keys and
         // askers' draws where they were.
-        let [mut ids, mut keys, mut stagger, sessions, arrivals] = Rng::streams(scenario.seed);
+        let [mut ids, mut keys, stagger, sessions, arrivals] = Rng::streams(scenario.seed);
         let members = Members::draw(scenario.peers, &mut ids);
         let key_ids = (0..scenario.keys).map(|_| RingId(keys.next_u32())).collect();
         let chord = Chord::exact(members, key_ids, scenario.copies, scenario.successors);
@@ -59,21 +77,25 @@ impl DhtSim {
             chord,
             arrivals,
             sessions,
+            stagger,
             counters: DhtCounters::default(),
             path: Vec::new(),
             last: None,
+            churning: false,
+            churn_gen: 0,
+            upkeep: false,
+            history: History::new(scenario.peers),
+            index_up: true,
             s: scenario,
         };
-        if let Some(session) = sim.s.churn_session_s {
-            let period = sim.stabilise_period();
-            let phase_range = u32::try_from(period.0).unwrap_or(u32::MAX);
-            for p in (0..sim.s.peers).map(Peer) {
-                // Staggered, as independent nodes' timers are.
-                let first = SimTime(u64::from(stagger.below(phase_range)));
-                sim.events.push_within(first, sim.end, Event::Stabilise(p));
-                let leaves = SimDuration::from_secs_f64_ceil(sim.sessions.exponential(session));
-                sim.events.push_within(SimTime::ZERO + leaves, sim.end, Event::Toggle(p));
+        if sim.s.churn_session_s.is_some() {
+            sim.start_upkeep();
+            if !sim.s.churn_paused {
+                sim.set_churn(true);
             }
+        }
+        if sim.s.lookups_per_s > 0.0 {
+            sim.events.push_within(SimTime::ZERO + SAMPLE_EVERY, sim.end, Event::Sample);
         }
         sim.schedule_lookup();
         Ok(sim)
@@ -116,6 +138,26 @@ impl DhtSim {
         self.last
     }
 
+    /// Running totals, a point a second (runs with timed lookups only).
+    pub fn samples(&self) -> &[super::DhtSample] {
+        self.history.samples()
+    }
+
+    /// The last few lookups' routes, oldest first.
+    pub fn recent_lookups(&self) -> impl Iterator<Item = &super::RecentLookup> {
+        self.history.recent()
+    }
+
+    /// The largest share of the lookups so far that one node answered.
+    pub fn busiest_share(&self) -> Option<f64> {
+        self.history.busiest_share(self.counters.lookups)
+    }
+
+    /// Keys each node holds a copy of, by place on the ring.
+    pub fn stored(&self) -> Vec<u32> {
+        (0..self.s.peers).map(|p| self.chord.node(Peer(p)).map_or(0, |n| n.stored().len() as u32)).collect()
+    }
+
     /// Makes `count` lookups at once, at the current simulated instant,
     /// each from a random live node for a random key: how a fixed number of
     /// lookups is measured without a clock. Draws from the same stream as
@@ -149,7 +191,7 @@ impl DhtSim {
         }
     }
 
-    fn stabilise_period(&self) -> SimDuration {
+    pub(super) fn stabilise_period(&self) -> SimDuration {
         SimDuration::from_secs_f64_ceil(self.s.stabilise_s).max(SimDuration(1))
     }
 
@@ -166,9 +208,13 @@ impl DhtSim {
         // With nobody up there is nobody to ask: no lookup happens.
         let Some(asker) = self.chord.members.random_live(&mut self.arrivals) else { return };
         let key = Key(self.arrivals.below(self.chord.key_count()));
-        let result = self.chord.lookup(asker, key, &mut self.path);
+        let result = match self.s.finder {
+            Finder::Ring => self.chord.lookup(asker, key, &mut self.path),
+            Finder::Index => self.chord.ask_index(asker, key, self.index_up, &mut self.path),
+        };
         self.counters.record(&result);
         self.last = Some(result);
+        self.history.record(self.now, &self.chord, &self.path, &result, self.s.finder);
     }
 
     fn handle(&mut self, event: Event) {
@@ -181,20 +227,16 @@ impl DhtSim {
                 self.chord.stabilise(p);
                 self.events.push_within(self.now + self.stabilise_period(), self.end, Event::Stabilise(p));
             }
-            Event::Toggle(p) => {
-                if self.chord.members.is_up(p) {
-                    self.chord.leave(p);
-                    self.counters.departures += 1;
-                } else {
-                    self.chord.join(p);
-                    self.counters.arrivals += 1;
+            Event::Toggle { peer, gen } => {
+                if gen != self.churn_gen {
+                    return;
                 }
-                // Up and down times share one mean (see the scenario).
-                let mean = self.s.churn_session_s.unwrap_or(0.0);
-                let next = SimDuration::from_secs_f64_ceil(self.sessions.exponential(mean));
-                // A zero draw would toggle twice in one tick; a microsecond
-                // keeps every session real.
-                self.events.push_within(self.now + next.max(SimDuration(1)), self.end, Event::Toggle(p));
+                self.flip(peer);
+                self.schedule_toggle(peer);
+            }
+            Event::Sample => {
+                self.history.sample(self.now, &self.counters);
+                self.events.push_within(self.now + SAMPLE_EVERY, self.end, Event::Sample);
             }
         }
     }

@@ -41,6 +41,8 @@
 
 mod chord;
 mod engine;
+mod history;
+mod index;
 mod members;
 mod node;
 pub mod report;
@@ -48,16 +50,18 @@ pub mod ring;
 pub mod routing;
 pub mod scenario;
 mod stabilise;
+mod upkeep;
 pub mod theory;
 
 #[cfg(test)]
 mod tests;
 
 pub use engine::DhtSim;
+pub use history::{DhtSample, RecentLookup};
 pub use report::{DhtCounters, DhtFailures, DhtReport};
 pub use ring::RingId;
 pub use routing::{LookupResult, Outcome};
-pub use scenario::DhtScenario;
+pub use scenario::{DhtScenario, Finder};
 
 use crate::sim::stepping::Stepper;
 use crate::sim::validate::ValidationError;

@@ -20,6 +20,20 @@ pub const MAX_EXPECTED_LOOKUPS: f64 = 2_000_000.0;
 /// its time on.
 pub const MAX_EXPECTED_UPKEEP: f64 = 10_000_000.0;
 
+/// How a lookup finds the node that holds a key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Finder {
+    /// Routed round the ring, each node using its own fingers.
+    #[default]
+    Ring,
+    /// Asked of a central index that always knows which live nodes hold
+    /// what (it learns of every departure at once: the best an index can
+    /// do). Keys are placed and copied as on the ring, so only the finding
+    /// differs.
+    Index,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DhtScenario {
     /// Nodes on the ring, each at a random 32-bit id.
@@ -42,6 +56,12 @@ pub struct DhtScenario {
     /// run about half are up. Everyone is up at the start. `None`: nobody
     /// leaves.
     pub churn_session_s: Option<f64>,
+    /// With `churn_session_s`, nobody comes or goes until churn is switched
+    /// on mid-run (the sandbox's switch); stabilisation runs regardless.
+    #[serde(default)]
+    pub churn_paused: bool,
+    #[serde(default)]
+    pub finder: Finder,
     pub seed: u64,
 }
 
@@ -58,6 +78,8 @@ impl Default for DhtScenario {
             // slow enough for staleness to show under minute-long sessions.
             stabilise_s: 5.0,
             churn_session_s: None,
+            churn_paused: false,
+            finder: Finder::Ring,
             seed: 1,
         }
     }
@@ -88,6 +110,10 @@ impl DhtScenario {
     /// Nodes come and go, staying up `session_s` on average.
     pub fn with_churn(self, session_s: f64) -> DhtScenario {
         DhtScenario { churn_session_s: Some(session_s), ..self }
+    }
+
+    pub fn with_finder(self, finder: Finder) -> DhtScenario {
+        DhtScenario { finder, ..self }
     }
 
     pub fn with_stabilise(self, every_s: f64) -> DhtScenario {

@@ -15,7 +15,7 @@ fn item(out: &mut Markup, symbol: &'static str, name: &'static str) {
 /// Each role's symbol and name, in the key's order.
 const ROLES: [(Role, &str, &str); 4] = [
     (Role::Server, "<rect class=\"node server\" x=\"1\" y=\"1\" width=\"10\" height=\"10\" rx=\"1\"/>", "Server (square, S)"),
-    (Role::Index, "<rect class=\"node index\" x=\"1\" y=\"1\" width=\"10\" height=\"10\" rx=\"1\"/>", "Index of a hybrid (square, I)"),
+    (Role::Index, "<rect class=\"node index\" x=\"1\" y=\"1\" width=\"10\" height=\"10\" rx=\"1\"/>", "Index (square, I)"),
     (Role::Client, "<circle class=\"node client\" cx=\"6\" cy=\"6\" r=\"5\"/>", "Client"),
     (Role::Peer, "<circle class=\"node peer\" cx=\"6\" cy=\"6\" r=\"5\"/>", "Peer"),
 ];
@@ -40,6 +40,9 @@ pub fn legend(l: &Legend) -> Html {
     }
     for (_, symbol, name) in TRAFFIC.iter().filter(|(t, ..)| l.traffic.contains(t)) {
         item(&mut out, symbol, name);
+    }
+    if let Some(name) = l.lines {
+        item(&mut out, "<path class=\"edges\" d=\"M0 10L12 2\"/>", name);
     }
     if l.meters {
         item(&mut out, "<path class=\"meters\" d=\"M0 6h12\"/>", "Meter: progress or load");

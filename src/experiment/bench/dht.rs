@@ -1,0 +1,94 @@
+//! Finding data with no index: a Chord ring against a central index over
+//! the same peers, keys, copies and churn (the `dht` lesson, and the
+//! sandbox's DHT workload).
+
+use super::{BenchSpec, ChartText, SideNames, SideSetup};
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, SideSim};
+use crate::sim::dht::scenario::{MAX_COPIES, MAX_SUCCESSORS};
+use crate::sim::dht::{DhtScenario, DhtSim, Finder};
+use crate::sim::validate::ValidationError;
+
+const DURATION_S: f64 = 120.0;
+const LOOKUPS_PER_S: f64 = 5.0;
+const KEYS: u32 = 200;
+/// How often each node repairs its tables (Chord's stabilise).
+const STABILISE_S: f64 = 5.0;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    facts,
+    sandbox_sizes: Some([16.0, 64.0, 256.0]),
+    sides: SideNames { central: "Central index", distributed: "Chord ring (DHT)", hybrid: None },
+    size: Some(Param::Peers),
+    chart: Some(ChartText::over_time("Lookups that found the key, so far", "share found", Curve::HitRateSoFar)),
+    ..BenchSpec::new(
+        "dht",
+        "A distributed index (DHT)",
+        &[Metric::HitRate, Metric::HopsPerSearch, Metric::MessagesPerSearch, Metric::BusiestShare],
+        &[(Param::Peers, 64.0), (Param::Replication, 2.0), (Param::SessionS, 60.0)],
+        build,
+    )
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let peers = s.count(Param::Peers);
+    // Copies sit on the key's successors: at most the list's length and
+    // one, and never more nodes than there are.
+    let copies = s.count(Param::Replication).clamp(1, MAX_COPIES as u32).min(peers);
+    let scenario = DhtScenario {
+        peers,
+        keys: KEYS,
+        lookups_per_s: LOOKUPS_PER_S,
+        duration_s: DURATION_S,
+        copies,
+        successors: copies.clamp(DhtScenario::default().successors, MAX_SUCCESSORS as u32),
+        stabilise_s: STABILISE_S,
+        churn_session_s: Some(s.value(Param::SessionS)),
+        // Churn waits for the switch: first the ring as Chord draws it.
+        churn_paused: true,
+        finder: if s.central() { Finder::Index } else { Finder::Ring },
+        seed: s.seed,
+    };
+    Ok(Box::new(DhtSim::new(scenario)?))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    vec![
+        ("duration-s", DURATION_S),
+        ("lookups-per-s", LOOKUPS_PER_S),
+        ("keys", f64::from(KEYS)),
+        ("stabilise-s", STABILISE_S),
+        ("finger-entries", 32.0),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::bench::DHT;
+    use crate::experiment::Params;
+
+    #[test]
+    fn the_index_answers_in_one_step_and_the_ring_in_about_half_log2_n() {
+        let o = DHT.outcome(&Params::default(), 1).unwrap();
+        assert_eq!(o.central.get(Metric::HitRate), Some(1.0));
+        assert_eq!(o.distributed.get(Metric::HitRate), Some(1.0), "nobody leaves until churn is on");
+        let hops = o.distributed.get(Metric::HopsPerSearch).unwrap();
+        // One ring of 64 can sit a tenth or more off the mean over rings.
+        assert!((hops - 3.0).abs() < 0.45, "64 peers: about 3 hops ({hops})");
+        assert!(o.central.get(Metric::HopsPerSearch).unwrap() <= 1.0);
+        assert!(o.central.get(Metric::BusiestShare).unwrap() > 0.9, "the index answers nearly everything");
+        assert!(o.distributed.get(Metric::BusiestShare).unwrap() < 0.1, "on the ring no node answers much");
+    }
+
+    #[test]
+    fn every_size_the_controls_offer_runs() {
+        for peers in [Param::Peers.spec().min, Param::Peers.spec().max] {
+            for copies in [Param::Replication.spec().min, Param::Replication.spec().max] {
+                let params = Params::from_pairs(&[(Param::Peers, peers), (Param::Replication, copies)]);
+                assert!(DHT.outcome(&params, 1).is_ok(), "{peers} peers, {copies} copies");
+            }
+        }
+    }
+}
