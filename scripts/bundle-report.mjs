@@ -23,9 +23,13 @@ export const KINDS = [
   // of text, compiled into the Wasm. 310,000 until the experiment view
   // (issue 14) drew a key per view, crowds as pictures and readouts with
   // their windows (about 3 KB, after writing the new drawing as markup).
+  // 315,000 until issue 15 put three more simulators in the page (a Chord
+  // ring with stabilisation and churn, BitTorrent's choking, arrivals and
+  // a tracker that fails) behind three sandbox workloads: 313,607 bytes
+  // before, 332,819 after.
   // Moving lesson text out of the Wasm, into "content" (whose budget waits
   // for it), is the way back down.
-  { kind: "app", budget: 315_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
+  { kind: "app", budget: 335_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
   { kind: "other", budget: 10_000, test: () => true },
 ];
 // Everything a visit may fetch: dist/ without the package teachers download.

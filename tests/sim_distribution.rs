@@ -3,7 +3,7 @@
 
 use hub_and_mesh::sim::distribution::{
     golden_summary, run, spread_rates, DistributionScenario, DistributionSim, FIELD_CHUNKS, FIELD_FILE, FIELD_LATENCY,
-    FIELD_PEERS, FIELD_PEER_DOWN, FIELD_PEER_UP, FIELD_SERVER_UP,
+    FIELD_PEERS, FIELD_PEER_DOWN, FIELD_PEER_UP, FIELD_SERVER_UP, Policy,
 };
 use hub_and_mesh::sim::node::Architecture;
 use hub_and_mesh::sim::stepping::Stepper;
@@ -128,8 +128,9 @@ fn small_scenario() -> impl Strategy<Value = DistributionScenario> {
         prop::collection::vec((0.5f64..100.0, 0.5f64..100.0), 12),
         prop::sample::select(&LATENCIES[..]),
         any::<u64>(),
+        prop::sample::select(&Policy::ALL[..]),
     )
-        .prop_map(|(arch, peers, file_mbit, chunks, server_up_mbps, rates, latency_ms, seed)| {
+        .prop_map(|(arch, peers, file_mbit, chunks, server_up_mbps, rates, latency_ms, seed, policy)| {
             let rates = &rates[..peers as usize];
             DistributionScenario {
                 arch,
@@ -142,6 +143,9 @@ fn small_scenario() -> impl Strategy<Value = DistributionScenario> {
                 clients: Vec::new(),
                 latency_ms,
                 seed,
+                policy,
+                arrival_window_s: 0.0,
+                tracker_fails_at_s: None,
             }
         })
 }

@@ -2,9 +2,9 @@
 
 use super::args::{self, Flags};
 use super::{emit, CliError};
-use crate::sim::distribution::{self as dist, DistributionReport, DistributionScenario};
+use crate::sim::distribution::{self as dist, DistributionReport, DistributionScenario, Policy};
 use crate::sim::node::Architecture;
-use crate::sim::validate::{check_count, ValidationError};
+use crate::sim::validate::{check_count, check_range, ValidationError};
 use serde::Serialize;
 use std::io::Write;
 
@@ -76,6 +76,9 @@ pub(super) fn scenario(
         clients: Vec::new(),
         latency_ms: flags.number("--latency-ms")?.unwrap_or(0.0),
         seed: flags.whole("--seed")?.unwrap_or(1),
+        policy: Policy::Altruistic,
+        arrival_window_s: 0.0,
+        tracker_fails_at_s: None,
     })
 }
 
@@ -85,21 +88,39 @@ struct JsonOut<'a> {
     report: &'a DistributionReport,
     server_up_mbps: f64,
     latency_ms: f64,
+    policy: &'static str,
+    /// How many receivers were made free riders.
+    free_riders: u32,
 }
 
 pub(super) fn run(rest: &[String], out: &mut dyn Write) -> Result<(), CliError> {
-    let mut valued = vec!["--arch", "--peers"];
+    let mut valued = vec!["--arch", "--peers", "--policy", "--free-riders"];
     valued.extend(SCENARIO_FLAGS);
     let flags = args::parse(rest, &valued, &["--json"])?;
     let arch_name = flags.required("--arch")?;
     let arch = Architecture::from_slug(arch_name).ok_or_else(|| {
         CliError::new(format!("--arch must be client-server, peer-to-peer or hybrid (got '{arch_name}')"))
     })?;
+    let policy = match flags.raw("--policy") {
+        None => Policy::Altruistic,
+        Some(name) => Policy::from_slug(name).ok_or_else(|| {
+            CliError::new(format!("--policy must be altruistic or tit-for-tat (got '{name}')"))
+        })?,
+    };
+    let share = flags.number("--free-riders")?.unwrap_or(0.0);
+    let share = check_range(dist::FIELD_FREE_RIDERS, share, 0.0, 1.0)
+        .map_err(|e| CliError::new(format!("--free-riders: {e}")))?;
     let peers = peer_count(&flags, "--peers")?;
-    let sc = scenario(&flags, arch, peers, false)?;
+    let sc = scenario(&flags, arch, peers, false)?.with_policy(policy).with_free_riders(share);
     let report = dist::run(&sc).map_err(|e| invalid(&e, "--peers"))?;
     if flags.switch("--json") {
-        let json = JsonOut { report: &report, server_up_mbps: sc.server_up_mbps, latency_ms: sc.latency_ms };
+        let json = JsonOut {
+            report: &report,
+            server_up_mbps: sc.server_up_mbps,
+            latency_ms: sc.latency_ms,
+            policy: sc.policy.slug(),
+            free_riders: sc.clients.len() as u32,
+        };
         let text = serde_json::to_string(&json).map_err(|e| CliError::new(format!("could not write JSON: {e}")))?;
         emit(out, &(text + "\n"))
     } else {
@@ -140,6 +161,21 @@ fn summary(sc: &DistributionScenario, r: &DistributionReport) -> String {
         r.server_upload_mbit / sc.file_mbit
     ));
     s.push_str(&format!("  peers uploaded     {peer_total:.3} Mbit in total\n"));
+    // Only when asked for, so the plain run's summary reads as it always did.
+    if sc.policy != Policy::Altruistic || !sc.clients.is_empty() {
+        let mean = |m: Option<f64>| m.map_or("-".to_string(), |m| format!("{m:.6} s"));
+        s.push_str(&format!(
+            "  policy             {}; free riders {} of {}\n",
+            sc.policy.slug(),
+            sc.clients.len(),
+            sc.peers
+        ));
+        s.push_str(&format!(
+            "  mean completion    contributors {}, free riders {}\n",
+            mean(r.contributor_mean_s),
+            mean(r.free_rider_mean_s)
+        ));
+    }
     s.push_str(&format!("  events             {}\n", r.events));
     s
 }
@@ -203,5 +239,45 @@ mod tests {
         assert!(e.starts_with("unknown flag '--verbose'"), "{e}");
         let e = run_str(&format!("{GOOD} --seed")).unwrap_err().to_string();
         assert_eq!(e, "--seed needs a value");
+    }
+
+    #[test]
+    fn policy_and_free_riders_change_the_run_and_show_in_json() {
+        let plain: serde_json::Value = serde_json::from_str(&run_str(&format!("{GOOD} --json")).unwrap()).unwrap();
+        assert_eq!(plain["policy"], "altruistic");
+        assert_eq!(plain["free_riders"], 0);
+        assert!(plain["free_rider_mean_s"].is_null());
+        assert!(plain["contributor_mean_s"].as_f64().is_some());
+        let line = format!("{GOOD} --chunks 20 --policy tit-for-tat --free-riders 0.4 --json");
+        let json: serde_json::Value = serde_json::from_str(&run_str(&line).unwrap()).unwrap();
+        assert_eq!(json["policy"], "tit-for-tat");
+        assert_eq!(json["free_riders"], 2);
+        let riders = json["free_rider_mean_s"].as_f64().unwrap();
+        let others = json["contributor_mean_s"].as_f64().unwrap();
+        assert!(riders > 0.0 && others > 0.0);
+        let ups = json["peer_upload_mbit"].as_array().unwrap();
+        assert_eq!(ups.iter().filter(|u| u.as_f64() == Some(0.0)).count(), 2, "two receivers upload nothing");
+        assert!(json["completion_time_s"].as_f64().unwrap() >= json["lower_bound_s"].as_f64().unwrap());
+        let text = run_str(&line.replace(" --json", "")).unwrap();
+        assert!(text.contains("policy             tit-for-tat; free riders 2 of 5"), "{text}");
+        assert!(text.contains("mean completion    contributors"), "{text}");
+        assert!(!run_str(GOOD).unwrap().contains("policy"), "a plain run reads as before");
+    }
+
+    #[test]
+    fn bad_policy_and_free_riders_name_the_flag() {
+        let cases = [
+            ("--policy greedy", "--policy must be altruistic or tit-for-tat (got 'greedy')"),
+            ("--policy", "--policy needs a value"),
+            ("--free-riders 1.5", "--free-riders: share of free riders must be between 0 and 1 (got 1.5)"),
+            ("--free-riders -0.1", "--free-riders: share of free riders must be between 0 and 1 (got -0.1)"),
+            ("--free-riders NaN", "--free-riders: share of free riders must be a finite number"),
+            ("--free-riders some", "--free-riders expects a number, got 'some'"),
+            ("--free-riders", "--free-riders needs a value"),
+        ];
+        for (extra, want) in cases {
+            let e = run_str(&format!("{GOOD} {extra}")).unwrap_err().to_string();
+            assert_eq!(e, want, "{extra}");
+        }
     }
 }

@@ -37,7 +37,8 @@ simulate: the Hub & Mesh network simulator on the command line.
 USAGE
   simulate distribute --arch ARCH --peers N --file-mbit F --server-up-mbps US
                       --peer-up-mbps U --peer-down-mbps D
-                      [--chunks K] [--seed S] [--latency-ms L] [--json]
+                      [--chunks K] [--seed S] [--latency-ms L]
+                      [--policy P] [--free-riders FRACTION] [--json]
   simulate sweep --max-peers N --file-mbit F --server-up-mbps US
                  --peer-up-mbps U --peer-down-mbps D
                  [--chunks K] [--seed S] [--latency-ms L] [--step S]
@@ -64,9 +65,20 @@ DISTRIBUTE
   --seed            seed of the run's random generator (default 1); the same
                     seed always gives the same run
   --latency-ms      paid once when a connection opens, 0 to 10000 (default 0)
+  --policy          how swarm peers choose whom to upload to (default
+                    altruistic): altruistic (whoever is least far along) or
+                    tit-for-tat (BitTorrent's choking: each peer uploads to
+                    the 3 peers that uploaded most to it over the last 20 s,
+                    chosen again every 10 s, plus 1 random peer moved every
+                    30 s; the server chokes nobody and serves receivers
+                    drawn at random). Client-server ignores it.
+  --free-riders     fraction of the receivers, 0 to 1 (default 0), that only
+                    download and upload nothing; which ones follows the seed
   --json            print one JSON object: arch, peers, chunks, seed,
-                    completion_time_s, lower_bound_s, ratio,
-                    peer_completion_s, server_upload_mbit, peer_upload_mbit,
+                    policy, free_riders, completion_time_s, lower_bound_s,
+                    ratio, peer_completion_s, contributor_mean_s and
+                    free_rider_mean_s (mean completion of each group, null
+                    when it is empty), server_upload_mbit, peer_upload_mbit,
                     events, completion_curve, ...
 
 SWEEP

@@ -52,11 +52,19 @@ pub enum Metric {
     /// Overlay hops from the asker to the node that can answer, on average
     /// over searches that found the item.
     HopsPerSearch,
+    /// Megabits the server (or seed) has uploaded.
+    ServerSentMbit,
+    /// Times a newcomer found the tracker down and could not join.
+    JoinsRefused,
+    /// Mean time until a peer that uploads holds the whole file, seconds.
+    ContributorMeanS,
+    /// Mean time until a free rider holds the whole file, seconds.
+    FreeRiderMeanS,
 }
 
 impl Metric {
     /// How many metrics there are (the last variant's index plus one).
-    pub const COUNT: usize = Metric::HopsPerSearch as usize + 1;
+    pub const COUNT: usize = Metric::FreeRiderMeanS as usize + 1;
 
     pub const ALL: [Metric; Metric::COUNT] = [
         Metric::BusiestShare,
@@ -80,6 +88,10 @@ impl Metric {
         Metric::Answered,
         Metric::HaveFile,
         Metric::HopsPerSearch,
+        Metric::ServerSentMbit,
+        Metric::JoinsRefused,
+        Metric::ContributorMeanS,
+        Metric::FreeRiderMeanS,
     ];
 
     pub fn from_key(key: &str) -> Option<Metric> {
@@ -110,6 +122,10 @@ impl Metric {
             Metric::Answered => "Answered",
             Metric::HaveFile => "HaveFile",
             Metric::HopsPerSearch => "HopsPerSearch",
+            Metric::ServerSentMbit => "ServerSentMbit",
+            Metric::JoinsRefused => "JoinsRefused",
+            Metric::ContributorMeanS => "ContributorMeanS",
+            Metric::FreeRiderMeanS => "FreeRiderMeanS",
         }
     }
 
@@ -136,6 +152,10 @@ impl Metric {
             Metric::Answered => "Requests answered",
             Metric::HaveFile => "Receivers with the whole file",
             Metric::HopsPerSearch => "Hops per search",
+            Metric::ServerSentMbit => "Sent by the server",
+            Metric::JoinsRefused => "Newcomers turned away",
+            Metric::ContributorMeanS => "Peers that upload: mean time to the file",
+            Metric::FreeRiderMeanS => "Free riders: mean time to the file",
         }
     }
 
@@ -143,7 +163,12 @@ impl Metric {
     /// mistaken for the chart's "now".
     pub fn window(self) -> &'static str {
         match self {
-            Metric::BusiestShare | Metric::Answered | Metric::FailedShare | Metric::HaveFile => "so far",
+            Metric::BusiestShare
+            | Metric::Answered
+            | Metric::FailedShare
+            | Metric::HaveFile
+            | Metric::ServerSentMbit
+            | Metric::JoinsRefused => "so far",
             Metric::HitRate | Metric::StaleReads => "of searches so far",
             Metric::MessagesPerSearch => "average so far",
             Metric::HopsPerSearch => "average over searches that found it",
@@ -156,6 +181,7 @@ impl Metric {
             | Metric::CheaperFrom
             | Metric::Crossover => "from the model",
             Metric::CompletionS => "when the last receiver has the file",
+            Metric::ContributorMeanS | Metric::FreeRiderMeanS => "once every one of them has it",
             Metric::BoundS => "from the textbook's formula",
         }
     }
@@ -199,11 +225,16 @@ impl Metric {
                 format!("{}%", fixed(p, usize::from(p > 99.0 && p < 100.0)))
             }
             Metric::MessagesPerSearch | Metric::HopsPerSearch => fixed(value, 1),
-            Metric::MessagesPerSecond | Metric::CheaperFrom | Metric::Crossover | Metric::Answered => fixed(value, 0),
+            Metric::MessagesPerSecond | Metric::CheaperFrom | Metric::Crossover | Metric::Answered | Metric::JoinsRefused => {
+                fixed(value, 0)
+            }
+            Metric::ServerSentMbit => format!("{} Mbit", fixed(value, 0)),
             Metric::P50LatencyMs | Metric::P95LatencyMs => format!("{} ms", fixed(value, 0)),
             Metric::CostPerUser | Metric::TotalCost => format!("${}", fixed(value, 2)),
             Metric::AdminHours => format!("{} h", fixed(value, 1)),
-            Metric::CompletionS | Metric::BoundS => format!("{} s", fixed(value, 1)),
+            Metric::CompletionS | Metric::BoundS | Metric::ContributorMeanS | Metric::FreeRiderMeanS => {
+                format!("{} s", fixed(value, 1))
+            }
         }
     }
 }

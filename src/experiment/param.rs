@@ -62,6 +62,13 @@ pub enum Param {
     /// A copy that comes back online checks its version number against a
     /// live copy's and fetches what it missed.
     CatchUp,
+    /// Receivers arrive at random over this many seconds from the start.
+    ArrivalWindowS,
+    /// In hybrid, the tracker fails for good halfway through the arrivals.
+    TrackerFails,
+    /// Share of a swarm's peers that download and upload nothing, in
+    /// percent.
+    FreeRidersPercent,
 }
 
 /// How a parameter is edited.
@@ -87,7 +94,7 @@ pub struct ParamSpec {
 }
 
 impl Param {
-    pub const ALL: [Param; 26] = [
+    pub const ALL: [Param; 29] = [
         Param::Nodes,
         Param::Ttl,
         Param::Replication,
@@ -114,6 +121,9 @@ impl Param {
         Param::PairMinutes,
         Param::SecondServer,
         Param::CatchUp,
+        Param::ArrivalWindowS,
+        Param::TrackerFails,
+        Param::FreeRidersPercent,
     ];
 
     pub fn spec(self) -> ParamSpec {
@@ -150,6 +160,11 @@ impl Param {
             Param::PairMinutes => s("Time per pair of computers", "minutes a month", Number, 1.0, 60.0, 1.0),
             Param::SecondServer => s("A second server", "", Switch, 0.0, 1.0, 1.0),
             Param::CatchUp => s("Returning copies catch up", "", Switch, 0.0, 1.0, 1.0),
+            Param::ArrivalWindowS => s("Receivers arrive over", "s", Number, 0.0, 600.0, 5.0),
+            // A plan for the run, like the server's: failing the tracker by
+            // hand mid-run leaves this off, so the label says when.
+            Param::TrackerFails => s("Tracker fails for good halfway through the arrivals", "", Switch, 0.0, 1.0, 1.0),
+            Param::FreeRidersPercent => s("Free riders", "%", Number, 0.0, 80.0, 5.0),
         }
     }
 
@@ -186,6 +201,9 @@ impl Param {
             Param::PairMinutes => "pairmin",
             Param::SecondServer => "second",
             Param::CatchUp => "catchup",
+            Param::ArrivalWindowS => "arrivals",
+            Param::TrackerFails => "trackerfail",
+            Param::FreeRidersPercent => "freeriders",
         }
     }
 }

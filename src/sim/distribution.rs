@@ -7,6 +7,10 @@
 //! [`theory`](crate::sim::theory) gives the minimum each design can reach,
 //! reported beside every result.
 //!
+//! Who uploads to whom in a swarm is the scenario's [`Policy`]: altruistic
+//! (everyone feeds whoever is furthest behind) or BitTorrent's tit-for-tat
+//! choking, which makes free riders (download-only receivers) wait longer.
+//!
 //! Two ways in:
 //! - [`run`] for a whole run and its [`DistributionReport`];
 //! - [`DistributionSim`] to step a run (it implements
@@ -16,7 +20,9 @@
 //! Same scenario, same seed: same events, same times, natively and in Wasm.
 //! Nothing here depends on `usize` width, hash order or the clock.
 
+mod arrivals;
 mod candidates;
+mod choke;
 mod chunks;
 mod connections;
 mod engine;
@@ -27,6 +33,7 @@ mod report;
 mod scenario;
 mod snapshot;
 
+pub use choke::{MAX_UNCHOKED, OPTIMISTIC_S, RATE_WINDOW_S, RECHOKE_S, REGULAR_SLOTS};
 pub use chunks::ChunkSet;
 pub use engine::{DistributionSim, SERVER};
 pub use golden::{golden_scenario, golden_summary};
@@ -39,9 +46,23 @@ use crate::sim::validate::ValidationError;
 
 /// Events a run may take before it is stopped as a runaway. Each chunk
 /// delivered costs at most two events (its connection opening and its
-/// arrival), so a correct run stays far below this.
+/// arrival), so a correct run stays far below this. Under tit-for-tat each
+/// peer's timers add two events per rechoke period for as long as the run
+/// could last (the server alone serving everyone, with latency paid per
+/// chunk), twice over, and two more each time a parked peer wakes.
 pub fn event_budget(scenario: &DistributionScenario) -> u64 {
-    u64::from(scenario.peers).saturating_mul(u64::from(scenario.chunks)).saturating_mul(4).saturating_add(1_000)
+    let peers = u64::from(scenario.peers);
+    let transfers = peers.saturating_mul(u64::from(scenario.chunks)).saturating_mul(4).saturating_add(1_000);
+    if scenario.policy != Policy::TitForTat {
+        return transfers;
+    }
+    let longest_s = f64::from(scenario.peers) * scenario.file_mbit / scenario.server_up_mbps
+        + scenario.file_mbit / scenario.d_min()
+        + f64::from(scenario.chunks) * scenario.latency_ms / 1000.0 * 2.0;
+    // `as` saturates, and a NaN (never validated) gives zero.
+    let periods = (longest_s / RECHOKE_S as f64).ceil() as u64;
+    let timers = peers.saturating_mul(periods.saturating_mul(4).saturating_add(16));
+    transfers.saturating_mul(2).saturating_add(timers)
 }
 
 /// Validates the scenario and runs it to the end.

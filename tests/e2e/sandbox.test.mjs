@@ -183,6 +183,34 @@ test("the DHT workload: lookups hop round the ring, the index fails alone, churn
     assert.deepEqual(await axeViolations(page), []);
   }));
 
+test("the tracker workload: peers take the load off the server, and a failed tracker turns newcomers away", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/sandbox?s=1;hybrid;receivers=10;trackerfail=1`);
+    await appHeading(page);
+    assert.ok(await page.locator("#workload-hybrid").isChecked());
+    assert.ok(await page.locator("#sandbox-trackerfail").isChecked(), "the share link's switch is on");
+    await finishRun(page);
+    const metric = (side, key) => page.locator(".side").nth(side).locator(`[data-metric=${key}]`).textContent();
+    assert.equal(await metric(0, "ServerSentMbit"), "2000 Mbit", "client-server: the server sends all ten copies");
+    assert.ok(parseInt(await metric(1, "ServerSentMbit"), 10) < 1000, `hybrid: the peers send most of them (${await metric(1, "ServerSentMbit")})`);
+    assert.ok(parseInt(await metric(1, "JoinsRefused"), 10) > 0, "newcomers were turned away");
+    assert.match(await page.locator(".side").nth(1).locator("g.node[data-node='11']").getAttribute("class"), /\bindex\b.*\bdown\b/, "the tracker is drawn down");
+    assert.deepEqual(await axeViolations(page), []);
+  }));
+
+test("the swarm workload: under tit-for-tat free riders wait longer; altruism carries them", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/sandbox?s=1;incentives;receivers=20`);
+    await appHeading(page);
+    assert.ok(await page.locator("#workload-incentives").isChecked());
+    await finishRun(page);
+    const seconds = async (side, key) => parseFloat(await page.locator(".side").nth(side).locator(`[data-metric=${key}]`).textContent());
+    const tft = (await seconds(1, "FreeRiderMeanS")) / (await seconds(1, "ContributorMeanS"));
+    const altruistic = (await seconds(0, "FreeRiderMeanS")) / (await seconds(0, "ContributorMeanS"));
+    assert.ok(tft > altruistic, `free riders lag more under tit-for-tat (${tft.toFixed(2)} vs ${altruistic.toFixed(2)})`);
+    assert.deepEqual(await axeViolations(page), []);
+  }));
+
 test("size presets and the churn switch", () =>
   onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/sandbox?s=1;churn`);

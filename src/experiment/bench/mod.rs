@@ -8,6 +8,8 @@
 mod churn;
 mod cost;
 mod dht;
+mod hybrid;
+mod incentives;
 pub mod distribution;
 mod lookup;
 mod placement;
@@ -44,6 +46,8 @@ pub const CHURN: Bench = &churn::SPEC;
 pub const WORKGROUP: Bench = &workgroup::SPEC;
 pub const DISTRIBUTION: Bench = &distribution::SPEC;
 pub const DHT: Bench = &dht::SPEC;
+pub const HYBRID: Bench = &hybrid::SPEC;
+pub const INCENTIVES: Bench = &incentives::SPEC;
 
 /// Every bench, the sandbox's in the order it lists them.
 pub const TABLE: &[Bench] = &[
@@ -55,7 +59,9 @@ pub const TABLE: &[Bench] = &[
     PLACEMENT,
     COST,
     WORKGROUP,
+    HYBRID,
     DHT,
+    INCENTIVES,
     #[cfg(test)]
     &toy::SPEC,
 ];

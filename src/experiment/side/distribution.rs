@@ -7,9 +7,10 @@ use crate::sim::distribution::DistributionSim;
 use crate::sim::fault::Faults;
 
 impl SideSim for DistributionSim {
-    /// A little past the textbook bound: the run ends near it.
+    /// A little past the textbook bound (after the last arrival, where
+    /// receivers arrive over time): the run ends near it.
     fn horizon_s(&self) -> f64 {
-        self.scenario().lower_bound_s() * 1.2
+        self.scenario().arrival_window_s + self.scenario().lower_bound_s() * 1.2
     }
 
     fn draw(&self, view: &mut NetView) {
@@ -25,6 +26,14 @@ impl SideSim for DistributionSim {
             m.set(Metric::CompletionS, report.completion_time_s);
         }
         m.set(Metric::BoundS, report.lower_bound_s);
+        m.set(Metric::ServerSentMbit, report.server_upload_mbit);
+        if let Some(t) = report.contributor_mean_s {
+            m.set(Metric::ContributorMeanS, t);
+        }
+        if let Some(t) = report.free_rider_mean_s {
+            m.set(Metric::FreeRiderMeanS, t);
+        }
+        m.set(Metric::JoinsRefused, self.joins_refused() as f64);
         let have = report.peer_completion_s.iter().filter(|t| t.is_some()).count();
         m.set(Metric::HaveFile, have as f64 / f64::from(report.peers.max(1)));
     }

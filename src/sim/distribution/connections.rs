@@ -2,11 +2,69 @@
 //! chunk after another, closed; and a sender's upload kept in use by
 //! opening more while it has room.
 
-use super::engine::{DistributionSim, Event, PEER_MAX_CONNS, SERVER, SPARE_FRACTION};
+use super::engine::{Conn, DistributionSim, Event, PEER_MAX_CONNS, SERVER, SPARE_FRACTION};
 use crate::sim::node::NodeId;
 use crate::sim::time::SimDuration;
 
 impl DistributionSim {
+    /// Records that `to` will receive `chunk`.
+    pub(super) fn claim(&mut self, to: u32, chunk: u32) {
+        let Some(s) = self.nodes.get_mut(to as usize) else { return };
+        let before = s.claimed.count();
+        if !s.claimed.insert(chunk) {
+            return;
+        }
+        let after = s.claimed.count();
+        let complete = s.claimed.is_complete();
+        if let Some(r) = self.rarity.get_mut(chunk as usize) {
+            *r += 1;
+        }
+        if self.candidates.remove(to, before) && !complete {
+            self.candidates.insert(to, after);
+        }
+    }
+
+    pub(super) fn open_conn(&mut self, from: u32, to: u32, chunk: u32) {
+        self.claim(to, chunk);
+        let expect = self.net.up_capacity(NodeId(from)).min(self.net.down_capacity(NodeId(to)));
+        let c = match self.free_conns.pop() {
+            Some(c) => c,
+            None => {
+                self.conns.push(Conn { live: false, from, to, chunk, flow: None, gen: 0, expect_mbps: 0.0, due: None });
+                (self.conns.len() - 1) as u32
+            }
+        };
+        let Some(conn) = self.conns.get_mut(c as usize) else { return };
+        conn.live = true;
+        conn.from = from;
+        conn.to = to;
+        conn.chunk = chunk;
+        conn.flow = None;
+        conn.gen = conn.gen.wrapping_add(1);
+        conn.expect_mbps = expect;
+        conn.due = None;
+        let gen = conn.gen;
+        self.live_conns += 1;
+        if let Some(s) = self.nodes.get_mut(from as usize) {
+            s.conns.push(c);
+            if let Err(pos) = s.targets.binary_search(&to) {
+                s.targets.insert(pos, to);
+            }
+        }
+        if let Some(s) = self.nodes.get_mut(to as usize) {
+            s.incoming += 1;
+        }
+        if self.latency == SimDuration::ZERO {
+            self.activate(c);
+        } else {
+            if let Some(s) = self.nodes.get_mut(from as usize) {
+                s.pending += 1;
+                s.pending_mbps += expect;
+            }
+            self.queue.push(self.now + self.latency, Event::ConnUp { conn: c, gen });
+        }
+    }
+
     pub(super) fn activate(&mut self, c: u32) {
         let now = self.now;
         let Some(conn) = self.conns.get_mut(c as usize) else { return };
@@ -166,13 +224,20 @@ impl DistributionSim {
             return false;
         }
         let expected = self.net.up_rate(NodeId(u)) + s.pending_mbps;
-        if !s.conns.is_empty() && expected >= cap * (1.0 - SPARE_FRACTION) {
+        // A choking peer sends to everyone it has unchoked at once, sharing
+        // its upload among them as BitTorrent's connections do.
+        let chokes = self.chokes(u);
+        if !s.conns.is_empty() && expected >= cap * (1.0 - SPARE_FRACTION) && !chokes {
             return false;
         }
         let extra = !s.conns.is_empty();
         match self.pick(u, None, extra) {
             Some((to, chunk)) => {
                 self.open_conn(u, to, chunk);
+                if chokes {
+                    // Its next unchoked peer, in the next pass.
+                    self.note_quietly(u);
+                }
                 true
             }
             None => {

@@ -9,13 +9,14 @@
 //!   and sends the chunks in order on it; the network shares the server's
 //!   upload max-min fairly among all of them.
 //! - Peer-to-peer and hybrid: see [`super::policy`] for who sends what to
-//!   whom. Hybrid peers first ask the tracker who else is in the swarm (one
+//!   whom, and [`super::choke`] under tit-for-tat. Hybrid peers first ask the tracker who else is in the swarm (one
 //!   round trip), then behave exactly as peer-to-peer.
 //!
 //! Rates are recomputed once per simulated tick, after every event due at
 //! that tick has been handled (see [`DistributionSim::step`]).
 
 use super::candidates::Candidates;
+use super::choke::{self, PeerChoke};
 use super::chunks::ChunkSet;
 use super::scenario::DistributionScenario;
 use crate::sim::network::{FlowId, Network};
@@ -33,10 +34,20 @@ pub const SERVER: NodeId = NodeId(0);
 pub(super) enum Event {
     /// Transfers may begin (at 0, or after the tracker round trip).
     Start,
+    /// A receiver turns up and asks to join (see [`super::arrivals`]).
+    Arrive { node: u32 },
+    /// A receiver has the tracker's answer and joins the swarm.
+    Joined { node: u32 },
+    /// The scenario's tracker failure: for good.
+    TrackerFails,
     /// A connection's latency has passed; its first chunk starts flowing.
     ConnUp { conn: u32, gen: u32 },
     /// The chunk on a connection has fully arrived.
     ChunkDone { conn: u32, gen: u32 },
+    /// Tit-for-tat: a peer chooses its regular unchoke slots again.
+    Rechoke { peer: u32, gen: u32 },
+    /// Tit-for-tat: a peer moves its optimistic unchoke.
+    Optimistic { peer: u32, gen: u32 },
 }
 
 #[derive(Clone, Debug)]
@@ -86,8 +97,11 @@ pub(super) struct NodeState {
     pub pending_mbps: f64,
     pub chunks_up: u64,
     pub chunks_down: u64,
-    /// False while failed by hand (see [`super::faults`]).
+    /// False while failed by hand (see [`super::faults`]) or not yet
+    /// joined.
     pub up: bool,
+    /// Has arrived and joined (see [`super::arrivals`]).
+    pub joined: bool,
 }
 
 /// A file-distribution simulation that the UI can step. Build one with
@@ -107,6 +121,10 @@ pub struct DistributionSim {
     pub(super) down: u32,
     /// Since when nothing could move while a failed node was down.
     pub(super) stalled_since: Option<SimTime>,
+    /// Newcomers turned away while the tracker was down, to ask again.
+    pub(super) awaiting_tracker: Vec<u32>,
+    /// How many times a newcomer found the tracker down.
+    pub(super) joins_refused: u64,
     pub(super) net: Network,
     pub(super) queue: EventQueue<Event>,
     pub(super) rng: Rng,
@@ -125,6 +143,8 @@ pub struct DistributionSim {
     pub(super) to_try: Vec<u32>,
     pub(super) completions: Vec<(SimTime, u32)>,
     pub(super) changed: Vec<FlowId>,
+    /// Per node, under tit-for-tat only (see [`super::choke`]).
+    pub(super) choke: Vec<PeerChoke>,
 }
 
 /// Connections a peer may keep open at once. It opens a further one only
@@ -172,9 +192,11 @@ impl DistributionSim {
                 chunks_up: 0,
                 chunks_down: 0,
                 up: true,
+                joined: true,
             });
         }
         let tiebreaks: Vec<u32> = nodes.iter().skip(1).map(|s| s.tiebreak).collect();
+        let choke = choke::book(&scenario, &mut rng);
         let candidates = Candidates::new(&tiebreaks, k);
         let latency = SimDuration::from_secs_f64_ceil(scenario.latency_ms / 1000.0);
         // Hybrid peers ask the tracker for the swarm first: one round trip.
@@ -184,7 +206,7 @@ impl DistributionSim {
         };
         let mut queue = EventQueue::new();
         queue.push(start_at, Event::Start);
-        Ok(DistributionSim {
+        let mut sim = DistributionSim {
             k,
             chunk_mbit: scenario.chunk_mbit(),
             latency,
@@ -192,6 +214,8 @@ impl DistributionSim {
             tracker_up: true,
             down: 0,
             stalled_since: None,
+            awaiting_tracker: Vec::new(),
+            joins_refused: 0,
             net,
             queue,
             rng,
@@ -206,8 +230,11 @@ impl DistributionSim {
             to_try: Vec::new(),
             completions: Vec::new(),
             changed: Vec::new(),
+            choke,
             scenario,
-        })
+        };
+        sim.schedule_arrivals();
+        Ok(sim)
     }
 
     pub fn scenario(&self) -> &DistributionScenario {
@@ -229,13 +256,14 @@ impl DistributionSim {
 
     fn event_is_current(&self, ev: &Event) -> bool {
         match *ev {
-            Event::Start => true,
+            Event::Start | Event::Arrive { .. } | Event::Joined { .. } | Event::TrackerFails => true,
             Event::ConnUp { conn, gen } => {
                 self.conns.get(conn as usize).is_some_and(|c| c.live && c.gen == gen && c.flow.is_none())
             }
             Event::ChunkDone { conn, gen } => {
                 self.conns.get(conn as usize).is_some_and(|c| c.live && c.gen == gen && c.flow.is_some())
             }
+            Event::Rechoke { peer, gen } | Event::Optimistic { peer, gen } => self.timer_is_current(peer, gen),
         }
     }
 
@@ -250,11 +278,14 @@ impl DistributionSim {
         // they outnumber the live ones.
         let live = self.live_conns as usize + 1;
         if self.queue.len() > 4 * live + 4096 {
-            let conns = &self.conns;
+            let (conns, choke) = (&self.conns, &self.choke);
             self.queue.retain(|ev| match *ev {
-                Event::Start => true,
+                Event::Start | Event::Arrive { .. } | Event::Joined { .. } | Event::TrackerFails => true,
                 Event::ConnUp { conn, gen } | Event::ChunkDone { conn, gen } => {
                     conns.get(conn as usize).is_some_and(|c| c.live && c.gen == gen)
+                }
+                Event::Rechoke { peer, gen } | Event::Optimistic { peer, gen } => {
+                    choke.get(peer as usize).is_some_and(|c| c.armed && c.gen == gen)
                 }
             });
         }
@@ -263,8 +294,13 @@ impl DistributionSim {
     fn handle(&mut self, ev: Event) {
         match ev {
             Event::Start => self.start(),
+            Event::Arrive { node } => self.arrive(node),
+            Event::Joined { node } => self.join(node),
+            Event::TrackerFails => self.tracker_up = false,
             Event::ConnUp { conn, .. } => self.activate(conn),
             Event::ChunkDone { conn, .. } => self.chunk_done(conn),
+            Event::Rechoke { peer, .. } => self.on_rechoke(peer),
+            Event::Optimistic { peer, .. } => self.on_optimistic(peer),
         }
     }
 
@@ -323,6 +359,9 @@ impl DistributionSim {
         }
         // The receiver has something new to offer.
         self.note(conn.to);
+        if self.chokes(conn.from) {
+            return self.keep_sending(c, conn.from, conn.to);
+        }
         let alone = self.nodes.get(conn.from as usize).is_some_and(|s| s.conns.len() == 1);
         if !alone {
             // Let the recomputed rates decide whether the sender needs this
@@ -360,66 +399,8 @@ impl DistributionSim {
             s.done_at = Some(now);
             self.completions.push((now, to));
         }
+        self.on_delivery(from, to);
     }
-
-    /// Records that `to` will receive `chunk`.
-    pub(super) fn claim(&mut self, to: u32, chunk: u32) {
-        let Some(s) = self.nodes.get_mut(to as usize) else { return };
-        let before = s.claimed.count();
-        if !s.claimed.insert(chunk) {
-            return;
-        }
-        let after = s.claimed.count();
-        let complete = s.claimed.is_complete();
-        if let Some(r) = self.rarity.get_mut(chunk as usize) {
-            *r += 1;
-        }
-        if self.candidates.remove(to, before) && !complete {
-            self.candidates.insert(to, after);
-        }
-    }
-
-    pub(super) fn open_conn(&mut self, from: u32, to: u32, chunk: u32) {
-        self.claim(to, chunk);
-        let expect = self.net.up_capacity(NodeId(from)).min(self.net.down_capacity(NodeId(to)));
-        let c = match self.free_conns.pop() {
-            Some(c) => c,
-            None => {
-                self.conns.push(Conn { live: false, from, to, chunk, flow: None, gen: 0, expect_mbps: 0.0, due: None });
-                (self.conns.len() - 1) as u32
-            }
-        };
-        let Some(conn) = self.conns.get_mut(c as usize) else { return };
-        conn.live = true;
-        conn.from = from;
-        conn.to = to;
-        conn.chunk = chunk;
-        conn.flow = None;
-        conn.gen = conn.gen.wrapping_add(1);
-        conn.expect_mbps = expect;
-        conn.due = None;
-        let gen = conn.gen;
-        self.live_conns += 1;
-        if let Some(s) = self.nodes.get_mut(from as usize) {
-            s.conns.push(c);
-            if let Err(pos) = s.targets.binary_search(&to) {
-                s.targets.insert(pos, to);
-            }
-        }
-        if let Some(s) = self.nodes.get_mut(to as usize) {
-            s.incoming += 1;
-        }
-        if self.latency == SimDuration::ZERO {
-            self.activate(c);
-        } else {
-            if let Some(s) = self.nodes.get_mut(from as usize) {
-                s.pending += 1;
-                s.pending_mbps += expect;
-            }
-            self.queue.push(self.now + self.latency, Event::ConnUp { conn: c, gen });
-        }
-    }
-
 }
 
 /// A sender opens another connection only while more than this share of its

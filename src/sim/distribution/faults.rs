@@ -9,8 +9,9 @@
 //!   the server opens a fresh connection to each client still missing
 //!   chunks.
 //! - In hybrid the tracker is node N+1. Down before the peers have asked
-//!   it, nobody can begin until it returns; down later, nothing changes,
-//!   since the peers already know one another.
+//!   it, nobody can begin until it returns; down later, the peers in the
+//!   swarm carry on, since they know one another, but newcomers cannot
+//!   join until it is back (see [`super::arrivals`]).
 //!
 //! A run in which nothing can move while a node is down waits for it to
 //! come back, at most [`DistributionSim::patience`], then ends unfinished.
@@ -34,6 +35,10 @@ impl Faults for DistributionSim {
 
     fn apply_fault(&mut self, node: NodeId, action: FaultAction) {
         let id = node.0;
+        if self.nodes.get(node.index()).is_some_and(|s| !s.joined) {
+            // Not there yet: nothing to fail or revive.
+            return;
+        }
         match (self.nodes.get(node.index()).is_some(), action) {
             (true, FaultAction::Fail) => self.fail(id),
             (true, FaultAction::Revive) => self.revive(id),
@@ -50,7 +55,7 @@ impl DistributionSim {
     /// Whether a failed node might still change the outcome by coming back:
     /// one is down, and the run has not waited out its patience.
     pub(super) fn waiting(&self) -> bool {
-        let outage = self.down > 0 || !self.tracker_up && !self.started;
+        let outage = self.down > 0 || !self.tracker_up && (!self.started || !self.awaiting_tracker.is_empty());
         outage && self.stalled_since.is_none_or(|since| self.now < since + self.patience())
     }
 
@@ -77,6 +82,7 @@ impl DistributionSim {
         for c in touching {
             self.drop_conn(c);
         }
+        self.forget_down(id);
         self.note_everyone();
     }
 
@@ -114,6 +120,7 @@ impl DistributionSim {
     /// round trip from now.
     fn revive_tracker(&mut self) {
         self.tracker_up = true;
+        self.ask_again();
         if !self.started {
             self.queue.push(self.now + self.latency + self.latency, Event::Start);
         }
@@ -155,7 +162,7 @@ impl DistributionSim {
 
     /// After a failure or a return, who can send to whom has changed for
     /// many: every sender that is up looks again.
-    fn note_everyone(&mut self) {
+    pub(super) fn note_everyone(&mut self) {
         if self.is_client_server() {
             return;
         }
@@ -164,6 +171,7 @@ impl DistributionSim {
                 self.note(i);
             }
         }
+        self.wake_all();
     }
 }
 

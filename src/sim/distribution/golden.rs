@@ -2,7 +2,7 @@
 //! compared in the browser: if Wasm and native ever disagree, or a change
 //! shifts a single event, this string changes.
 
-use super::scenario::{spread_rates, DistributionScenario};
+use super::scenario::{spread_rates, DistributionScenario, Policy};
 use crate::sim::node::Architecture;
 
 /// Peer-to-peer, 20 peers with uploads spread 0.5x..2x around 10 Mbps,
@@ -19,6 +19,9 @@ pub fn golden_scenario() -> DistributionScenario {
         clients: Vec::new(),
         latency_ms: 0.0,
         seed: 7,
+        policy: Policy::Altruistic,
+        arrival_window_s: 0.0,
+        tracker_fails_at_s: None,
     }
 }
 

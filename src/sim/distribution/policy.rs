@@ -14,9 +14,13 @@
 //!   capacity is not left idle while someone needs what the sender has.
 //!   When a chunk arrives and the sender has other connections, that
 //!   connection closes and the recomputed rates decide whether it is needed.
+//!
+//! That is the altruistic policy. Under tit-for-tat a peer sends only to the
+//! peers it has unchoked, and the server picks its receivers at random (see
+//! [`super::choke`]).
 
 use super::chunks::ChunkSet;
-use super::engine::{DistributionSim, SPARE_FRACTION};
+use super::engine::{DistributionSim, SERVER, SPARE_FRACTION};
 use crate::sim::node::NodeId;
 use crate::sim::rng::Rng;
 
@@ -29,6 +33,12 @@ impl DistributionSim {
     /// only to use idle upload, so busy receivers (see [`receiver_busy`])
     /// are skipped.
     pub(super) fn pick(&mut self, u: u32, reuse: Option<u32>, extra: bool) -> Option<(u32, u32)> {
+        if self.chokes(u) {
+            return self.pick_unchoked(u);
+        }
+        if u == SERVER.0 && self.tit_for_tat() {
+            return self.serve_anyone(reuse, extra);
+        }
         let sender = self.nodes.get(u as usize)?;
         // An extra connection is opportunistic: look at the least advanced
         // few only, so a sender among many busy receivers costs little.
@@ -53,7 +63,7 @@ impl DistributionSim {
 /// `BUSY_INCOMING` connections coming in: one more would only take a share
 /// from the others. Below that count a new sender is still welcome, because
 /// it may bring chunks the receiver's current senders do not have.
-fn receiver_busy(sim: &DistributionSim, r: u32) -> bool {
+pub(super) fn receiver_busy(sim: &DistributionSim, r: u32) -> bool {
     let id = NodeId(r);
     let incoming = sim.nodes.get(r as usize).map_or(0, |s| s.incoming);
     incoming >= BUSY_INCOMING && sim.net.down_rate(id) >= sim.net.down_capacity(id) * (1.0 - SPARE_FRACTION)
@@ -66,7 +76,7 @@ const EXTRA_SCAN: u32 = 32;
 
 /// The rarest chunk in `have` but not in `claimed`; ties go to a uniformly
 /// random one (reservoir sampling, one draw per tie).
-fn rarest(have: &ChunkSet, claimed: &ChunkSet, rarity: &[u32], rng: &mut Rng) -> Option<u32> {
+pub(super) fn rarest(have: &ChunkSet, claimed: &ChunkSet, rarity: &[u32], rng: &mut Rng) -> Option<u32> {
     let mut best = None;
     let mut best_rarity = u32::MAX;
     let mut ties = 0u32;

@@ -3,7 +3,7 @@
 use super::engine::{DistributionSim, SERVER};
 use crate::sim::node::Architecture;
 use crate::sim::stepping::Stepper;
-use crate::sim::time::SimTime;
+use crate::sim::time::{SimTime, MICROS_PER_SECOND};
 use serde::{Deserialize, Serialize};
 
 /// One point of the completion curve: by `time_s`, this `fraction` of the
@@ -43,6 +43,15 @@ pub struct DistributionReport {
     pub events: u64,
     /// Starts at (0, 0); one point per receiver completion, in time order.
     pub completion_curve: Vec<CurvePoint>,
+    /// Mean completion time (s) of the receivers that upload, and of the
+    /// free riders (the scenario's download-only clients): `None` when the
+    /// group is empty or one of its members has not finished. Grouped by
+    /// role alone, so in client-server, where nobody uploads, "contributors"
+    /// are simply the receivers not listed as clients.
+    #[serde(default)]
+    pub contributor_mean_s: Option<f64>,
+    #[serde(default)]
+    pub free_rider_mean_s: Option<f64>,
 }
 
 impl DistributionSim {
@@ -79,6 +88,30 @@ impl DistributionSim {
             chunks_downloaded: self.nodes.iter().map(|s| s.chunks_down).sum(),
             events: self.events_processed(),
             completion_curve: curve,
+            contributor_mean_s: self.mean_completion_s(true),
+            free_rider_mean_s: self.mean_completion_s(false),
         }
+    }
+
+    /// Mean completion time of the receivers that upload (or that do not).
+    /// Summed in whole microseconds, so the order cannot change the answer.
+    fn mean_completion_s(&self, uploaders: bool) -> Option<f64> {
+        // A flag per receiver, not a search of the client list for each:
+        // the page may ask for a report every frame of a large swarm.
+        let mut rides = vec![false; self.nodes.len()];
+        for &c in &self.scenario.clients {
+            if let Some(flag) = rides.get_mut(c as usize) {
+                *flag = true;
+            }
+        }
+        let mut total: u128 = 0;
+        let mut count: u32 = 0;
+        for (s, &rider) in self.nodes.iter().skip(1).zip(&rides) {
+            if rider != uploaders {
+                total += u128::from(s.done_at?.0);
+                count += 1;
+            }
+        }
+        (count > 0).then(|| total as f64 / f64::from(count) / MICROS_PER_SECOND as f64)
     }
 }

@@ -27,6 +27,46 @@ pub const FIELD_PEER_UP: &str = "peer upload (Mbps)";
 pub const FIELD_PEER_DOWN: &str = "peer download (Mbps)";
 pub const FIELD_LATENCY: &str = "latency (ms)";
 pub const FIELD_CLIENTS: &str = "download-only clients";
+pub const FIELD_ARRIVALS: &str = "arrivals spread over (s)";
+pub const FIELD_TRACKER_FAILS: &str = "tracker fails at (s)";
+/// A day: arrivals spread wider than that are a different experiment.
+pub const MAX_ARRIVAL_WINDOW_S: f64 = 86_400.0;
+pub const FIELD_FREE_RIDERS: &str = "share of free riders";
+
+/// How a swarm's peers choose whom to upload to (peer-to-peer and hybrid;
+/// client-server has one sender and ignores it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Policy {
+    /// Every sender feeds whoever is least far along: the swarm as one
+    /// cooperative machine, free riders served like everyone else.
+    #[default]
+    Altruistic,
+    /// BitTorrent's choking: each peer uploads to the
+    /// [`REGULAR_SLOTS`](super::REGULAR_SLOTS) peers that uploaded most to
+    /// it lately, plus one chosen at random. The server still serves anyone.
+    TitForTat,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 2] = [Policy::Altruistic, Policy::TitForTat];
+
+    /// The name used on the command line and in share links.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Policy::Altruistic => "altruistic",
+            Policy::TitForTat => "tit-for-tat",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Policy> {
+        Policy::ALL.into_iter().find(|p| p.slug() == s)
+    }
+
+    fn is_altruistic(&self) -> bool {
+        *self == Policy::Altruistic
+    }
+}
 
 /// One file-distribution experiment: a server holds a file that every
 /// receiver (clients in client-server, peers otherwise) must end up with.
@@ -54,6 +94,20 @@ pub struct DistributionScenario {
     pub latency_ms: f64,
     #[serde(default)]
     pub seed: u64,
+    /// Receivers arrive at times drawn uniformly over this many seconds
+    /// from the start, rather than all being there at once; each must join
+    /// first (in hybrid, by asking the tracker). Left out of the JSON when
+    /// 0, so scenarios saved before read and write as they did.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub arrival_window_s: f64,
+    /// In hybrid, the tracker fails for good at this time (seconds from
+    /// the start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracker_fails_at_s: Option<f64>,
+    /// Left out of the JSON when altruistic, so scenarios saved before
+    /// there was a choice read and write exactly as they did.
+    #[serde(default, skip_serializing_if = "Policy::is_altruistic")]
+    pub policy: Policy,
 }
 
 impl DistributionScenario {
@@ -79,6 +133,9 @@ impl DistributionScenario {
             clients: Vec::new(),
             latency_ms: 0.0,
             seed: 1,
+            arrival_window_s: 0.0,
+            tracker_fails_at_s: None,
+            policy: Policy::Altruistic,
         }
     }
 
@@ -99,6 +156,34 @@ impl DistributionScenario {
 
     pub fn with_arch(mut self, arch: Architecture) -> Self {
         self.arch = arch;
+        self
+    }
+
+    pub fn with_arrivals_over(mut self, window_s: f64) -> Self {
+        self.arrival_window_s = window_s;
+        self
+    }
+
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Makes this share of the receivers (rounded to the nearest whole one)
+    /// download-only, drawn from a generator of its own seeded by the
+    /// scenario's seed: the same seed picks the same ones, scattered through
+    /// the ids rather than the first few, and the run's own draws are not
+    /// shifted. Set the seed first. A share that is not a number counts as
+    /// none; it is clamped to 0..=1 (the command line refuses it instead).
+    pub fn with_free_riders(mut self, fraction: f64) -> Self {
+        let share = if fraction.is_nan() { 0.0 } else { fraction.clamp(0.0, 1.0) };
+        let n = self.peers.min(MAX_PEERS);
+        let count = (share * f64::from(n)).round() as u32;
+        let mut ids: Vec<u32> = (0..n).collect();
+        Rng::new(self.seed).fork().shuffle(&mut ids);
+        ids.truncate(count as usize);
+        ids.sort_unstable();
+        self.clients = ids;
         self
     }
 
@@ -123,6 +208,10 @@ impl DistributionScenario {
             check_count(FIELD_CLIENTS, u64::from(c), 0, u64::from(self.peers.saturating_sub(1)))?;
         }
         check_range(FIELD_LATENCY, self.latency_ms, 0.0, MAX_LATENCY_MS)?;
+        check_range(FIELD_ARRIVALS, self.arrival_window_s, 0.0, MAX_ARRIVAL_WINDOW_S)?;
+        if let Some(at) = self.tracker_fails_at_s {
+            check_range(FIELD_TRACKER_FAILS, at, 0.0, MAX_SIMULATED_SECONDS)?;
+        }
         // The server alone could always serve everyone one after another, so
         // this bounds any run from above.
         let worst = f64::from(self.peers) * self.file_mbit / self.server_up_mbps + self.file_mbit / self.d_min();
@@ -212,6 +301,11 @@ fn sci3(x: f64) -> String {
 pub fn spread_rates(n: u32, low: f64, high: f64, seed: u64) -> Vec<f64> {
     let mut rng = Rng::new(seed);
     (0..n.min(MAX_PEERS.saturating_mul(2))).map(|_| low + (high - low) * rng.next_f64()).collect()
+}
+
+/// Serde's test for leaving a field out: a window of 0 is no window.
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 #[cfg(test)]

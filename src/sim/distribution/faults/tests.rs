@@ -164,9 +164,16 @@ fn faults_name_a_node_the_run_does_not_have() {
 #[test]
 fn random_failures_and_returns_keep_the_books_and_the_file_whole() {
     let mut rng = crate::sim::rng::Rng::new(11);
-    for arch in [Architecture::ClientServer, Architecture::PeerToPeer, Architecture::Hybrid] {
+    let cases = [
+        (Architecture::ClientServer, Policy::Altruistic),
+        (Architecture::PeerToPeer, Policy::Altruistic),
+        (Architecture::Hybrid, Policy::Altruistic),
+        (Architecture::PeerToPeer, Policy::TitForTat),
+        (Architecture::Hybrid, Policy::TitForTat),
+    ];
+    for (arch, policy) in cases {
         for seed in 0..6 {
-            let sc = scenario(arch).with_seed(seed).with_latency_ms(f64::from(rng.below(3)) * 20.0);
+            let sc = scenario(arch).with_seed(seed).with_latency_ms(f64::from(rng.below(3)) * 20.0).with_policy(policy);
             let mut sim = DistributionSim::new(sc).unwrap();
             let count = sim.node_count();
             let mut t = 0.0;
@@ -183,8 +190,8 @@ fn random_failures_and_returns_keep_the_books_and_the_file_whole() {
             }
             finish(&mut sim);
             let r = sim.report();
-            assert!(r.finished, "{arch:?} seed {seed}: everyone back, everyone finishes");
-            assert_eq!(r.chunks_downloaded, 10 * 40, "{arch:?} seed {seed}: each chunk arrives once at each receiver");
+            assert!(r.finished, "{arch:?} {policy:?} seed {seed}: everyone back, everyone finishes");
+            assert_eq!(r.chunks_downloaded, 10 * 40, "{arch:?} {policy:?} seed {seed}: each chunk arrives once at each receiver");
         }
     }
 }

@@ -1,0 +1,101 @@
+//! Free riders in a swarm, and BitTorrent's tit-for-tat: the same peers,
+//! the same free riders, scheduled altruistically or by choking (the
+//! `incentives` lesson, and the sandbox's swarm workload).
+
+use super::{BenchSpec, ChartText, NodeSetting, RoleWords, SideNames, SideSetup};
+use crate::experiment::metric::Metric;
+use crate::experiment::param::Param;
+use crate::experiment::side::{Curve, SideSim};
+use crate::sim::distribution::{DistributionScenario, DistributionSim, Policy};
+use crate::sim::node::Architecture;
+use crate::sim::validate::ValidationError;
+
+pub const SPEC: BenchSpec = BenchSpec {
+    facts,
+    sandbox_sizes: Some([20.0, 50.0, 150.0]),
+    sides: SideNames { central: "Altruistic swarm", distributed: "Tit-for-tat swarm", hybrid: None },
+    size: Some(Param::Receivers),
+    per_node: &[NodeSetting::Role(RoleWords {
+        peer: "Peer: downloads and uploads",
+        client: "Free rider: downloads only",
+        became_peer: "uploads again: a peer",
+        became_client: "uploads nothing now: a free rider",
+        // The server seeds every receiver whatever they do.
+        needs_a_peer: false,
+    })],
+    chart: Some(ChartText::over_time("Receivers holding the whole file", "share complete", Curve::ShareComplete)),
+    ..BenchSpec::new(
+        "incentives",
+        "Free riders and tit-for-tat",
+        &[Metric::ContributorMeanS, Metric::FreeRiderMeanS, Metric::CompletionS, Metric::HaveFile],
+        &[
+            (Param::Receivers, 50.0),
+            (Param::FreeRidersPercent, 20.0),
+            (Param::FileMbit, 1000.0),
+            (Param::ServerUploadMbps, 30.0),
+            (Param::PeerUpMbps, 10.0),
+            (Param::PeerDownMbps, 15.0),
+        ],
+        build,
+    )
+};
+
+fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+    let receivers = s.count(Param::Receivers);
+    let policy = if s.central() { Policy::Altruistic } else { Policy::TitForTat };
+    let mut scenario = DistributionScenario::homogeneous(
+        // Both sides are swarms: only the policy differs.
+        Architecture::PeerToPeer,
+        receivers,
+        s.value(Param::FileMbit),
+        s.value(Param::ServerUploadMbps),
+        s.value(Param::PeerUpMbps),
+        s.value(Param::PeerDownMbps),
+    )
+    .with_seed(s.seed)
+    .with_policy(policy)
+    .with_free_riders(s.value(Param::FreeRidersPercent) / 100.0);
+    // Free riders set by hand join those drawn, on both sides alike.
+    for &c in s.edits.clients.iter().filter(|&&c| c < receivers) {
+        if let Err(at) = scenario.clients.binary_search(&c) {
+            scenario.clients.insert(at, c);
+        }
+    }
+    Ok(Box::new(DistributionSim::new(scenario)?))
+}
+
+fn facts() -> Vec<(&'static str, f64)> {
+    use crate::sim::distribution::{OPTIMISTIC_S, RATE_WINDOW_S, RECHOKE_S, REGULAR_SLOTS};
+    vec![
+        ("regular-slots", REGULAR_SLOTS as f64),
+        ("rate-window-s", RATE_WINDOW_S as f64),
+        ("rechoke-s", RECHOKE_S as f64),
+        ("optimistic-s", OPTIMISTIC_S as f64),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::bench::INCENTIVES;
+    use crate::experiment::Params;
+
+    #[test]
+    fn tit_for_tat_makes_free_riders_wait_and_altruism_carries_them() {
+        let o = INCENTIVES.outcome(&Params::default(), 1).unwrap();
+        let ratio = |m: &crate::experiment::metric::Metrics| {
+            m.get(Metric::FreeRiderMeanS).unwrap() / m.get(Metric::ContributorMeanS).unwrap()
+        };
+        assert!(ratio(&o.distributed) >= 1.3, "tit-for-tat: {}", ratio(&o.distributed));
+        assert!(ratio(&o.central) <= 1.15, "altruistic: {}", ratio(&o.central));
+        assert_eq!(o.central.get(Metric::HaveFile), Some(1.0));
+        assert_eq!(o.distributed.get(Metric::HaveFile), Some(1.0));
+    }
+
+    #[test]
+    fn without_free_riders_there_is_no_free_rider_time() {
+        let o = INCENTIVES.outcome(&Params::from_pairs(&[(Param::FreeRidersPercent, 0.0)]), 1).unwrap();
+        assert_eq!(o.distributed.get(Metric::FreeRiderMeanS), None);
+        assert!(o.distributed.get(Metric::ContributorMeanS).is_some());
+    }
+}
