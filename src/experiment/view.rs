@@ -121,4 +121,7 @@ pub struct Legend {
     pub queues: bool,
     /// What a line between two nodes means, where lines are drawn.
     pub lines: Option<&'static str>,
+    /// The client's name where the workload gives it one (a free rider,
+    /// a client that only asks), in place of plain "Client".
+    pub client: Option<&'static str>,
 }

@@ -203,6 +203,8 @@ test("the swarm workload: under tit-for-tat free riders wait longer; altruism ca
     await page.goto(`${app.server.url}#/sandbox?s=1;incentives;receivers=20`);
     await appHeading(page);
     assert.ok(await page.locator("#workload-incentives").isChecked());
+    const key = await page.locator(".experiment .legend li").allTextContents();
+    assert.ok(key.includes("Free rider: downloads only"), `the key names the free riders: ${key.join(" | ")}`);
     await finishRun(page);
     const seconds = async (side, key) => parseFloat(await page.locator(".side").nth(side).locator(`[data-metric=${key}]`).textContent());
     const tft = (await seconds(1, "FreeRiderMeanS")) / (await seconds(1, "ContributorMeanS"));

@@ -262,6 +262,10 @@ impl Lab {
             meters: self.bench.animated,
             queues: views.iter().any(|v| !v.queues.is_empty()),
             lines: self.runs.as_ref().and_then(|r| r.iter().find_map(|s| s.lines())),
+            client: self.bench.per_node.iter().find_map(|s| match s {
+                crate::experiment::bench::NodeSetting::Role(words) => Some(words.client),
+                _ => None,
+            }),
         }
     }
 

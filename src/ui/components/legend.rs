@@ -29,7 +29,8 @@ const TRAFFIC: [(Traffic, &str, &str); 3] = [
 
 pub fn legend(l: &Legend) -> Html {
     let mut out = Markup::from_static("<ul class=\"legend\" aria-label=\"Key to the drawings\">");
-    for (_, symbol, name) in ROLES.iter().filter(|(r, ..)| l.roles.contains(r)) {
+    for (role, symbol, name) in ROLES.iter().filter(|(r, ..)| l.roles.contains(r)) {
+        let name = if *role == Role::Client { l.client.unwrap_or(name) } else { name };
         item(&mut out, symbol, name);
     }
     if l.offline {
