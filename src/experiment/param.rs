@@ -69,6 +69,9 @@ pub enum Param {
     /// Share of a swarm's peers that download and upload nothing, in
     /// percent.
     FreeRidersPercent,
+    /// Peers come and go (a setting of the run, where a lesson needs it
+    /// before the run starts).
+    Churning,
 }
 
 /// How a parameter is edited.
@@ -94,7 +97,7 @@ pub struct ParamSpec {
 }
 
 impl Param {
-    pub const ALL: [Param; 29] = [
+    pub const ALL: [Param; 30] = [
         Param::Nodes,
         Param::Ttl,
         Param::Replication,
@@ -124,6 +127,7 @@ impl Param {
         Param::ArrivalWindowS,
         Param::TrackerFails,
         Param::FreeRidersPercent,
+        Param::Churning,
     ];
 
     pub fn spec(self) -> ParamSpec {
@@ -165,6 +169,7 @@ impl Param {
             // hand mid-run leaves this off, so the label says when.
             Param::TrackerFails => s("Tracker fails for good halfway through the arrivals", "", Switch, 0.0, 1.0, 1.0),
             Param::FreeRidersPercent => s("Free riders", "%", Number, 0.0, 80.0, 5.0),
+            Param::Churning => s("Peers come and go (churn)", "", Switch, 0.0, 1.0, 1.0),
         }
     }
 
@@ -204,6 +209,7 @@ impl Param {
             Param::ArrivalWindowS => "arrivals",
             Param::TrackerFails => "trackerfail",
             Param::FreeRidersPercent => "freeriders",
+            Param::Churning => "churning",
         }
     }
 }

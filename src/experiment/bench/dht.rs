@@ -8,7 +8,7 @@ use crate::experiment::param::Param;
 use crate::experiment::side::{Curve, SideSim};
 use crate::sim::dht::scenario::{MAX_COPIES, MAX_SUCCESSORS};
 use crate::sim::dht::{DhtScenario, DhtSim, Finder};
-use crate::sim::validate::ValidationError;
+use crate::sim::validate::{Problem, ValidationError};
 
 const DURATION_S: f64 = 120.0;
 const LOOKUPS_PER_S: f64 = 5.0;
@@ -26,16 +26,21 @@ pub const SPEC: BenchSpec = BenchSpec {
         "dht",
         "A distributed index (DHT)",
         &[Metric::HitRate, Metric::HopsPerSearch, Metric::MessagesPerSearch, Metric::BusiestShare],
-        &[(Param::Peers, 64.0), (Param::Replication, 2.0), (Param::SessionS, 60.0)],
+        &[(Param::Peers, 64.0), (Param::Replication, 2.0), (Param::Churning, 0.0), (Param::SessionS, 60.0)],
         build,
     )
 };
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let peers = s.count(Param::Peers);
-    // Copies sit on the key's successors: at most the list's length and
-    // one, and never more nodes than there are.
-    let copies = s.count(Param::Replication).clamp(1, MAX_COPIES as u32).min(peers);
+    let copies = s.count(Param::Replication);
+    // Copies sit on the key's successors: the ring keeps at most so many.
+    // Said, not silently cut: the control offers more for other workloads.
+    if u64::from(copies) > MAX_COPIES {
+        let reason = format!("a Chord ring here keeps at most {MAX_COPIES} copies of each key");
+        return Err(ValidationError::new(Param::Replication.spec().label, Problem::Invalid { reason }));
+    }
+    let copies = copies.clamp(1, peers);
     let scenario = DhtScenario {
         peers,
         keys: KEYS,
@@ -45,8 +50,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
         successors: copies.clamp(DhtScenario::default().successors, MAX_SUCCESSORS as u32),
         stabilise_s: STABILISE_S,
         churn_session_s: Some(s.value(Param::SessionS)),
-        // Churn waits for the switch: first the ring as Chord draws it.
-        churn_paused: true,
+        churn_paused: !s.switch(Param::Churning),
         finder: if s.central() { Finder::Index } else { Finder::Ring },
         seed: s.seed,
     };
@@ -83,12 +87,23 @@ mod tests {
     }
 
     #[test]
-    fn every_size_the_controls_offer_runs() {
+    fn every_size_the_controls_offer_runs_or_says_why_not() {
         for peers in [Param::Peers.spec().min, Param::Peers.spec().max] {
-            for copies in [Param::Replication.spec().min, Param::Replication.spec().max] {
+            for copies in [Param::Replication.spec().min, MAX_COPIES as f64] {
                 let params = Params::from_pairs(&[(Param::Peers, peers), (Param::Replication, copies)]);
                 assert!(DHT.outcome(&params, 1).is_ok(), "{peers} peers, {copies} copies");
             }
         }
+        let too_many = Params::from_pairs(&[(Param::Replication, Param::Replication.spec().max)]);
+        let why = DHT.outcome(&too_many, 1).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(why.contains("keeps at most 8 copies"), "{why}");
+    }
+
+    #[test]
+    fn churn_is_a_setting_a_lesson_can_start_with() {
+        let churning = Params::from_pairs(&[(Param::Churning, 1.0), (Param::Replication, 1.0)]);
+        let o = DHT.outcome(&churning, 1).unwrap();
+        assert!(o.distributed.get(Metric::HitRate).unwrap() < 0.95, "peers leave, and with one copy keys go with them");
+        assert!(o.central.get(Metric::HitRate).unwrap() < 0.95, "the index cannot find what has gone either");
     }
 }

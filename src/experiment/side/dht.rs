@@ -81,15 +81,6 @@ impl SideSim for DhtSim {
         Some(self)
     }
 
-    fn churn(&self) -> Option<bool> {
-        DhtSim::churn(self)
-    }
-
-    fn set_churn(&mut self, on: bool) -> bool {
-        DhtSim::set_churn(self, on);
-        DhtSim::churn(self).is_some()
-    }
-
     fn lines(&self) -> Option<&'static str> {
         Some("Line: the newest lookup's route")
     }
