@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 pub const MAX_PEERS: u64 = 10_000;
 pub const MAX_KEYS: u64 = 100_000;
-pub const MAX_COPIES: u64 = 8;
+/// As many as the copies control offers anywhere.
+pub const MAX_COPIES: u64 = 10;
 pub const MAX_SUCCESSORS: u64 = 16;
 pub const MAX_LOOKUPS_PER_S: f64 = 100_000.0;
 /// A week: churn is measured in hours at most.
