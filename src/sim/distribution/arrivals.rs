@@ -61,20 +61,7 @@ impl DistributionSim {
     pub(super) fn join(&mut self, node: u32) {
         let Some(s) = self.nodes.get_mut(node as usize).filter(|s| !s.joined) else { return };
         s.joined = true;
-        s.up = true;
-        let (claimed, complete) = (s.claimed.count(), s.claimed.is_complete());
-        if !complete {
-            self.candidates.insert(node, claimed);
-        }
-        if !self.started {
-            return;
-        }
-        if self.is_client_server() {
-            self.serve_clients(std::iter::once(node));
-        } else {
-            // Senders that found nobody to send to may now have someone.
-            self.note_everyone();
-        }
+        self.come_up(node);
     }
 
     /// The tracker is back: every newcomer that was turned away asks again.

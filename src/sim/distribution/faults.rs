@@ -87,12 +87,22 @@ impl DistributionSim {
     }
 
     fn revive(&mut self, id: u32) {
-        let Some(s) = self.nodes.get_mut(id as usize).filter(|s| !s.up) else { return };
+        if !self.nodes.get(id as usize).is_some_and(|s| !s.up) {
+            return;
+        }
+        self.down = self.down.saturating_sub(1);
+        self.come_up(id);
+    }
+
+    /// A node comes back after a failure or turns up for the first time
+    /// (see [`super::arrivals`]): its copies count again, it asks for
+    /// what it lacks, and senders look again.
+    pub(super) fn come_up(&mut self, id: u32) {
+        let Some(s) = self.nodes.get_mut(id as usize) else { return };
         s.up = true;
         // Its lost transfers were unclaimed when it failed: it claims just
         // what it holds.
         let (claimed, complete) = (s.claimed.count(), s.claimed.is_complete());
-        self.down = self.down.saturating_sub(1);
         if id != SERVER.0 {
             for chunk in self.nodes.get(id as usize).map(|s| s.held.iter().collect::<Vec<_>>()).unwrap_or_default() {
                 if let Some(r) = self.rarity.get_mut(chunk as usize) {
