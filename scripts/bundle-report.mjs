@@ -27,9 +27,10 @@ export const KINDS = [
   // ring with stabilisation and churn, BitTorrent's choking, arrivals and
   // a tracker that fails) behind three sandbox workloads: 313,607 bytes
   // before, 332,819 after.
-  // Moving lesson text out of the Wasm, into "content" (whose budget waits
-  // for it), is the way back down.
-  { kind: "app", budget: 335_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
+  // 335,000 until the lessons' words moved out of the Wasm into "content"
+  // (dist/content/*.json, fetched when a lesson opens): 333,211 bytes
+  // before, 303,207 after.
+  { kind: "app", budget: 310_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
   { kind: "other", budget: 10_000, test: () => true },
 ];
 // Everything a visit may fetch: dist/ without the package teachers download.

@@ -7,8 +7,12 @@
 //    wasm-bindgen's glue) with terser, and rewrite the integrity hashes
 //    index.html gives for the files that changed.
 //
-// Fails the build if no loader is found, or if any inline script or style
-// is left in index.html.
+// 3. Write the lessons' words beside the app (src/bin/content.rs): the Wasm
+//    fetches them as content/<slug>-<hash>.json, so it carries no text.
+//
+// Fails the build if no loader is found, if any inline script or style is
+// left in index.html, or if the lessons' words cannot be written.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,5 +58,13 @@ writeFileSync(page, html);
 const leftover = html.match(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=/);
 if (leftover) {
   console.error(`post-build: index.html still has inline code: ${leftover[0]}`);
+  process.exit(1);
+}
+
+// A native build of the same sources names the same files as the Wasm:
+// both come from build.rs reading content/ now.
+const content = spawnSync("cargo", ["run", "--quiet", "--bin", "content", "--", dir], { stdio: "inherit" });
+if (content.status !== 0) {
+  console.error("post-build: could not write the lessons' words (cargo run --bin content)");
   process.exit(1);
 }

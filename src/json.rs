@@ -97,7 +97,12 @@ pub struct ParseError {
 }
 
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    if text.len() > MAX_LEN {
+    parse_up_to(text, MAX_LEN)
+}
+
+/// `parse`, refusing input longer than `max_len` bytes.
+pub fn parse_up_to(text: &str, max_len: usize) -> Result<Value, ParseError> {
+    if text.len() > max_len {
         return Err(ParseError { at: 0, reason: "too long" });
     }
     let mut p = Parser { bytes: text.as_bytes(), pos: 0 };

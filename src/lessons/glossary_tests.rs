@@ -4,8 +4,17 @@
 use crate::lessons::ledger::numerals;
 use crate::lessons::lesson::Lesson;
 use crate::lessons::render::{pieces, Piece};
-use crate::lessons::text::{term, Term, GLOSSARY};
+use crate::lessons::text::Term;
 use crate::lessons::LESSONS;
+
+/// Every term the lessons define (each lesson carries the whole glossary).
+fn glossary() -> &'static [Term] {
+    &LESSONS[0].text().glossary
+}
+
+fn term(form: &str) -> Option<&'static Term> {
+    LESSONS[0].text().term(form)
+}
 
 /// Where a field sits: a label (inside a radio button's label a term
 /// cannot take focus, so it is defined before) or running text.
@@ -18,23 +27,23 @@ enum Place {
 /// A lesson's text in the order the page shows it.
 fn reading_order(l: &Lesson) -> Vec<(String, &'static str, Place)> {
     let t = l.text();
-    let mut out = vec![("claim".to_owned(), t.claim, Place::Text), ("prediction".to_owned(), t.predict.prompt, Place::Text)];
-    out.extend(t.predict.options.iter().map(|o| (format!("prediction option {}", o.id), o.text, Place::Label)));
-    out.push(("experiment intro".to_owned(), t.experiment_intro, Place::Text));
-    out.extend(t.explanation.iter().map(|p| ("explanation".to_owned(), *p, Place::Text)));
-    out.extend(t.mathematics.text.iter().map(|p| ("mathematics".to_owned(), *p, Place::Text)));
-    out.extend(t.mathematics.symbols.iter().map(|s| (format!("symbol {}", s.symbol), s.meaning, Place::Text)));
-    out.push(("task".to_owned(), t.task_prompt, Place::Text));
-    out.extend(t.hints.iter().map(|h| ("hint".to_owned(), *h, Place::Text)));
-    out.push(("success".to_owned(), t.success, Place::Text));
-    for q in t.quiz {
-        out.push((format!("question {}", q.id), q.prompt, Place::Text));
-        out.extend(q.options.iter().map(|o| (format!("question {} option {}", q.id, o.id), o.text, Place::Label)));
-        out.extend(q.options.iter().map(|o| (format!("question {} why {}", q.id, o.id), o.why, Place::Text)));
+    let mut out = vec![("claim".to_owned(), t.claim.as_str(), Place::Text), ("prediction".to_owned(), t.predict.prompt.as_str(), Place::Text)];
+    out.extend(t.predict.options.iter().map(|o| (format!("prediction option {}", o.id), o.text.as_str(), Place::Label)));
+    out.push(("experiment intro".to_owned(), &t.experiment_intro, Place::Text));
+    out.extend(t.explanation.iter().map(|p| ("explanation".to_owned(), p.as_str(), Place::Text)));
+    out.extend(t.mathematics.text.iter().map(|p| ("mathematics".to_owned(), p.as_str(), Place::Text)));
+    out.extend(t.mathematics.symbols.iter().map(|s| (format!("symbol {}", s.symbol), s.meaning.as_str(), Place::Text)));
+    out.push(("task".to_owned(), &t.task_prompt, Place::Text));
+    out.extend(t.hints.iter().map(|h| ("hint".to_owned(), h.as_str(), Place::Text)));
+    out.push(("success".to_owned(), &t.success, Place::Text));
+    for q in &t.quiz {
+        out.push((format!("question {}", q.id), &q.prompt, Place::Text));
+        out.extend(q.options.iter().map(|o| (format!("question {} option {}", q.id, o.id), o.text.as_str(), Place::Label)));
+        out.extend(q.options.iter().map(|o| (format!("question {} why {}", q.id, o.id), o.why.as_str(), Place::Text)));
     }
-    out.push(("takeaway".to_owned(), t.takeaway, Place::Text));
-    out.push(("nuance".to_owned(), t.nuance, Place::Text));
-    out.extend(t.leaves_out.iter().map(|p| ("leaves out".to_owned(), *p, Place::Text)));
+    out.push(("takeaway".to_owned(), &t.takeaway, Place::Text));
+    out.push(("nuance".to_owned(), &t.nuance, Place::Text));
+    out.extend(t.leaves_out.iter().map(|p| ("leaves out".to_owned(), p.as_str(), Place::Text)));
     out
 }
 
@@ -46,8 +55,8 @@ fn word_char(c: char) -> bool {
 fn terms_in(text: &str) -> Vec<&'static Term> {
     let lower = text.to_lowercase();
     let mut found: Vec<(usize, &'static Term)> = Vec::new();
-    for t in GLOSSARY {
-        for form in t.forms {
+    for t in glossary() {
+        for form in &t.forms {
             let form = form.to_lowercase();
             let mut from = 0;
             while let Some(at) = lower[from..].find(&form).map(|i| i + from) {
@@ -76,14 +85,14 @@ fn every_term_is_defined_at_its_first_use_and_only_there() {
                     Piece::Term(word) => match term(word) {
                         None => failures.push(format!("{}: {field}: [{word}] is in no glossary entry", l.slug)),
                         Some(_) if place == Place::Label => failures.push(format!("{}: {field}: a label cannot define [{word}]", l.slug)),
-                        Some(t) if seen.contains(&t.id) => failures.push(format!("{}: {field}: [{word}] is defined again, after its first use", l.slug)),
-                        Some(t) => seen.push(t.id),
+                        Some(t) if seen.contains(&t.id.as_str()) => failures.push(format!("{}: {field}: [{word}] is defined again, after its first use", l.slug)),
+                        Some(t) => seen.push(&t.id),
                     },
                     Piece::Plain(p) | Piece::Emphasis(p) => {
                         for t in terms_in(p) {
-                            if !seen.contains(&t.id) {
+                            if !seen.contains(&t.id.as_str()) {
                                 failures.push(format!("{}: {field}: the first use of \"{}\" is not marked as [{}]", l.slug, t.word, t.word));
-                                seen.push(t.id);
+                                seen.push(&t.id);
                             }
                         }
                     }
@@ -98,11 +107,11 @@ fn every_term_is_defined_at_its_first_use_and_only_there() {
 #[test]
 fn the_glossary_is_consistent() {
     let mut forms: Vec<String> = Vec::new();
-    for t in GLOSSARY {
-        assert!(GLOSSARY.iter().filter(|u| u.id == t.id).count() == 1, "{} is in the glossary twice", t.id);
+    for t in glossary() {
+        assert!(glossary().iter().filter(|u| u.id == t.id).count() == 1, "{} is in the glossary twice", t.id);
         assert!(!t.definition.trim().is_empty(), "{} has no definition", t.id);
         // A definition states no number, beyond one in its own name (p95).
-        for n in numerals(t.definition) {
+        for n in numerals(&t.definition) {
             assert!(t.word.contains(&n), "{}: the definition states {n}", t.id);
         }
         forms.extend(t.forms.iter().map(|f| f.to_lowercase()));
@@ -115,7 +124,7 @@ fn the_glossary_is_consistent() {
 
 #[test]
 fn the_finder_matches_whole_words_only() {
-    let ids = |s: &str| terms_in(s).iter().map(|t| t.id).collect::<Vec<_>>();
+    let ids = |s: &str| terms_in(s).iter().map(|t| t.id.as_str()).collect::<Vec<_>>();
     assert_eq!(ids("A peer-to-peer network of peers."), ["peer-to-peer", "peer"]);
     assert_eq!(ids("Nodes in the swarm; a super-peer."), ["node", "swarm", "super-peer"]);
     assert_eq!(ids("Peering and serverless are not terms."), Vec::<&str>::new());
@@ -154,7 +163,7 @@ fn every_symbol_in_a_formula_is_named_in_the_mathematics_box() {
     for l in &LESSONS {
         let t = l.text();
         assert!(!t.mathematics.text.is_empty(), "{}: no mathematics", l.slug);
-        let named: Vec<&str> = t.mathematics.symbols.iter().map(|s| s.symbol).collect();
+        let named: Vec<&str> = t.mathematics.symbols.iter().map(|s| s.symbol.as_str()).collect();
         let mut used = Vec::new();
         for (field, s) in t.fields() {
             for piece in pieces(s) {

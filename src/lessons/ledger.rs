@@ -6,7 +6,7 @@ use crate::experiment::{Goal, Metric, Outcome, Param, ParamKind};
 use crate::lessons::formula::evaluate;
 use crate::lessons::lesson::Lesson;
 use crate::lessons::render::{pieces, Piece};
-use crate::lessons::text::{Check, Claim, RangeEnd, Show};
+use crate::lessons::text::{claim_checks, Check, ClaimCheck, RangeEnd, Show};
 use crate::lessons::LESSONS;
 use std::collections::HashMap;
 
@@ -17,7 +17,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
 ];
 
 /// The figure that backs a claim.
-fn backing(l: &Lesson, c: &Claim, runs: &mut HashMap<String, Outcome>) -> Result<f64, String> {
+fn backing(l: &Lesson, c: &ClaimCheck, runs: &mut HashMap<String, Outcome>) -> Result<f64, String> {
     let param = |key: &str| Param::from_key(key).ok_or_else(|| format!("no parameter {key:?}"));
     match c.check {
         Check::Metric { side, metric, params } => {
@@ -67,13 +67,18 @@ fn every_claim_is_backed_within_its_tolerance() {
     let mut failures = Vec::new();
     for l in &LESSONS {
         let mut runs = HashMap::new();
-        for c in l.text().ledger {
+        for c in claim_checks(l.slug) {
+            let Some(claim) = l.text().claim_value(c.key) else {
+                failures.push(format!("{}: {} is checked but not claimed", l.slug, c.key));
+                continue;
+            };
             match backing(l, c, &mut runs) {
-                Ok(got) if (got - c.value).abs() <= c.tolerance + 1e-9 => {}
-                Ok(got) => failures.push(format!("{}: {} says {} but the check gives {got}", l.slug, c.key, c.value)),
+                Ok(got) if (got - claim.value).abs() <= c.tolerance + 1e-9 => {}
+                Ok(got) => failures.push(format!("{}: {} says {} but the check gives {got}", l.slug, c.key, claim.value)),
                 Err(e) => failures.push(format!("{}: {}: {e}", l.slug, c.key)),
             }
         }
+        assert_eq!(claim_checks(l.slug).len(), l.text().ledger.len(), "{}: every claim has one check", l.slug);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -91,11 +96,14 @@ fn every_placeholder_has_a_claim_and_every_claim_is_stated() {
                 }
             }
         }
-        let mut keys: Vec<&str> = text.ledger.iter().map(|c| c.key).collect();
-        for c in text.ledger {
-            assert!(used.contains(&c.key), "{}: the ledger's {} is stated nowhere", l.slug, c.key);
-            assert!(Show::from_name(c.show).is_some(), "{}: {} shows as {:?}", l.slug, c.key, c.show);
-            assert!(c.tolerance >= 0.0 && c.value.is_finite(), "{}: {}", l.slug, c.key);
+        let mut keys: Vec<&str> = text.ledger.iter().map(|c| c.key.as_str()).collect();
+        for c in &text.ledger {
+            assert!(used.contains(&c.key.as_str()), "{}: the ledger's {} is stated nowhere", l.slug, c.key);
+            assert!(Show::from_name(&c.show).is_some(), "{}: {} shows as {:?}", l.slug, c.key, c.show);
+            assert!(c.value.is_finite(), "{}: {}", l.slug, c.key);
+        }
+        for c in claim_checks(l.slug) {
+            assert!(c.tolerance >= 0.0, "{}: {}", l.slug, c.key);
         }
         keys.sort_unstable();
         let all = keys.len();
@@ -175,7 +183,7 @@ fn the_numeral_finder_finds_numbers_and_only_numbers() {
 #[test]
 fn predictions_cover_the_first_run_without_overlapping() {
     for l in &LESSONS {
-        let p = l.text().predict;
+        let p = &l.text().predict;
         let metric = p.metric().unwrap_or_else(|| panic!("{}: no metric {:?}", l.slug, p.metric));
         assert!((3..=4).contains(&p.options.len()), "{}", l.slug);
         let mut ranges: Vec<(f64, f64)> = p.options.iter().map(|o| (o.low, o.high)).collect();
@@ -194,24 +202,24 @@ fn predictions_cover_the_first_run_without_overlapping() {
 fn quiz_ids_are_unique_and_the_right_answer_is_not_the_longest_by_habit() {
     let (mut questions, mut longest_right) = (0, 0);
     for l in &LESSONS {
-        let quiz = l.text().quiz;
-        let mut ids: Vec<&str> = quiz.iter().map(|q| q.id).collect();
+        let quiz = &l.text().quiz;
+        let mut ids: Vec<&str> = quiz.iter().map(|q| q.id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), quiz.len(), "{}: a question id used twice", l.slug);
         for q in quiz {
-            assert!(q.option(q.correct).is_some(), "{}: {} names no option {:?}", l.slug, q.id, q.correct);
-            let mut oids: Vec<&str> = q.options.iter().map(|o| o.id).collect();
+            assert!(q.option(&q.correct).is_some(), "{}: {} names no option {:?}", l.slug, q.id, q.correct);
+            let mut oids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
             oids.sort_unstable();
             oids.dedup();
             assert_eq!(oids.len(), q.options.len(), "{}: {} repeats an option id", l.slug, q.id);
-            let whys: Vec<&str> = q.options.iter().map(|o| o.why).collect();
+            let whys: Vec<&str> = q.options.iter().map(|o| o.why.as_str()).collect();
             assert!(whys.iter().all(|w| !w.trim().is_empty()), "{}: {} has an option with no answer", l.slug, q.id);
             assert!(whys.iter().skip(1).any(|w| *w != whys[0]), "{}: {} answers every option alike", l.slug, q.id);
             let len = |t: &str| t.chars().count();
-            let right = q.option(q.correct).map_or(0, |o| len(o.text));
+            let right = q.option(&q.correct).map_or(0, |o| len(&o.text));
             questions += 1;
-            if q.options.iter().all(|o| o.id == q.correct || len(o.text) < right) {
+            if q.options.iter().all(|o| o.id == q.correct || len(&o.text) < right) {
                 longest_right += 1;
             }
         }
@@ -222,11 +230,12 @@ fn quiz_ids_are_unique_and_the_right_answer_is_not_the_longest_by_habit() {
 #[test]
 fn a_count_parameter_backs_only_whole_numbers() {
     for l in &LESSONS {
-        for c in l.text().ledger {
+        for c in claim_checks(l.slug) {
             if let Check::Param(key) = c.check {
                 let p = Param::from_key(key).unwrap_or_else(|| panic!("{}: {key}", l.slug));
+                let value = l.text().claim_value(c.key).map_or(f64::NAN, |claim| claim.value);
                 if p.spec().kind == ParamKind::Count {
-                    assert_eq!(c.value.fract(), 0.0, "{}: {}", l.slug, c.key);
+                    assert_eq!(value.fract(), 0.0, "{}: {}", l.slug, c.key);
                 }
             }
         }

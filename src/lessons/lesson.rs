@@ -3,6 +3,7 @@
 use crate::experiment::{Bench, Goal, Metric, Param, Params};
 use crate::lessons::comparison::{row, ComparisonRow};
 use crate::lessons::slug::LessonSlug;
+#[cfg(test)]
 use crate::lessons::text::LessonText;
 
 /// How a lesson sets up its bench: the starting values, the controls the
@@ -59,7 +60,10 @@ impl Lesson {
         row(self.slug)
     }
 
+    /// The lesson's words, as the native build includes them (the app
+    /// fetches them instead).
+    #[cfg(test)]
     pub fn text(&self) -> &'static LessonText {
-        crate::lessons::text::text(self.slug)
+        crate::lessons::content::text(self.slug).unwrap_or_else(|e| panic!("{e}"))
     }
 }

@@ -1,10 +1,12 @@
 //! Lesson content as data: adding a lesson means adding data, not
 //! components. The words come from content/lessons/<slug>.toml (see
-//! content/README.md), the experiment and task from `catalog`.
+//! content/README.md), fetched by the app as JSON; the experiment and task
+//! from `catalog`.
 
 pub mod catalog;
 pub mod checklist;
 pub mod comparison;
+pub mod content;
 pub mod formula;
 pub mod lesson;
 pub mod render;

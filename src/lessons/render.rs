@@ -2,13 +2,13 @@
 //! filled from the claims ledger; everything else escaped. A key the
 //! ledger lacks shows as written (a native test makes sure none does).
 
-use crate::lessons::text::{term, Claim, Show};
+use crate::lessons::text::{Claim, LessonText, Show};
 use crate::markup::{fixed, Markup};
 
 /// A claim's value as the text shows it.
 pub fn show(claim: &Claim) -> String {
     let v = claim.value;
-    match Show::from_name(claim.show) {
+    match Show::from_name(&claim.show) {
         Some(Show::Percent) => format!("{}%", fixed(v * 100.0, 0)),
         Some(Show::PercentTenth) => format!("{}%", fixed(v * 100.0, 1)),
         Some(Show::Whole) => thousands(v),
@@ -101,16 +101,16 @@ fn value_text(key: &str, ledger: &[Claim]) -> String {
     ledger.iter().find(|c| c.key == key).map_or_else(|| format!("{{{key}}}"), show)
 }
 
-/// The text as markup.
-pub fn render(text: &str, ledger: &[Claim]) -> Markup {
+/// The text as markup, its numbers and terms from its lesson's words.
+pub fn render(text: &str, words: &LessonText) -> Markup {
     let mut out = Markup::new();
     for piece in pieces(text) {
         match piece {
             Piece::Plain(s) => out.text(s),
             Piece::Emphasis(s) => out.raw("<em>").text(s).raw("</em>"),
             Piece::Formula(s) => out.raw("<code class=\"formula\">").text(s).raw("</code>"),
-            Piece::Value(k) => out.text(&value_text(k, ledger)),
-            Piece::Term(word) => defined(&mut out, word),
+            Piece::Value(k) => out.text(&value_text(k, &words.ledger)),
+            Piece::Term(word) => defined(&mut out, word, words),
         };
     }
     out
@@ -119,21 +119,21 @@ pub fn render(text: &str, ledger: &[Claim]) -> Markup {
 /// A term with its definition, shown on hover or keyboard focus and read
 /// by screen readers as the word's description. A term is marked once a
 /// lesson (a test keeps it so), so its id is unique on the page.
-fn defined<'m>(out: &'m mut Markup, word: &str) -> &'m mut Markup {
-    let Some(t) = term(word) else { return out.text(word) };
-    out.raw("<span class=\"term\"><dfn tabindex=\"0\" aria-describedby=\"term-").raw(t.id).raw("\">").text(word);
-    out.raw("</dfn><span class=\"term-def\" role=\"tooltip\" id=\"term-").raw(t.id).raw("\"><b>").text(t.word);
-    out.raw("</b>: ").text(t.definition).raw("</span></span>")
+fn defined<'m>(out: &'m mut Markup, word: &str, words: &LessonText) -> &'m mut Markup {
+    let Some(t) = words.term(word) else { return out.text(word) };
+    out.raw("<span class=\"term\"><dfn tabindex=\"0\" aria-describedby=\"term-").text(&t.id).raw("\">").text(word);
+    out.raw("</dfn><span class=\"term-def\" role=\"tooltip\" id=\"term-").text(&t.id).raw("\"><b>").text(&t.word);
+    out.raw("</b>: ").text(&t.definition).raw("</span></span>")
 }
 
 /// The text as plain words (for labels and announcements): marks dropped,
 /// values filled.
-pub fn plain(text: &str, ledger: &[Claim]) -> String {
+pub fn plain(text: &str, words: &LessonText) -> String {
     pieces(text)
         .into_iter()
         .map(|p| match p {
             Piece::Plain(s) | Piece::Emphasis(s) | Piece::Formula(s) | Piece::Term(s) => s.to_owned(),
-            Piece::Value(k) => value_text(k, ledger),
+            Piece::Value(k) => value_text(k, &words.ledger),
         })
         .collect()
 }

@@ -93,12 +93,12 @@ fn no_corner_of_the_controls_completes_a_task() {
 /// and the nuance, as they would type them (percentages as written).
 fn stated_numbers(l: &Lesson) -> Vec<f64> {
     let text = l.text();
-    let mut fields = vec![text.claim, text.nuance];
-    fields.extend(text.hints);
-    fields.extend(text.explanation);
+    let mut fields = vec![&text.claim, &text.nuance];
+    fields.extend(&text.hints);
+    fields.extend(&text.explanation);
     let mut out: Vec<f64> = fields
         .into_iter()
-        .flat_map(|f| crate::lessons::ledger::numerals(&plain(f, text.ledger)))
+        .flat_map(|f| crate::lessons::ledger::numerals(&plain(f, text)))
         .filter_map(|n| n.replace(',', "").parse().ok())
         .collect();
     out.sort_by(f64::total_cmp);

@@ -1,5 +1,8 @@
 //! The words of a lesson, as its content file (content/lessons/<slug>.toml)
-//! has them; build.rs turns the files into the statics included below.
+//! has them. build.rs turns each file into JSON, which the app fetches when
+//! a lesson opens (`lessons::content` reads it), so the Wasm carries no
+//! lesson text. Included below: the files' names, each quiz's right answers
+//! and, for the tests, what backs each claim.
 //!
 //! Text is plain, with a tiny inline markup: `*words*` for emphasis,
 //! `` `N·F/u_s` `` for a formula or symbol, and `{key}` for a number from
@@ -12,20 +15,20 @@ use crate::lessons::slug::LessonSlug;
 /// The question asked before the experiment runs. Not graded: each option
 /// is a range of one metric of one side, and the learner's own run says
 /// which range it fell in.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Prediction {
-    pub prompt: &'static str,
+    pub prompt: String,
     pub side: Side,
     /// A metric's key (`Metric::key`).
-    pub metric: &'static str,
-    pub options: &'static [PredictOption],
+    pub metric: String,
+    pub options: Vec<PredictOption>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PredictOption {
     /// Stable: saved progress names the option by it.
-    pub id: &'static str,
-    pub text: &'static str,
+    pub id: String,
+    pub text: String,
     /// The metric's range this option stands for, `low <= x < high`.
     pub low: f64,
     pub high: f64,
@@ -33,41 +36,41 @@ pub struct PredictOption {
 
 impl Prediction {
     pub fn metric(&self) -> Option<Metric> {
-        Metric::from_key(self.metric)
+        Metric::from_key(&self.metric)
     }
 
-    pub fn option(&self, id: &str) -> Option<&'static PredictOption> {
+    pub fn option(&self, id: &str) -> Option<&PredictOption> {
         self.options.iter().find(|o| o.id == id)
     }
 
     /// The option whose range holds a measured value.
-    pub fn matching(&self, value: f64) -> Option<&'static PredictOption> {
+    pub fn matching(&self, value: f64) -> Option<&PredictOption> {
         self.options.iter().find(|o| o.low <= value && value < o.high)
     }
 }
 
 /// One multiple-choice question.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     /// Stable: saved progress names the question by it.
-    pub id: &'static str,
-    pub prompt: &'static str,
+    pub id: String,
+    pub prompt: String,
     /// The id of the one correct option.
-    pub correct: &'static str,
-    pub options: &'static [QuizOption],
+    pub correct: String,
+    pub options: Vec<QuizOption>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuizOption {
-    pub id: &'static str,
-    pub text: &'static str,
+    pub id: String,
+    pub text: String,
     /// Shown when this option is chosen: why it is right, or what it gets
     /// wrong.
-    pub why: &'static str,
+    pub why: String,
 }
 
 impl Question {
-    pub fn option(&self, id: &str) -> Option<&'static QuizOption> {
+    pub fn option(&self, id: &str) -> Option<&QuizOption> {
         self.options.iter().find(|o| o.id == id)
     }
 
@@ -120,114 +123,122 @@ pub enum Check {
     Goal(usize),
 }
 
-/// A number the prose states, and what backs it. What backs it matters
-/// only to the native tests, so the app's bundle carries the number alone.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A number the prose states. What backs it (`ClaimCheck`) matters only to
+/// the native tests, so the app fetches the number alone.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
-    pub key: &'static str,
+    pub key: String,
     pub value: f64,
-    /// How far the backing figure may be from `value` (absolute).
-    #[cfg(test)]
-    pub tolerance: f64,
     /// A `Show`'s name, as the content file gives it.
-    pub show: &'static str,
-    #[cfg(test)]
+    pub show: String,
+}
+
+/// What backs a claim, and how far the backing figure may be from the
+/// claim's value (absolute).
+#[cfg(test)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClaimCheck {
+    pub key: &'static str,
+    pub tolerance: f64,
     pub check: Check,
 }
 
 /// The "mathematics" box: paragraphs with the formulas, and what each
 /// symbol in them stands for.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mathematics {
-    pub text: &'static [&'static str],
-    pub symbols: &'static [Symbol],
+    pub text: Vec<String>,
+    pub symbols: Vec<Symbol>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Symbol {
     /// As the formulas write it, e.g. `u_s`.
-    pub symbol: &'static str,
-    pub meaning: &'static str,
+    pub symbol: String,
+    pub meaning: String,
 }
 
 /// A word the lessons define where they first use it (`[word]` in the
 /// text), with its definition shown on hover or focus.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Term {
     /// Unique, lowercase letters, digits and hyphens: it names the
     /// definition's element on the page.
-    pub id: &'static str,
-    pub word: &'static str,
+    pub id: String,
+    pub word: String,
     /// Every spelling the text may use ("peer", "peers").
-    pub forms: &'static [&'static str],
-    pub definition: &'static str,
+    pub forms: Vec<String>,
+    pub definition: String,
 }
 
-/// The glossary term a spelling belongs to, ignoring case.
-pub fn term(form: &str) -> Option<&'static Term> {
-    GLOSSARY.iter().find(|t| t.forms.iter().any(|f| f.eq_ignore_ascii_case(form)))
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LessonText {
     /// The row's claim restated in plain words, one or two sentences.
-    pub claim: &'static str,
+    pub claim: String,
     /// Describes the lesson's diagram for screen readers and as a caption.
-    pub diagram_caption: &'static str,
+    pub diagram_caption: String,
     pub predict: Prediction,
     /// What the experiment shows and how to use its controls.
-    pub experiment_intro: &'static str,
+    pub experiment_intro: String,
     /// The why, shown once the learner has predicted and run.
-    pub explanation: &'static [&'static str],
+    pub explanation: Vec<String>,
     /// The task, addressed to the learner.
-    pub task_prompt: &'static str,
+    pub task_prompt: String,
     /// From the concept, to the method, to a worked example with other
     /// numbers: never the value to type.
-    pub hints: &'static [&'static str],
+    pub hints: Vec<String>,
     /// Said (and announced) when the task is reached.
-    pub success: &'static str,
-    pub quiz: &'static [Question],
+    pub success: String,
+    pub quiz: Vec<Question>,
     /// What holds, in a sentence or two.
-    pub takeaway: &'static str,
+    pub takeaway: String,
     /// Where the simple claim breaks, with the evidence.
-    pub nuance: &'static str,
+    pub nuance: String,
     /// What this model leaves out: each idealisation, with its value.
-    pub leaves_out: &'static [&'static str],
+    pub leaves_out: Vec<String>,
     /// The formulas behind the lesson, for those who want them: one click
     /// away from the plain path.
     pub mathematics: Mathematics,
     /// Every number the text states.
-    pub ledger: &'static [Claim],
+    pub ledger: Vec<Claim>,
+    /// Every term the lessons define (content/glossary.toml), for the
+    /// words this text marks.
+    pub glossary: Vec<Term>,
 }
 
 impl LessonText {
-    pub fn claim_value(&self, key: &str) -> Option<&'static Claim> {
+    pub fn claim_value(&self, key: &str) -> Option<&Claim> {
         self.ledger.iter().find(|c| c.key == key)
     }
 
+    /// The glossary term a spelling belongs to, ignoring case.
+    pub fn term(&self, form: &str) -> Option<&Term> {
+        self.glossary.iter().find(|t| t.forms.iter().any(|f| f.eq_ignore_ascii_case(form)))
+    }
+
     /// Every text field, named, for tests that read them all.
-    pub fn fields(&self) -> Vec<(String, &'static str)> {
+    pub fn fields(&self) -> Vec<(String, &str)> {
         let mut out = vec![
-            ("claim".to_owned(), self.claim),
-            ("diagram caption".to_owned(), self.diagram_caption),
-            ("prediction".to_owned(), self.predict.prompt),
-            ("experiment intro".to_owned(), self.experiment_intro),
-            ("task".to_owned(), self.task_prompt),
-            ("success".to_owned(), self.success),
-            ("takeaway".to_owned(), self.takeaway),
-            ("nuance".to_owned(), self.nuance),
+            ("claim".to_owned(), self.claim.as_str()),
+            ("diagram caption".to_owned(), &self.diagram_caption),
+            ("prediction".to_owned(), &self.predict.prompt),
+            ("experiment intro".to_owned(), &self.experiment_intro),
+            ("task".to_owned(), &self.task_prompt),
+            ("success".to_owned(), &self.success),
+            ("takeaway".to_owned(), &self.takeaway),
+            ("nuance".to_owned(), &self.nuance),
         ];
-        out.extend(self.predict.options.iter().map(|o| (format!("prediction option {}", o.id), o.text)));
-        out.extend(self.explanation.iter().enumerate().map(|(i, p)| (format!("explanation {}", i + 1), *p)));
-        out.extend(self.hints.iter().enumerate().map(|(i, h)| (format!("hint {}", i + 1), *h)));
-        out.extend(self.leaves_out.iter().enumerate().map(|(i, h)| (format!("leaves out {}", i + 1), *h)));
-        out.extend(self.mathematics.text.iter().enumerate().map(|(i, p)| (format!("mathematics {}", i + 1), *p)));
-        out.extend(self.mathematics.symbols.iter().map(|x| (format!("mathematics symbol {}", x.symbol), x.meaning)));
-        for q in self.quiz {
-            out.push((format!("question {}", q.id), q.prompt));
-            for o in q.options {
-                out.push((format!("question {} option {}", q.id, o.id), o.text));
-                out.push((format!("question {} option {} why", q.id, o.id), o.why));
+        out.extend(self.predict.options.iter().map(|o| (format!("prediction option {}", o.id), o.text.as_str())));
+        out.extend(self.explanation.iter().enumerate().map(|(i, p)| (format!("explanation {}", i + 1), p.as_str())));
+        out.extend(self.hints.iter().enumerate().map(|(i, h)| (format!("hint {}", i + 1), h.as_str())));
+        out.extend(self.leaves_out.iter().enumerate().map(|(i, h)| (format!("leaves out {}", i + 1), h.as_str())));
+        out.extend(self.mathematics.text.iter().enumerate().map(|(i, p)| (format!("mathematics {}", i + 1), p.as_str())));
+        out.extend(self.mathematics.symbols.iter().map(|x| (format!("mathematics symbol {}", x.symbol), x.meaning.as_str())));
+        for q in &self.quiz {
+            out.push((format!("question {}", q.id), &q.prompt));
+            for o in &q.options {
+                out.push((format!("question {} option {}", q.id, o.id), &o.text));
+                out.push((format!("question {} option {} why", q.id, o.id), &o.why));
             }
         }
         out

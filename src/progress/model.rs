@@ -1,6 +1,6 @@
 //! What is saved of a learner's progress, and what it means.
 
-use crate::lessons::{lesson, LessonSlug};
+use crate::lessons::LessonSlug;
 
 /// Bumped whenever the saved shape changes; `store::load` migrates older
 /// versions it knows and sets aside any it does not. Version 2 added the
@@ -197,9 +197,9 @@ impl Progress {
                 slug
             }
         };
-        let quiz = lesson(slug).text().quiz;
+        let key = crate::lessons::text::answer_key(slug);
         let l = self.lesson_mut(slug);
-        let all_right = quiz.iter().all(|q| l.answer(q.id) == Some(q.correct));
+        let all_right = key.iter().all(|(q, right)| l.answer(q) == Some(*right));
         // Once complete, a lesson stays complete: trying other answers
         // afterwards is exploring, not forgetting.
         l.completed = l.completed || (l.task_done && all_right);

@@ -7,6 +7,7 @@ pub mod crash;
 pub mod download;
 pub mod embed_bridge;
 pub mod js;
+pub mod lesson_words;
 pub mod motion;
 pub mod pages;
 pub mod progress_state;

@@ -23,6 +23,9 @@ export const AT_PAR = ["role", "focus", "data", "service", "stability", "scalabi
  * option, as a learner might) so that the experiment opens.
  */
 export async function predict(page) {
+  // A lesson's words arrive after the page opens: wait for them (the
+  // sandbox has an experiment and no prediction).
+  await page.locator(".prediction, .experiment").first().waitFor();
   const choices = page.locator(".prediction input[type=radio]");
   if ((await choices.count()) > 0 && (await page.locator(".prediction input[type=radio]:checked").count()) === 0) {
     await choices.first().check();

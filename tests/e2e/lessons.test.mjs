@@ -71,6 +71,47 @@ test("a learner completes every lesson and the progress survives a reload", () =
     await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
   }));
 
+test("a lesson's words are fetched once; a failed or damaged file says so and never crashes", async () => {
+  // Not a guarded page: the failed requests are the point.
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const fetched = [];
+    page.on("request", (r) => r.url().includes("/content/data-") && fetched.push(r.url()));
+    await page.route("**/content/**", (route) => route.abort("internetdisconnected"));
+    await page.goto(`${app.server.url}#/lessons/data`);
+    assert.equal(await appHeading(page), "Data");
+    const notice = page.locator(".lesson .notice[role=alert]");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /could not be loaded: the connection failed.*progress is kept/);
+    assert.equal(await page.locator("a.next").count(), 1, "the way on stays");
+    await page.unroute("**/content/**");
+    await notice.getByRole("button", { name: "Try again" }).click();
+    await page.locator(".prediction").waitFor();
+    assert.equal(await notice.count(), 0);
+    // Away and back: the words come from memory.
+    await page.goto(`${app.server.url}#/lessons/role`);
+    await page.locator(".prediction").waitFor();
+    await page.goto(`${app.server.url}#/lessons/data`);
+    await page.locator(".prediction").waitFor();
+    // (The failed attempt stopped at the glossary, which comes first.)
+    assert.equal(fetched.length, 1, `data's words fetched once: ${fetched}`);
+    // A damaged file is refused with the field named.
+    await page.route("**/content/stability-*.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: '{"claim": 3}' }),
+    );
+    await page.goto(`${app.server.url}#/lessons/stability`);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /the lesson's file is damaged: claim is not text/);
+    assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0, "no panic");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a bad value is explained and not applied", () =>
   onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/lessons/role`);

@@ -1,9 +1,10 @@
 use super::*;
+use crate::lessons::lesson;
 
 fn answered(slug: LessonSlug, q: usize, right: bool) -> Action {
     let question = &lesson(slug).text().quiz[q];
-    let option = question.options.iter().find(|o| (o.id == question.correct) == right).map(|o| o.id).unwrap();
-    Action::Answered { slug, question: question.id.to_owned(), option: option.to_owned() }
+    let option = question.options.iter().find(|o| (o.id == question.correct) == right).map(|o| o.id.clone()).unwrap();
+    Action::Answered { slug, question: question.id.to_owned(), option }
 }
 
 #[test]
@@ -24,7 +25,7 @@ fn states_follow_the_flags() {
 #[test]
 fn completion_needs_the_task_and_every_right_answer() {
     let slug = LessonSlug::Focus;
-    let quiz = lesson(slug).text().quiz;
+    let quiz = &lesson(slug).text().quiz;
     let mut p = Progress::default();
     p.apply(Action::Started(slug));
     assert_eq!(p.state(slug), LessonState::InProgress);
@@ -53,8 +54,8 @@ fn the_first_answer_is_kept_while_retries_change_the_latest() {
     p.apply(answered(slug, 0, false));
     p.apply(answered(slug, 0, true));
     let l = p.lesson(slug);
-    assert_eq!(l.answer(q.id), Some(q.correct));
-    assert_ne!(l.first_answer(q.id), Some(q.correct), "the first try was wrong, and stays recorded");
+    assert_eq!(l.answer(&q.id), Some(q.correct.as_str()));
+    assert_ne!(l.first_answer(&q.id), Some(q.correct.as_str()), "the first try was wrong, and stays recorded");
     // Ids a tampered page might send are not kept.
     p.apply(Action::Answered { slug, question: "<b>".into(), option: "x".into() });
     assert_eq!(p.lesson(slug).answers.len(), 1);

@@ -4,7 +4,7 @@
 
 use crate::experiment::Metric;
 use crate::lessons::render::render;
-use crate::lessons::text::{Claim, Prediction};
+use crate::lessons::text::LessonText;
 use crate::progress::LessonProgress;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -12,18 +12,18 @@ use yew::prelude::*;
 /// `locked` once a run has started; `on_predict` receives an option's id.
 pub fn prediction(
     id_prefix: &str,
-    predict: &'static Prediction,
-    ledger: &'static [Claim],
+    words: &'static LessonText,
     mine: &LessonProgress,
     locked: bool,
     on_predict: &Callback<&'static str>,
 ) -> Html {
+    let predict = &words.predict;
     let name = format!("{id_prefix}-predict");
     let chosen = mine.prediction.as_deref();
     let locked = locked || mine.revealed;
     let options = predict.options.iter().map(|o| {
         let id = format!("{name}-{}", o.id);
-        let oid = o.id;
+        let oid = o.id.as_str();
         let onchange = {
             let on_predict = on_predict.clone();
             Callback::from(move |e: Event| {
@@ -33,9 +33,9 @@ pub fn prediction(
             })
         };
         html! {
-            <li key={o.id}>
-                <input type="radio" id={id.clone()} name={name.clone()} value={o.id} checked={chosen == Some(o.id)} disabled={locked} {onchange} />
-                <label for={id}>{ render(o.text, ledger).html() }</label>
+            <li key={o.id.as_str()}>
+                <input type="radio" id={id.clone()} name={name.clone()} value={o.id.clone()} checked={chosen == Some(o.id.as_str())} disabled={locked} {onchange} />
+                <label for={id}>{ render(&o.text, words).html() }</label>
             </li>
         }
     });
@@ -44,12 +44,12 @@ pub fn prediction(
             let matched = predict.matching(seen);
             let verdict = match matched {
                 Some(m) if m.id == said.id => "That is what you predicted.".to_owned(),
-                Some(m) => format!("That is “{}”.", crate::lessons::render::plain(m.text, ledger)),
+                Some(m) => format!("That is “{}”.", crate::lessons::render::plain(&m.text, words)),
                 None => String::new(),
             };
             Some(html! {
                 <p class="prediction-outcome" role="status">
-                    { "You predicted “" }{ render(said.text, ledger).html() }{ "”; at the starting settings the run shows " }
+                    { "You predicted “" }{ render(&said.text, words).html() }{ "”; at the starting settings the run shows " }
                     <strong>{ metric_value(metric, seen) }</strong>{ ". " }{ verdict }
                 </p>
             })
@@ -58,7 +58,7 @@ pub fn prediction(
     };
     html! {
         <fieldset class="prediction">
-            <legend>{ render(predict.prompt, ledger).html() }</legend>
+            <legend>{ render(&predict.prompt, words).html() }</legend>
             <ul class="options">{ for options }</ul>
             if chosen.is_none() {
                 <p class="muted">{ "Not graded: choose what you expect. It is kept, and shown beside your result." }</p>

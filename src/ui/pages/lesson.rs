@@ -8,11 +8,10 @@ use crate::experiment::lab::LabMsg;
 use crate::experiment::bench::DISTRIBUTION;
 use crate::experiment::param::format_number;
 use crate::experiment::{Outcome, Params};
-use crate::lessons::text::Mathematics;
+use crate::lessons::text::LessonText;
 use crate::lessons::Best;
 use crate::lessons::checklist::conditions;
 use crate::lessons::render::{plain, render};
-use crate::lessons::text::Claim;
 use crate::lessons::{lesson, LessonSlug};
 use crate::markup::Markup;
 use crate::progress::{Action, LessonState};
@@ -25,6 +24,7 @@ use crate::ui::components::lesson_state::state_class;
 use crate::ui::components::prediction::prediction;
 use crate::ui::components::quiz::quiz;
 use crate::ui::components::sweep_panel::SweepPanel;
+use crate::ui::lesson_words::{use_words, Words};
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use yew::prelude::*;
 
@@ -36,13 +36,67 @@ pub struct LessonPageProps {
     pub embedded: bool,
 }
 
+/// The lesson's frame (its number, title and the way on), with its words
+/// once they have arrived.
 #[component]
 pub fn LessonPage(props: &LessonPageProps) -> Html {
     let slug = props.slug;
+    let (words, retry) = use_words(slug);
+    let lesson_link = |target: Option<LessonSlug>, rel: &'static str| match target {
+        Some(s) => html! {
+            <a href={Route::Lesson { slug: s }.href()} class={classes!("pager", rel)}>
+                { format!("{} lesson: {}", if rel == "prev" { "Previous" } else { "Next" }, crate::lessons::row(s).aspect) }
+            </a>
+        },
+        None => html! {},
+    };
+    html! {
+        <article class="lesson" aria-labelledby="lesson-title">
+            <p class="eyebrow">{ format!("Lesson {} of {}", slug.position() + 1, LessonSlug::ALL.len()) }</p>
+            <h1 id="lesson-title">{ lesson(slug).row().aspect }</h1>
+            { match words {
+                Words::Ready(text) => html! { <LessonBody {slug} words={WordsRef(text)} embedded={props.embedded} /> },
+                Words::Loading => html! { <p class="loading" role="status">{ "Loading the lesson…" }</p> },
+                Words::Failed(why) => html! {
+                    <div class="notice" role="alert">
+                        <p>{ format!("This lesson could not be loaded: {why}. Your saved progress is kept.") }</p>
+                        <button type="button" onclick={retry.reform(|_| ())}>{ "Try again" }</button>
+                    </div>
+                },
+            } }
+            if !props.embedded {
+                <nav class="lesson-nav" aria-label="Lessons">
+                    { lesson_link(slug.previous(), "prev") }
+                    <a href={Route::Home.href()} class="pager">{ "Back to the table" }</a>
+                    { lesson_link(slug.next(), "next") }
+                </nav>
+            }
+        </article>
+    }
+}
+
+/// A lesson's words, compared by address: they never change once loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct WordsRef(pub &'static LessonText);
+
+impl PartialEq for WordsRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LessonBodyProps {
+    slug: LessonSlug,
+    words: WordsRef,
+    embedded: bool,
+}
+
+#[component]
+fn LessonBody(props: &LessonBodyProps) -> Html {
+    let slug = props.slug;
     let lesson = lesson(slug);
-    let text = lesson.text();
-    let ledger = text.ledger;
-    let row = lesson.row();
+    let text = props.words.0;
     let progress = use_progress();
     let mine = progress.progress.lesson(slug).clone();
 
@@ -165,7 +219,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     let task_status = if *met_now {
         html! {
             <>
-                <p class="task-status done">{ "✓ Task reached. " }{ render(text.success, ledger).html() }</p>
+                <p class="task-status done">{ "✓ Task reached. " }{ render(&text.success, text).html() }</p>
                 { par(lesson.task.best, *answer) }
             </>
         }
@@ -191,23 +245,13 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         }
         None => html! {},
     };
-    let announcement = if *met_now { format!("Task reached. {}", plain(text.success, ledger)) } else { String::new() };
-    let lesson_link = |target: Option<LessonSlug>, rel: &'static str| match target {
-        Some(s) => html! {
-            <a href={Route::Lesson { slug: s }.href()} class={classes!("pager", rel)}>
-                { format!("{} lesson: {}", if rel == "prev" { "Previous" } else { "Next" }, crate::lessons::row(s).aspect) }
-            </a>
-        },
-        None => html! {},
-    };
+    let announcement = if *met_now { format!("Task reached. {}", plain(&text.success, text)) } else { String::new() };
     let mut claim = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
-    claim.markup(&comparison_markup(Some(slug), false, None)).raw("<p>").markup(&render(text.claim, ledger));
-    claim.raw("</p>").markup(&lesson_diagram(text.diagram_caption)).raw("</section>");
+    claim.markup(&comparison_markup(Some(slug), false, None)).raw("<p>").markup(&render(&text.claim, text));
+    claim.raw("</p>").markup(&lesson_diagram(&text.diagram_caption)).raw("</section>");
 
     html! {
-        <article class="lesson" aria-labelledby="lesson-title">
-            <p class="eyebrow">{ format!("Lesson {} of {}", slug.position() + 1, LessonSlug::ALL.len()) }</p>
-            <h1 id="lesson-title">{ row.aspect }</h1>
+        <>
             { progress_notice(&progress) }
             <p class={classes!("lesson-state", state_class(state))}>{ format!("Your progress: {}", state.label()) }</p>
             if state == LessonState::CompleteWithHelp {
@@ -222,13 +266,13 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
 
             <section aria-labelledby="predict-heading" class="predict">
                 <h2 id="predict-heading">{ "2. Predict" }</h2>
-                { prediction(&id_prefix, &text.predict, ledger, &mine, *locked, &on_predict) }
+                { prediction(&id_prefix, text, &mine, *locked, &on_predict) }
             </section>
 
             <section aria-labelledby="experiment-heading">
                 <h2 id="experiment-heading">{ "3. Experiment" }</h2>
                 if predicted {
-                    <p>{ render(text.experiment_intro, ledger).html() }</p>
+                    <p>{ render(&text.experiment_intro, text).html() }</p>
                     <ExperimentPanel
                         key={slug.as_str()}
                         bench={lesson.setup.bench}
@@ -255,19 +299,19 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             if mine.revealed {
                 <section aria-labelledby="explain-heading">
                     <h2 id="explain-heading">{ "4. Why" }</h2>
-                    { for text.explanation.iter().map(|p| html! { <p>{ render(p, ledger).html() }</p> }) }
-                    { mathematics(&text.mathematics, ledger) }
+                    { for text.explanation.iter().map(|p| html! { <p>{ render(p, text).html() }</p> }) }
+                    { mathematics(text) }
                 </section>
 
                 <section aria-labelledby="task-heading" class="task">
                     <h2 id="task-heading">{ "5. Your task" }</h2>
-                    <p class="task-prompt">{ render(text.task_prompt, ledger).html() }</p>
+                    <p class="task-prompt">{ render(&text.task_prompt, text).html() }</p>
                     { task_status }
                     { checklist }
                     <div class="sr-only" aria-live="polite" aria-atomic="true">{ announcement }</div>
                     if *hints > 0 {
                         <ol class="hints">
-                            { for text.hints.iter().take(*hints).map(|h| html! { <li>{ render(h, ledger).html() }</li> }) }
+                            { for text.hints.iter().take(*hints).map(|h| html! { <li>{ render(h, text).html() }</li> }) }
                         </ol>
                     }
                     <div class="task-actions">
@@ -283,7 +327,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
 
                 <section aria-labelledby="quiz-heading">
                     <h2 id="quiz-heading">{ "6. Check your understanding" }</h2>
-                    { quiz(&id_prefix, text.quiz, ledger, &|q| mine.answer(q).map(str::to_owned), &on_answer) }
+                    { quiz(&id_prefix, text, &|q| mine.answer(q).map(str::to_owned), &on_answer) }
                     if state.is_complete() {
                         <p class="complete-banner" role="status">{ if state == LessonState::CompleteWithHelp { "✓ Lesson complete, with help." } else { "✓ Lesson complete." } }</p>
                     }
@@ -291,26 +335,18 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
 
                 <section aria-labelledby="takeaway-heading">
                     <h2 id="takeaway-heading">{ "7. Takeaway" }</h2>
-                    <p class="takeaway">{ render(text.takeaway, ledger).html() }</p>
+                    <p class="takeaway">{ render(&text.takeaway, text).html() }</p>
                     <div class="nuance" role="note">
                         <h3>{ "Nuance: where the simple claim breaks" }</h3>
-                        <p>{ render(text.nuance, ledger).html() }</p>
+                        <p>{ render(&text.nuance, text).html() }</p>
                     </div>
                     <div class="leaves-out" role="note">
                         <h3>{ "What this model leaves out" }</h3>
-                        <ul>{ for text.leaves_out.iter().map(|l| html! { <li>{ render(l, ledger).html() }</li> }) }</ul>
+                        <ul>{ for text.leaves_out.iter().map(|l| html! { <li>{ render(l, text).html() }</li> }) }</ul>
                     </div>
                 </section>
             }
-
-            if !props.embedded {
-                <nav class="lesson-nav" aria-label="Lessons">
-                    { lesson_link(slug.previous(), "prev") }
-                    <a href={Route::Home.href()} class="pager">{ "Back to the table" }</a>
-                    { lesson_link(slug.next(), "next") }
-                </nav>
-            }
-        </article>
+        </>
     }
 }
 
@@ -334,17 +370,18 @@ fn par(best: Option<Best>, answer: Option<f64>) -> Html {
 
 /// "The mathematics": closed until the reader opens it, so the plain path
 /// reads without formulas.
-fn mathematics(m: &Mathematics, ledger: &'static [Claim]) -> Html {
+fn mathematics(text: &LessonText) -> Html {
+    let m = &text.mathematics;
     html! {
         <details class="mathematics">
             <summary>{ "The mathematics" }</summary>
-            { for m.text.iter().map(|p| html! { <p>{ render(p, ledger).html() }</p> }) }
+            { for m.text.iter().map(|p| html! { <p>{ render(p, text).html() }</p> }) }
             if !m.symbols.is_empty() {
                 <dl class="symbols">
                     { for m.symbols.iter().map(|s| html! {
                         <>
-                            <dt><code class="formula">{ s.symbol }</code></dt>
-                            <dd>{ render(s.meaning, ledger).html() }</dd>
+                            <dt><code class="formula">{ s.symbol.clone() }</code></dt>
+                            <dd>{ render(&s.meaning, text).html() }</dd>
                         </>
                     }) }
                 </dl>
