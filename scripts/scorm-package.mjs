@@ -20,6 +20,9 @@ export const LESSONS = [
   ["stability", "Stability"],
   ["network-size", "Network size"],
   ["scalability", "Scalability"],
+  ["hybrid", "An index or tracker, with peer-to-peer transfer"],
+  ["dht", "A distributed index"],
+  ["incentives", "Free riders and tit-for-tat"],
 ];
 
 const xml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

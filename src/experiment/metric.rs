@@ -224,7 +224,9 @@ impl Metric {
                 let p = value * 100.0 + 0.0;
                 format!("{}%", fixed(p, usize::from(p > 99.0 && p < 100.0)))
             }
-            Metric::MessagesPerSearch | Metric::HopsPerSearch => fixed(value, 1),
+            Metric::MessagesPerSearch => fixed(value, 1),
+            // A whole hop is a doubling of the ring: tenths of a hop matter.
+            Metric::HopsPerSearch => fixed(value, 2),
             Metric::MessagesPerSecond | Metric::CheaperFrom | Metric::Crossover | Metric::Answered | Metric::JoinsRefused => {
                 fixed(value, 0)
             }

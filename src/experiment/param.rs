@@ -66,9 +66,10 @@ pub enum Param {
     ArrivalWindowS,
     /// In hybrid, the tracker fails for good halfway through the arrivals.
     TrackerFails,
-    /// Share of a swarm's peers that download and upload nothing, in
-    /// percent.
-    FreeRidersPercent,
+    /// How many of a swarm's receivers download and upload nothing. A
+    /// count, not a share: a share of a crowd rounds to whole peers, and
+    /// two shares that round alike would be the same run.
+    FreeRiders,
     /// Peers come and go (a setting of the run, where a lesson needs it
     /// before the run starts).
     Churning,
@@ -126,7 +127,7 @@ impl Param {
         Param::CatchUp,
         Param::ArrivalWindowS,
         Param::TrackerFails,
-        Param::FreeRidersPercent,
+        Param::FreeRiders,
         Param::Churning,
     ];
 
@@ -168,7 +169,7 @@ impl Param {
             // A plan for the run, like the server's: failing the tracker by
             // hand mid-run leaves this off, so the label says when.
             Param::TrackerFails => s("Tracker fails for good halfway through the arrivals", "", Switch, 0.0, 1.0, 1.0),
-            Param::FreeRidersPercent => s("Free riders", "%", Number, 0.0, 80.0, 5.0),
+            Param::FreeRiders => s("Free riders", "", Count, 0.0, 300.0, 1.0),
             Param::Churning => s("Peers come and go (churn)", "", Switch, 0.0, 1.0, 1.0),
         }
     }
@@ -208,7 +209,7 @@ impl Param {
             Param::CatchUp => "catchup",
             Param::ArrivalWindowS => "arrivals",
             Param::TrackerFails => "trackerfail",
-            Param::FreeRidersPercent => "freeriders",
+            Param::FreeRiders => "freeriders",
             Param::Churning => "churning",
         }
     }

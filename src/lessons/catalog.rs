@@ -6,7 +6,7 @@
 //! it by itself (a native test sets every combination of ends), and no
 //! number the page states does either.
 
-use crate::experiment::bench::{CHURN, COST, DISTRIBUTION, LOOKUP, PLACEMENT, ROLE, SERVICE, WORKGROUP};
+use crate::experiment::bench::{CHURN, COST, DHT, DISTRIBUTION, HYBRID, INCENTIVES, LOOKUP, PLACEMENT, ROLE, SERVICE, WORKGROUP};
 use crate::experiment::{Cmp, Goal, Metric, Param, Side};
 use crate::lessons::lesson::{Best, Lesson, Setup, Task};
 use crate::lessons::slug::LessonSlug;
@@ -14,7 +14,7 @@ use crate::lessons::slug::LessonSlug;
 const SEED: u64 = 2024;
 use Side::{Central, Distributed};
 
-pub const LESSONS: [Lesson; 8] = [
+pub const LESSONS: [Lesson; 11] = [
     Lesson {
         slug: LessonSlug::Role,
         setup: Setup { bench: ROLE, preset: &[(Param::Nodes, 4.0)], controls: &[Param::Nodes], seed: SEED, hidden: &[] },
@@ -180,6 +180,75 @@ pub const LESSONS: [Lesson; 8] = [
             ]),
             solution: &[(Param::Receivers, 11.0)],
             best: Some(Best { param: Param::Receivers, value: 11.0 }),
+        },
+    },
+    Lesson {
+        slug: LessonSlug::Hybrid,
+        setup: Setup {
+            bench: HYBRID,
+            preset: &[(Param::Receivers, 30.0), (Param::ArrivalWindowS, 60.0), (Param::TrackerFails, 0.0)],
+            controls: &[Param::Receivers, Param::ArrivalWindowS, Param::TrackerFails],
+            seed: SEED,
+            hidden: &[],
+        },
+        // The server's load: one copy per client, against what a swarm asks of it.
+        task: Task {
+            goal: Goal::All(&[
+                Goal::Param { param: Param::ArrivalWindowS, cmp: Cmp::Equal, value: 60.0 },
+                Goal::Param { param: Param::TrackerFails, cmp: Cmp::Equal, value: 0.0 },
+                Goal::Scaled {
+                    left: (Distributed, Metric::ServerSentMbit),
+                    cmp: Cmp::AtMost,
+                    factor: 0.1,
+                    right: (Central, Metric::ServerSentMbit),
+                },
+                Goal::Param { param: Param::Receivers, cmp: Cmp::AtMost, value: 90.0 },
+            ]),
+            solution: &[(Param::Receivers, 69.0)],
+            best: Some(Best { param: Param::Receivers, value: 69.0 }),
+        },
+    },
+    Lesson {
+        slug: LessonSlug::Dht,
+        setup: Setup {
+            bench: DHT,
+            preset: &[(Param::Peers, 64.0), (Param::Replication, 2.0), (Param::SessionS, 60.0), (Param::Churning, 0.0)],
+            controls: &[Param::Peers, Param::Replication, Param::SessionS, Param::Churning],
+            seed: SEED,
+            hidden: &[],
+        },
+        // Copies keep keys alive under churn: the fewest that keeps
+        // nearly every lookup finding its key, on the starting ring.
+        task: Task {
+            goal: Goal::All(&[
+                Goal::Param { param: Param::Churning, cmp: Cmp::Equal, value: 1.0 },
+                Goal::Param { param: Param::Peers, cmp: Cmp::Equal, value: 64.0 },
+                Goal::Param { param: Param::SessionS, cmp: Cmp::Equal, value: 60.0 },
+                Goal::Metric { side: Distributed, metric: Metric::HitRate, cmp: Cmp::AtLeast, value: 0.99 },
+                Goal::Param { param: Param::Replication, cmp: Cmp::AtMost, value: 5.0 },
+            ]),
+            solution: &[(Param::Churning, 1.0), (Param::Replication, 4.0)],
+            best: Some(Best { param: Param::Replication, value: 4.0 }),
+        },
+    },
+    Lesson {
+        slug: LessonSlug::Incentives,
+        setup: Setup {
+            bench: INCENTIVES,
+            preset: &[(Param::FreeRiders, 10.0), (Param::Receivers, 50.0)],
+            controls: &[Param::FreeRiders, Param::Receivers],
+            seed: SEED,
+            hidden: &[],
+        },
+        // How much free riding it takes to slow the altruistic swarm past a time.
+        task: Task {
+            goal: Goal::All(&[
+                Goal::Param { param: Param::Receivers, cmp: Cmp::Equal, value: 50.0 },
+                Goal::Metric { side: Central, metric: Metric::CompletionS, cmp: Cmp::AtLeast, value: 145.0 },
+                Goal::Param { param: Param::FreeRiders, cmp: Cmp::AtMost, value: 22.0 },
+            ]),
+            solution: &[(Param::FreeRiders, 18.0)],
+            best: Some(Best { param: Param::FreeRiders, value: 18.0 }),
         },
     },
 ];

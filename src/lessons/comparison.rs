@@ -74,11 +74,37 @@ pub const COMPARISON: [ComparisonRow; 8] = [
     },
 ];
 
-/// The comparison row a lesson teaches.
-pub fn row(slug: LessonSlug) -> &'static ComparisonRow {
-    // COMPARISON lists the slugs in course order, so the position indexes it;
-    // the test below keeps the two in step.
-    &COMPARISON[slug.position() as usize]
+/// The lessons of part 2, which teach no row of the table: each one's
+/// title and what its experiment shows, in one line.
+pub const COMBINED: [(LessonSlug, &str, &str); 3] = [
+    (
+        LessonSlug::Hybrid,
+        "An index or tracker, with peer-to-peer transfer",
+        "Let receivers arrive over time and join a swarm through a tracker; then fail the tracker.",
+    ),
+    (LessonSlug::Dht, "A distributed index", "Follow a lookup round a Chord ring, against a central index, while peers come and go."),
+    (LessonSlug::Incentives, "Free riders and tit-for-tat", "Add free riders to a swarm and see whom BitTorrent's choking serves first."),
+];
+
+/// The comparison row a lesson teaches; `None` for part 2's lessons.
+pub fn row(slug: LessonSlug) -> Option<&'static ComparisonRow> {
+    COMPARISON.iter().find(|r| r.slug == slug)
+}
+
+/// A lesson's title: its row's aspect, or its part-2 title.
+pub fn title(slug: LessonSlug) -> &'static str {
+    match row(slug) {
+        Some(r) => r.aspect,
+        None => COMBINED.iter().find(|(s, ..)| *s == slug).map_or("", |c| c.1),
+    }
+}
+
+/// What a lesson's experiment shows, in one line.
+pub fn experiment(slug: LessonSlug) -> &'static str {
+    match row(slug) {
+        Some(r) => r.experiment,
+        None => COMBINED.iter().find(|(s, ..)| *s == slug).map_or("", |c| c.2),
+    }
 }
 
 #[cfg(test)]
@@ -86,11 +112,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_row_per_lesson_in_course_order() {
-        assert_eq!(COMPARISON.len(), LessonSlug::ALL.len());
-        for (row, slug) in COMPARISON.iter().zip(LessonSlug::ALL) {
-            assert_eq!(row.slug, slug);
-            assert_eq!(super::row(slug).slug, slug);
+    fn one_row_per_part_one_lesson_and_a_title_for_every_lesson() {
+        let part_one: Vec<LessonSlug> = LessonSlug::ALL.into_iter().filter(|s| s.part() == crate::lessons::slug::Part::Comparison).collect();
+        assert_eq!(COMPARISON.iter().map(|r| r.slug).collect::<Vec<_>>(), part_one, "the table's rows, in course order");
+        for slug in LessonSlug::ALL {
+            assert!(!title(slug).is_empty() && !experiment(slug).is_empty(), "{slug}");
+            assert_eq!(row(slug).is_some(), slug.part() == crate::lessons::slug::Part::Comparison);
         }
     }
 

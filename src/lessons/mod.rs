@@ -23,6 +23,6 @@ mod task_tests;
 mod tests;
 
 pub use catalog::{lesson, LESSONS};
-pub use comparison::{row, ComparisonRow, COMPARISON};
+pub use comparison::{experiment, row, title, ComparisonRow, COMBINED, COMPARISON};
 pub use lesson::{Best, Lesson, Setup, Task};
 pub use slug::LessonSlug;

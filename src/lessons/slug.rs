@@ -15,11 +15,22 @@ pub enum LessonSlug {
     Stability,
     NetworkSize,
     Scalability,
+    Hybrid,
+    Dht,
+    Incentives,
+}
+
+/// The course's two parts: the comparison, a lesson per row; then how
+/// real systems combine the two designs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Comparison,
+    Combined,
 }
 
 impl LessonSlug {
     /// In the order of the comparison table, which is the order of the course.
-    pub const ALL: [LessonSlug; 8] = [
+    pub const ALL: [LessonSlug; 11] = [
         LessonSlug::Role,
         LessonSlug::Focus,
         LessonSlug::Data,
@@ -28,6 +39,9 @@ impl LessonSlug {
         LessonSlug::Stability,
         LessonSlug::NetworkSize,
         LessonSlug::Scalability,
+        LessonSlug::Hybrid,
+        LessonSlug::Dht,
+        LessonSlug::Incentives,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +54,16 @@ impl LessonSlug {
             LessonSlug::Stability => "stability",
             LessonSlug::NetworkSize => "network-size",
             LessonSlug::Scalability => "scalability",
+            LessonSlug::Hybrid => "hybrid",
+            LessonSlug::Dht => "dht",
+            LessonSlug::Incentives => "incentives",
+        }
+    }
+
+    pub fn part(self) -> Part {
+        match self {
+            LessonSlug::Hybrid | LessonSlug::Dht | LessonSlug::Incentives => Part::Combined,
+            _ => Part::Comparison,
         }
     }
 
@@ -103,7 +127,8 @@ mod tests {
     fn course_order_links_up() {
         assert_eq!(LessonSlug::Role.previous(), None);
         assert_eq!(LessonSlug::Role.next(), Some(LessonSlug::Focus));
-        assert_eq!(LessonSlug::Scalability.next(), None);
+        assert_eq!(LessonSlug::Scalability.next(), Some(LessonSlug::Hybrid), "part 2 follows part 1");
+        assert_eq!(LessonSlug::Incentives.next(), None);
         assert_eq!(LessonSlug::Scalability.previous(), Some(LessonSlug::NetworkSize));
         for (i, slug) in LessonSlug::ALL.into_iter().enumerate() {
             assert_eq!(slug.position() as usize, i);

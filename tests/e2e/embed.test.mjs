@@ -187,7 +187,7 @@ test("the teach page gives a snippet per lesson that names the course's origin",
   onGuardedPage(app.browser, async (page) => {
     await page.goto(`${app.server.url}#/teach`);
     await appHeading(page);
-    assert.equal(await page.locator("textarea.snippet").count(), 9, "eight lessons and the sandbox");
+    assert.equal(await page.locator("textarea.snippet").count(), 12, "eleven lessons and the sandbox");
     await page.locator("#teach-origin").fill("moodle.example.org");
     await page.locator(".control-error", { hasText: "not an origin" }).waitFor();
     await page.locator("#teach-origin").fill("https://moodle.example.org");
@@ -256,7 +256,7 @@ test("the SCORM package's manifest is valid and an LMS's API records completion"
       return { errors, launches, files };
     }, manifest);
     assert.deepEqual(report.errors, []);
-    assert.equal(report.launches.length, 8);
+    assert.equal(report.launches.length, 11);
     for (const f of report.files) assert.ok(files.has(f), `${f} is in the zip`);
     for (const name of files.keys()) assert.ok(name === "imsmanifest.xml" || report.files.includes(name), `${name} is listed`);
 

@@ -13,10 +13,13 @@ export const SOLUTIONS = {
   stability: { second: true, copies: "7" },
   "network-size": { pairmin: "30", computers: "7" },
   scalability: { receivers: "11" },
+  hybrid: { receivers: "69" },
+  dht: { churning: true, copies: "4" },
+  incentives: { freeriders: "18" },
 };
 
 /** Lessons whose task has a best answer, which the solutions above reach. */
-export const AT_PAR = ["role", "focus", "data", "service", "stability", "scalability"];
+export const AT_PAR = ["role", "focus", "data", "service", "stability", "scalability", "hybrid", "dht", "incentives"];
 
 /**
  * In a lesson that still asks for one, makes a prediction (the first

@@ -63,12 +63,12 @@ test("a learner completes every lesson and the progress survives a reload", () =
 
     await page.goto(`${app.server.url}#/`);
     await appHeading(page);
-    await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
+    await page.locator(".overall", { hasText: "11 of 11 lessons complete" }).waitFor({ timeout: 5000 });
     assert.equal(await page.locator(".progress-cell.complete").count(), 8);
 
     await page.reload();
     await appHeading(page);
-    await page.locator(".overall", { hasText: "8 of 8 lessons complete" }).waitFor({ timeout: 5000 });
+    await page.locator(".overall", { hasText: "11 of 11 lessons complete" }).waitFor({ timeout: 5000 });
   }));
 
 test("a lesson's words are fetched once; a failed or damaged file says so and never crashes", async () => {
@@ -140,7 +140,7 @@ test("corrupted saved progress gives a notice and a fresh start, never a crash",
     await notice.waitFor();
     assert.match(await notice.textContent(), /could not be read/);
     assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.progress.unreadable")), "{broken");
-    await page.locator(".overall", { hasText: "0 of 8 lessons complete" }).waitFor();
+    await page.locator(".overall", { hasText: "0 of 11 lessons complete" }).waitFor();
     assert.equal(await page.locator("#crash-banner:not([hidden])").count(), 0);
   }));
 

@@ -100,4 +100,21 @@ mod tests {
         assert!(o.distributed.get(Metric::HitRate).unwrap() < 0.95, "peers leave, and with one copy keys go with them");
         assert!(o.central.get(Metric::HitRate).unwrap() < 0.95, "the index cannot find what has gone either");
     }
+
+    /// The dht lesson: under churn, the index finds nearly the same share
+    /// as the ring (the misses are lost keys, not lost lookups), and the
+    /// ring's successful lookups take fewer hops, with fewer peers online.
+    #[test]
+    fn under_churn_the_misses_are_lost_keys_and_the_ring_is_shorter() {
+        let still = DHT.outcome(&Params::default(), 2024).unwrap();
+        for copies in 1..=3 {
+            let p = Params::from_pairs(&[(Param::Churning, 1.0), (Param::Replication, f64::from(copies))]);
+            let o = DHT.outcome(&p, 2024).unwrap();
+            let (index, ring) = (o.central.get(Metric::HitRate).unwrap(), o.distributed.get(Metric::HitRate).unwrap());
+            assert!((index - ring).abs() <= 0.01, "{copies} copies: index {index}, ring {ring}");
+            assert!(ring < 0.95, "{copies} copies: churn loses keys");
+            let hops = |o: &crate::experiment::Outcome| o.distributed.get(Metric::HopsPerSearch).unwrap();
+            assert!(hops(&o) < hops(&still), "{copies} copies: {} hops under churn, {} without", hops(&o), hops(&still));
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::experiment::param::Param;
 use crate::experiment::side::{Curve, SideSim};
 use crate::sim::distribution::{DistributionScenario, DistributionSim, Policy};
 use crate::sim::node::Architecture;
-use crate::sim::validate::ValidationError;
+use crate::sim::validate::{Problem, ValidationError};
 
 pub const SPEC: BenchSpec = BenchSpec {
     facts,
@@ -30,7 +30,7 @@ pub const SPEC: BenchSpec = BenchSpec {
         &[Metric::ContributorMeanS, Metric::FreeRiderMeanS, Metric::CompletionS, Metric::HaveFile],
         &[
             (Param::Receivers, 50.0),
-            (Param::FreeRidersPercent, 20.0),
+            (Param::FreeRiders, 10.0),
             (Param::FileMbit, 1000.0),
             (Param::ServerUploadMbps, 30.0),
             (Param::PeerUpMbps, 10.0),
@@ -42,6 +42,11 @@ pub const SPEC: BenchSpec = BenchSpec {
 
 fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let receivers = s.count(Param::Receivers);
+    let riders = s.count(Param::FreeRiders);
+    if riders > receivers {
+        let reason = format!("there are only {receivers} receivers to free ride");
+        return Err(ValidationError::new(Param::FreeRiders.spec().label, Problem::Invalid { reason }));
+    }
     let policy = if s.central() { Policy::Altruistic } else { Policy::TitForTat };
     let mut scenario = DistributionScenario::homogeneous(
         // Both sides are swarms: only the policy differs.
@@ -54,7 +59,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     )
     .with_seed(s.seed)
     .with_policy(policy)
-    .with_free_riders(s.value(Param::FreeRidersPercent) / 100.0);
+    .with_free_riders(f64::from(riders) / f64::from(receivers.max(1)));
     // Free riders set by hand join those drawn, on both sides alike.
     for &c in s.edits.clients.iter().filter(|&&c| c < receivers) {
         if let Err(at) = scenario.clients.binary_search(&c) {
@@ -92,9 +97,29 @@ mod tests {
         assert_eq!(o.distributed.get(Metric::HaveFile), Some(1.0));
     }
 
+    /// The incentives lesson's nuance: with half the swarm free riding,
+    /// tit-for-tat's free riders finish no later than the altruistic
+    /// swarm's (its early finishers seed everyone).
+    #[test]
+    fn with_half_free_riding_tit_for_tat_does_not_hold_the_free_riders_back() {
+        let p = Params::from_pairs(&[(Param::Receivers, 50.0), (Param::FreeRiders, 25.0)]);
+        let o = INCENTIVES.outcome(&p, 2024).unwrap();
+        let (tft, alt) = (o.distributed.get(Metric::FreeRiderMeanS).unwrap(), o.central.get(Metric::FreeRiderMeanS).unwrap());
+        assert!(tft <= alt, "tit-for-tat {tft} s, altruistic {alt} s");
+    }
+
+    #[test]
+    fn more_free_riders_than_receivers_is_refused_with_a_reason() {
+        let p = Params::from_pairs(&[(Param::Receivers, 5.0), (Param::FreeRiders, 6.0)]);
+        let why = INCENTIVES.outcome(&p, 1).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(why.contains("only 5 receivers"), "{why}");
+        let all = Params::from_pairs(&[(Param::Receivers, 5.0), (Param::FreeRiders, 5.0)]);
+        assert!(INCENTIVES.outcome(&all, 1).is_ok(), "every receiver may free ride");
+    }
+
     #[test]
     fn without_free_riders_there_is_no_free_rider_time() {
-        let o = INCENTIVES.outcome(&Params::from_pairs(&[(Param::FreeRidersPercent, 0.0)]), 1).unwrap();
+        let o = INCENTIVES.outcome(&Params::from_pairs(&[(Param::FreeRiders, 0.0)]), 1).unwrap();
         assert_eq!(o.distributed.get(Metric::FreeRiderMeanS), None);
         assert!(o.distributed.get(Metric::ContributorMeanS).is_some());
     }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::experiment::bench::{CHURN, COST, DISTRIBUTION, LOOKUP, ROLE, SERVICE};
+use crate::experiment::bench::{CHURN, COST, DISTRIBUTION, HYBRID, LOOKUP, ROLE, SERVICE};
 use crate::experiment::Metric;
 use TransportMsg::{Pause, Play, Skip, Step};
 
@@ -82,6 +82,27 @@ fn step_moves_a_fiftieth_of_the_run_and_pause_after_skip_plays_normally() {
         moved <= 0.05 * duration / PLAY_SECONDS + 1.0,
         "normal pace after a paused skip, moved {moved}"
     );
+}
+
+/// Skipping and playing end at the same moment: the last event, not the
+/// chart's horizon.
+#[test]
+fn skip_and_play_end_on_the_same_clock() {
+    let end = |skip: bool| {
+        let (mut lab, _) = Lab::new(HYBRID, Params::default(), 2024, true);
+        lab.update(LabMsg::from(if skip { Skip } else { Play }));
+        for _ in 0..100_000 {
+            if lab.status().starts_with("Finished") {
+                break;
+            }
+            lab.update(LabMsg::from(TransportMsg::Frame { dt_s: 0.05 }));
+        }
+        assert!(lab.status().starts_with("Finished"), "{}", lab.status());
+        lab.time_s()
+    };
+    let (skipped, played) = (end(true), end(false));
+    // Play moves in frames, so it may end up to a frame past the last event.
+    assert!(skipped <= played && played - skipped < 1.0, "skip ends at {skipped} s, play at {played} s");
 }
 
 #[test]

@@ -183,6 +183,10 @@ impl Transport {
         self.clock_s = time_s;
     }
 
+    pub fn skipping(&self) -> bool {
+        self.mode == Mode::Skipping
+    }
+
     /// Both runs have run every event due by `to_s`.
     pub fn caught_up(&mut self, to_s: f64) {
         self.reached_s = self.reached_s.max(to_s.min(self.horizon_s));

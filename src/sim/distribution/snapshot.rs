@@ -72,7 +72,10 @@ impl DistributionSim {
                     } else {
                         Role::Client
                     },
-                    online: s.up && (id == SERVER || self.started),
+                    // In hybrid a peer is in the swarm once the tracker has
+                    // introduced it; otherwise a receiver that is up is there
+                    // from the start, waiting for its first chunk.
+                    online: s.up && (id == SERVER || self.started || sc.arch != Architecture::Hybrid),
                     fraction: f64::from(s.held.count()) / k,
                     up_mbps: self.net.up_rate(id),
                     down_mbps: if id == SERVER { 0.0 } else { self.net.down_rate(id) },

@@ -173,7 +173,10 @@ fn hybrid_is_p2p_after_one_tracker_round_trip() {
     assert_eq!(snap.nodes.len(), 17);
     assert_eq!(snap.nodes[16].role, Role::Index);
     assert_eq!(snap.nodes[16].id, NodeId(16));
-    assert!(!snap.nodes[1].online);
+    assert!(!snap.nodes[1].online, "a hybrid's peer waits for the tracker's introduction");
+    // A plain swarm's receivers are there from the start.
+    let plain = DistributionSim::new(p2p(15).with_seed(3)).unwrap();
+    assert!(plain.snapshot().nodes.iter().all(|n| n.online));
     assert_eq!(sim.next_event_time(), Some(SimTime(80_000)));
     sim.run_to_end(u64::MAX);
     assert!(sim.snapshot().nodes[1].online);

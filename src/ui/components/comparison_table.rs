@@ -1,7 +1,7 @@
 //! The client-server versus peer-to-peer table, each row linking to its
 //! lesson. Built as markup: it is mostly text (see `markup`).
 
-use crate::lessons::{LessonSlug, COMPARISON};
+use crate::lessons::{LessonSlug, COMBINED, COMPARISON};
 use crate::markup::Markup;
 use crate::progress::Progress;
 use crate::route::Route;
@@ -44,5 +44,22 @@ pub fn comparison_markup(only: Option<LessonSlug>, link_rows: bool, progress: Op
         out.raw("</tr>");
     }
     out.raw("</tbody></table></div>");
+    out
+}
+
+/// Part 2: the lessons on how real systems combine the two designs, a
+/// list of links with what each experiment shows and the learner's state.
+pub fn combined_markup(progress: Option<&Progress>) -> Markup {
+    let mut out = Markup::from_static("<ol class=\"combined\">");
+    for (slug, title, experiment) in COMBINED {
+        out.raw("<li value=\"").int(i64::from(slug.position()) + 1).raw("\"><a href=\"").text(&Route::Lesson { slug }.href()).raw("\">");
+        out.text(title).raw("</a> <span class=\"combined-experiment\">").text(experiment).raw("</span>");
+        if let Some(state) = progress.map(|p| p.state(slug)) {
+            out.raw(" <span class=\"combined-state ").raw(state_class(state)).raw("\"><span class=\"state-mark\" aria-hidden=\"true\">");
+            out.raw(state_mark(state)).raw("</span>").text(state.label()).raw("</span>");
+        }
+        out.raw("</li>");
+    }
+    out.raw("</ol>");
     out
 }

@@ -1,6 +1,6 @@
 use crate::lessons::LessonSlug;
 use crate::progress::Action;
-use crate::ui::components::comparison_table::comparison_table;
+use crate::ui::components::comparison_table::{combined_markup, comparison_table};
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use crate::route::Route;
 use crate::markup::Markup;
@@ -33,7 +33,7 @@ pub fn Home() -> Html {
     let continue_link = match next {
         Some(slug) => {
             let label = if started {
-                format!("Continue: lesson {}, {}", slug.position() + 1, crate::lessons::row(slug).aspect)
+                format!("Continue: lesson {}, {}", slug.position() + 1, crate::lessons::title(slug))
             } else {
                 "Start with lesson 1".to_owned()
             };
@@ -47,12 +47,14 @@ pub fn Home() -> Html {
             { progress_notice(&progress) }
             { Markup::from_static(include_str!("home_intro.html")).html() }
             <section aria-labelledby="table-heading">
-                { Markup::from_static("<h2 id=\"table-heading\">The comparison, one lesson per row</h2><p>Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it.</p>").html() }
+                { Markup::from_static("<h2 id=\"table-heading\">Part 1: the comparison, one lesson per row</h2><p>Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it.</p>").html() }
                 <p class="overall" id="overall-progress">
                     <strong>{ format!("{done} of {total} lessons complete") }</strong>
                 </p>
                 <progress max={total.to_string()} value={done.to_string()} aria-labelledby="overall-progress"></progress>
                 { comparison_table(None, true, Some(&progress.progress)) }
+                { Markup::from_static("<h2 id=\"combined-heading\">Part 2: how real systems combine them</h2><p>Most systems you use mix the two designs. Each of these lessons takes one way of mixing them and tests it in the simulator.</p>").html() }
+                { combined_markup(Some(&progress.progress)).html() }
                 <div class="start">{ continue_link }</div>
                 if started {
                     <div class="reset-progress">

@@ -45,7 +45,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     let lesson_link = |target: Option<LessonSlug>, rel: &'static str| match target {
         Some(s) => html! {
             <a href={Route::Lesson { slug: s }.href()} class={classes!("pager", rel)}>
-                { format!("{} lesson: {}", if rel == "prev" { "Previous" } else { "Next" }, crate::lessons::row(s).aspect) }
+                { format!("{} lesson: {}", if rel == "prev" { "Previous" } else { "Next" }, crate::lessons::title(s)) }
             </a>
         },
         None => html! {},
@@ -53,7 +53,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     html! {
         <article class="lesson" aria-labelledby="lesson-title">
             <p class="eyebrow">{ format!("Lesson {} of {}", slug.position() + 1, LessonSlug::ALL.len()) }</p>
-            <h1 id="lesson-title">{ lesson(slug).row().aspect }</h1>
+            <h1 id="lesson-title">{ crate::lessons::title(slug) }</h1>
             { match words {
                 Words::Ready(text) => html! { <LessonBody {slug} words={WordsRef(text)} embedded={props.embedded} /> },
                 Words::Loading => html! { <p class="loading" role="status">{ "Loading the lesson…" }</p> },
@@ -247,7 +247,13 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
     };
     let announcement = if *met_now { format!("Task reached. {}", plain(&text.success, text)) } else { String::new() };
     let mut claim = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
-    claim.markup(&comparison_markup(Some(slug), false, None)).raw("<p>").markup(&render(&text.claim, text));
+    if crate::lessons::row(slug).is_some() {
+        claim.markup(&comparison_markup(Some(slug), false, None));
+    } else {
+        // Part 2 teaches no row of the table: it mixes the two columns.
+        claim.raw("<p class=\"part-note\">Part 2, how real systems combine them: this lesson goes beyond the table's two columns.</p>");
+    }
+    claim.raw("<p>").markup(&render(&text.claim, text));
     claim.raw("</p>").markup(&lesson_diagram(&text.diagram_caption)).raw("</section>");
 
     html! {
@@ -356,11 +362,9 @@ fn par(best: Option<Best>, answer: Option<f64>) -> Html {
     let (Some(best), Some(mine)) = (best, answer) else { return html! {} };
     let spec = best.param.spec();
     let with_unit = |v: f64| if spec.unit.is_empty() { format_number(v) } else { format!("{} {}", format_number(v), spec.unit) };
-    let verdict = if mine <= best.value + 1e-9 {
-        "That is the least that works here: you found the best answer.".to_owned()
-    } else {
-        format!("The least that works here is {}. Can you get there?", with_unit(best.value))
-    };
+    // The least is named only once reached: told sooner, it would be a
+    // number to copy rather than one to find.
+    let verdict = if mine <= best.value + 1e-9 { "That is the least that works here: you found the best answer." } else { "A lower value also works here. Can you find the least?" };
     html! {
         <p class="par" role="note">
             <strong>{ format!("Your answer: {} {}. ", spec.label, with_unit(mine)) }</strong>{ verdict }

@@ -5,7 +5,7 @@
 use crate::embed::snippet::{describe, listener, snippet_list};
 use crate::markup::Markup;
 use crate::embed::TargetOrigin;
-use crate::lessons::{row, LessonSlug};
+use crate::lessons::{title, LessonSlug};
 use crate::ui::js::{call, get};
 use gloo::events::EventListener;
 use js_sys::Object;
@@ -52,7 +52,7 @@ pub fn Teach() -> Html {
     let items: Vec<(String, String, String, String)> = LessonSlug::ALL
         .into_iter()
         .map(|slug| {
-            let aspect = row(slug).aspect;
+            let aspect = title(slug);
             (slug.as_str().to_owned(), format!("Lesson {}: {aspect}", slug.position() + 1), format!("/embed/lessons/{slug}"), format!("Hub & Mesh lesson: {aspect}"))
         })
         .chain([("sandbox".into(), "Sandbox".into(), "/embed/sandbox".into(), "Hub & Mesh sandbox".into())])
@@ -110,7 +110,7 @@ pub fn Teach() -> Html {
     };
     let route = if preview.as_str() == "sandbox" { "/embed/sandbox".to_owned() } else { format!("/embed/lessons/{}", *preview) };
     let src = format!("{base}?origin={}#{route}", js_sys::encode_uri_component(&own_origin));
-    let options = LessonSlug::ALL.iter().map(|s| (s.as_str(), row(*s).aspect)).chain([("sandbox", "Sandbox")]).map(|(key, name)| {
+    let options = LessonSlug::ALL.iter().map(|s| (s.as_str(), title(*s))).chain([("sandbox", "Sandbox")]).map(|(key, name)| {
         html! { <option value={key} selected={*preview == key}>{ name }</option> }
     });
 
