@@ -61,8 +61,10 @@ pub struct NetView {
     /// 0..1 per node, in the order of `nodes`: how full each one's meter is
     /// (file received, share of the answering, data held).
     pub fills: Vec<f64>,
-    /// Standing overlay links to draw faintly (peer-to-peer neighbours).
+    /// Standing links: overlay neighbours, or one lookup's route.
     pub edges: Rc<Vec<(u32, u32)>>,
+    /// What `edges` stand for, which sets how they are drawn.
+    pub lines: Option<Lines>,
     pub moving: Vec<LinkView>,
     /// Requests waiting at each node, in the order of `nodes`; empty for
     /// workloads without queues.
@@ -107,6 +109,24 @@ impl NetView {
     }
 }
 
+/// What the standing lines between nodes stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lines {
+    /// Peer-to-peer neighbours, drawn faintly behind everything.
+    Overlay,
+    /// The hops one lookup took, drawn boldly so it can be followed.
+    Route,
+}
+
+impl Lines {
+    pub fn label(self) -> &'static str {
+        match self {
+            Lines::Overlay => "Line: an overlay link",
+            Lines::Route => "Bold line: the newest lookup's route, hop by hop",
+        }
+    }
+}
+
 /// The symbols a drawing uses, so its key lists those and no others.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Legend {
@@ -120,7 +140,7 @@ pub struct Legend {
     pub meters: bool,
     pub queues: bool,
     /// What a line between two nodes means, where lines are drawn.
-    pub lines: Option<&'static str>,
+    pub lines: Option<Lines>,
     /// The client's name where the workload gives it one (a free rider,
     /// a client that only asks), in place of plain "Client".
     pub client: Option<&'static str>,

@@ -5,7 +5,7 @@
 
 use super::{Curve, SideSim};
 use crate::experiment::metric::{Metric, Metrics};
-use crate::experiment::view::{LinkView, NetView, NodeView, Traffic};
+use crate::experiment::view::{Lines, LinkView, NetView, NodeView, Traffic};
 use crate::sim::dht::{DhtSim, Finder, RecentLookup};
 use crate::sim::fault::Faults;
 use crate::sim::node::{NodeId, Role};
@@ -47,6 +47,7 @@ impl SideSim for DhtSim {
             route.windows(2).map(|w| (node(w[0]), node(w[1]))).collect()
         };
         view.set_edges(edges.into_iter());
+        view.lines = Some(Lines::Route);
         let now = self.now().as_secs_f64();
         view.set_moving(
             self.recent_lookups()
@@ -81,8 +82,8 @@ impl SideSim for DhtSim {
         Some(self)
     }
 
-    fn lines(&self) -> Option<&'static str> {
-        Some("Line: the newest lookup's route")
+    fn lines(&self) -> Option<Lines> {
+        Some(Lines::Route)
     }
 
     fn traffic(&self) -> &'static [Traffic] {
@@ -136,5 +137,16 @@ mod tests {
         assert_eq!((asked.0, asked.1, asked.3), (4, INDEX, Traffic::Request), "to the index");
         let told = hops_now(&l, 1.0 + HOP_DRAWN_S * 1.5, true).unwrap();
         assert_eq!((told.0, told.1, told.3), (INDEX, 4, Traffic::Response), "and back");
+    }
+
+    #[test]
+    fn the_ring_draws_its_newest_route_as_a_route() {
+        use crate::sim::dht::DhtScenario;
+        let mut ring = DhtSim::new(DhtScenario::default()).unwrap();
+        ring.run_events(2_000);
+        let mut view = NetView::default();
+        ring.draw(&mut view);
+        assert_eq!((view.lines, ring.lines()), (Some(Lines::Route), Some(Lines::Route)));
+        assert!(!view.edges.is_empty(), "a lookup has been made, and its hops are drawn");
     }
 }

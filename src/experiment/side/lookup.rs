@@ -2,7 +2,7 @@
 
 use super::{Curve, SideSim};
 use crate::experiment::metric::{Metric, Metrics};
-use crate::experiment::view::{LinkView, NetView, Traffic};
+use crate::experiment::view::{Lines, LinkView, NetView, Traffic};
 use crate::sim::fault::Faults;
 use crate::sim::lookup::{LookupMessageKind, LookupSim, Propagation};
 
@@ -71,8 +71,8 @@ impl SideSim for LookupSim {
         Some(self)
     }
 
-    fn lines(&self) -> Option<&'static str> {
-        (self.scenario().architecture == crate::sim::node::Architecture::PeerToPeer).then_some("Line: an overlay link")
+    fn lines(&self) -> Option<Lines> {
+        (self.scenario().architecture == crate::sim::node::Architecture::PeerToPeer).then_some(Lines::Overlay)
     }
 
     fn traffic(&self) -> &'static [Traffic] {

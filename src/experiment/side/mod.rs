@@ -29,7 +29,7 @@ pub struct Part {
 }
 
 use crate::experiment::metric::Metrics;
-use crate::experiment::view::{NetView, NodeView, Traffic};
+use crate::experiment::view::{Lines, NetView, NodeView, Traffic};
 use crate::sim::fault::Faults;
 use crate::sim::node::{NodeId, Role};
 use crate::sim::stepping::Stepper;
@@ -105,7 +105,7 @@ pub trait SideSim: Stepper {
 
     /// What a line between two nodes means in its drawing, if it draws
     /// lines.
-    fn lines(&self) -> Option<&'static str> {
+    fn lines(&self) -> Option<Lines> {
         None
     }
 

@@ -2,7 +2,7 @@
 //! use, each drawn as it appears and named, so nothing is told by colour
 //! alone.
 
-use crate::experiment::view::{Legend, Traffic};
+use crate::experiment::view::{Legend, Lines, Traffic};
 use crate::markup::Markup;
 use crate::sim::node::Role;
 use yew::prelude::*;
@@ -42,8 +42,10 @@ pub fn legend(l: &Legend) -> Html {
     for (_, symbol, name) in TRAFFIC.iter().filter(|(t, ..)| l.traffic.contains(t)) {
         item(&mut out, symbol, name);
     }
-    if let Some(name) = l.lines {
-        item(&mut out, "<path class=\"edges\" d=\"M0 10L12 2\"/>", name);
+    match l.lines {
+        Some(lines @ Lines::Overlay) => item(&mut out, "<path class=\"edges\" d=\"M0 10L12 2\"/>", lines.label()),
+        Some(lines @ Lines::Route) => item(&mut out, "<path class=\"edges route\" d=\"M0 10L12 2\"/>", lines.label()),
+        None => {}
     }
     if l.meters {
         item(&mut out, "<path class=\"meters\" d=\"M0 6h12\"/>", "Meter: progress or load");

@@ -5,7 +5,7 @@
 //! traffic) is a handful of paths, one attribute each per frame.
 
 use crate::experiment::layout::{along, node_radius, Point, HUB_R, MAX_DRAWN_NODES, MAX_LABELLED_NODES, RING, SIZE};
-use crate::experiment::view::{NetView, NodeView, Traffic};
+use crate::experiment::view::{Lines, NetView, NodeView, Traffic};
 use crate::markup::{push_fixed, Markup};
 use crate::sim::node::Role;
 use std::rc::Rc;
@@ -79,7 +79,7 @@ pub fn network_view(props: Drawing) -> Html {
             <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role={if selected.is_some() { "listbox" } else { "img" }}
                 aria-label={format!("{}: {}", props.label, summary)}
                 class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick} {onkeydown}>
-                <EdgeLayer edges={view.edges.clone()} points={points.clone()} />
+                <EdgeLayer edges={view.edges.clone()} points={points.clone()} route={view.lines == Some(Lines::Route)} />
                 <NodeLayer nodes={view.nodes.clone()} points={points.clone()} {r} {selected} />
                 <path class="meters" aria-hidden="true" d={meters(view, points, r)} />
                 if !view.queues.is_empty() {
@@ -172,6 +172,8 @@ fn traffic(view: &NetView, points: &[Point], r: f64) -> Html {
 struct EdgeLayerProps {
     edges: Rc<Vec<(u32, u32)>>,
     points: Rc<Vec<Point>>,
+    /// A lookup's route, drawn boldly, rather than faint overlay links.
+    route: bool,
 }
 
 /// The standing overlay links, as one path: they change only when a link
@@ -190,7 +192,8 @@ fn EdgeLayer(props: &EdgeLayerProps) -> Html {
         d.push(' ');
         push_fixed(&mut d, q.y, 2);
     }
-    html! { <path class="edges" aria-hidden="true" data-links={props.edges.len().to_string()} {d} /> }
+    let class = if props.route { "edges route" } else { "edges" };
+    html! { <path {class} aria-hidden="true" data-links={props.edges.len().to_string()} {d} /> }
 }
 
 #[derive(Properties, PartialEq)]
