@@ -28,7 +28,7 @@ const FILE_STYLE: &str = "<style>text{font:11px sans-serif;fill:#4a5360}.axes li
 pub fn svg(spec: &ChartSpec, standalone: bool) -> Markup {
     let xs = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).chain(spec.x_max), true);
     let cap = spec.y_max.unwrap_or(f64::INFINITY);
-    let ys = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(move |p| p.1.min(cap))), true);
+    let ys = Scale::covering(spec.series.iter().flat_map(|s| s.points.iter().map(move |p| p.1.min(cap))).chain(spec.y_reach), true);
     let px = |x: f64| LEFT + xs.unit(x) * (W - LEFT - RIGHT);
     let py = |y: f64| H - BOTTOM - ys.unit(y) * (H - TOP - BOTTOM);
     let (base, right) = (H - BOTTOM, W - RIGHT);
@@ -171,6 +171,7 @@ mod tests {
             marker_x: Some(5.0),
             y_max: None,
             x_max: None,
+            y_reach: None,
         }
     }
 
@@ -184,6 +185,16 @@ mod tests {
         assert_eq!(html.matches("class=\"marker\"").count(), 1);
         assert!(html.contains(">80</text>"), "a y tick reaches the top value");
         assert!(!html.contains("xmlns"), "inline SVG needs no namespace");
+    }
+
+    #[test]
+    fn a_share_chart_reaches_one_however_low_its_lines_are() {
+        let mut s = spec();
+        s.series[0].points = vec![(0.0, 0.0), (10.0, 0.04)];
+        s.series[1].points = vec![(0.0, 0.0), (10.0, 0.02)];
+        assert!(!figure(&s).into_string().contains(">1</text>"), "without a reach the axis fits the lines");
+        s.y_reach = Some(1.0);
+        assert!(figure(&s).into_string().contains(">1</text>"), "with it, the axis runs to one");
     }
 
     #[test]

@@ -131,6 +131,7 @@ impl Sweep {
             ],
             y_max: None,
             x_max: None,
+            y_reach: None,
             marker_x: None,
         }
     }

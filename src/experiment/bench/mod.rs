@@ -247,6 +247,9 @@ pub struct ChartSpec {
     /// The x axis reaches at least this far: a chart against time covers
     /// the run's whole clock, however far its lines have got.
     pub x_max: Option<f64>,
+    /// The y axis reaches at least this high: a share runs to one, so the
+    /// first few percent never fill the chart as if they were all.
+    pub y_reach: Option<f64>,
 }
 
 /// What a bench's builder gets for one side: complete parameters (every
@@ -472,6 +475,7 @@ impl BenchSpec {
             marker_x,
             y_max,
             x_max,
+            y_reach: matches!(text.curve, Curve::ShareComplete | Curve::HitRateSoFar).then_some(1.0),
         })
     }
 }
