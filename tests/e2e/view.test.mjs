@@ -98,6 +98,8 @@ test("on a wide screen the chart sits beside the drawings and stays in view whil
       await sides.evaluate((el) => el.scrollIntoView({ block: "end" }));
       const box = await chart.boundingBox();
       assert.ok(box.y >= 0 && box.y < 900, `the chart is in view while the drawings are (top at ${box.y})`);
+      // Measured once requests queue, so the queues' counts are on screen.
+      await page.locator(".experiment text.queue-length").first().waitFor();
       assert.ok((await smallestText(page)) >= 11, "no chart or drawing text under 11 px");
     },
     WIDE,
