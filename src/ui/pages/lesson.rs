@@ -56,7 +56,9 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             <h1 id="lesson-title">{ crate::lessons::title(slug) }</h1>
             { match words {
                 Words::Ready(text) => html! { <LessonBody {slug} words={WordsRef(text)} embedded={props.embedded} /> },
-                Words::Loading => html! { <p class="loading" role="status">{ "Loading the lesson…" }</p> },
+                // The words take the place the lesson will fill, so nothing
+                // below jumps when they arrive.
+                Words::Loading => html! { <p class="loading lesson-loading" role="status">{ "Loading the lesson…" }</p> },
                 Words::Failed(why) => html! {
                     <div class="notice" role="alert">
                         <p>{ format!("This lesson could not be loaded: {why}. Your saved progress is kept.") }</p>
