@@ -269,6 +269,8 @@ fn pairs(table: &toml::Table, path: &Path) -> String {
 /// The words, in the shape `lessons::content` reads. What backs a claim is
 /// for the native tests (`check_rs`); the app needs the number alone.
 fn lesson_json(l: &Lesson, path: &Path) -> Value {
+    // The JSON keeps the side as written; refuse a misspelt one here, at
+    // build time, not when a learner opens the lesson.
     check_side(&l.predict.side, path);
     let options: Vec<Value> = l.predict.options.iter().map(|o| json!({ "id": o.id, "text": o.text, "low": o.range[0], "high": o.range[1] })).collect();
     let quiz: Vec<Value> = l

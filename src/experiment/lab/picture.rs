@@ -41,6 +41,9 @@ impl Picture {
     pub fn draw(&mut self, runs: &Pair<Box<dyn SideSim>>) {
         for side in Side::BOTH {
             runs[side].draw(&mut self.views[side]);
+            // What the lines stand for is the side's to say, once, for
+            // every workload: no drawing sets it for itself.
+            self.views[side].lines = runs[side].lines();
         }
     }
 

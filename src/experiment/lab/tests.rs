@@ -1,5 +1,5 @@
 use super::*;
-use crate::experiment::bench::{CHURN, COST, DISTRIBUTION, HYBRID, LOOKUP, ROLE, SERVICE};
+use crate::experiment::bench::{CHURN, COST, DHT, DISTRIBUTION, HYBRID, LOOKUP, ROLE, SERVICE};
 use crate::experiment::Metric;
 use TransportMsg::{Pause, Play, Skip, Step};
 
@@ -82,6 +82,20 @@ fn step_moves_a_fiftieth_of_the_run_and_pause_after_skip_plays_normally() {
         moved <= 0.05 * duration / PLAY_SECONDS + 1.0,
         "normal pace after a paused skip, moved {moved}"
     );
+}
+
+/// The drawing learns what its lines stand for from the side: on both
+/// sides of the dht bench a route (through the index it is one hop), in
+/// file distribution nothing.
+#[test]
+fn each_view_says_what_its_lines_stand_for() {
+    use crate::experiment::view::Lines;
+    let (mut lab, _) = Lab::new(DHT, Params::default(), 1, true);
+    lab.update(LabMsg::from(Step));
+    assert_eq!((lab.view(C).lines, lab.view(D).lines), (Some(Lines::Route), Some(Lines::Route)));
+    assert_eq!(lab.legend().lines, Some(Lines::Route));
+    let (lab, _) = Lab::new(DISTRIBUTION, ten(), 1, true);
+    assert_eq!(lab.view(D).lines, None);
 }
 
 /// Skipping and playing end at the same moment: the last event, not the

@@ -47,7 +47,6 @@ impl SideSim for DhtSim {
             route.windows(2).map(|w| (node(w[0]), node(w[1]))).collect()
         };
         view.set_edges(edges.into_iter());
-        view.lines = Some(Lines::Route);
         let now = self.now().as_secs_f64();
         view.set_moving(
             self.recent_lookups()
@@ -146,7 +145,7 @@ mod tests {
         ring.run_events(2_000);
         let mut view = NetView::default();
         ring.draw(&mut view);
-        assert_eq!((view.lines, ring.lines()), (Some(Lines::Route), Some(Lines::Route)));
+        assert_eq!(ring.lines(), Some(Lines::Route));
         assert!(!view.edges.is_empty(), "a lookup has been made, and its hops are drawn");
     }
 }
