@@ -59,7 +59,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     )
     .with_seed(s.seed)
     .with_policy(policy)
-    .with_free_riders(f64::from(riders) / f64::from(receivers.max(1)));
+    .with_free_rider_count(riders);
     // Free riders set by hand join those drawn, on both sides alike.
     for &c in s.edits.clients.iter().filter(|&&c| c < receivers) {
         if let Err(at) = scenario.clients.binary_search(&c) {

@@ -175,10 +175,16 @@ impl DistributionScenario {
     /// the ids rather than the first few, and the run's own draws are not
     /// shifted. Set the seed first. A share that is not a number counts as
     /// none; it is clamped to 0..=1 (the command line refuses it instead).
-    pub fn with_free_riders(mut self, fraction: f64) -> Self {
+    pub fn with_free_riders(self, fraction: f64) -> Self {
         let share = if fraction.is_nan() { 0.0 } else { fraction.clamp(0.0, 1.0) };
+        let count = (share * f64::from(self.peers.min(MAX_PEERS))).round() as u32;
+        self.with_free_rider_count(count)
+    }
+
+    /// Makes this many receivers download-only (at most all of them),
+    /// chosen as `with_free_riders` chooses them.
+    pub fn with_free_rider_count(mut self, count: u32) -> Self {
         let n = self.peers.min(MAX_PEERS);
-        let count = (share * f64::from(n)).round() as u32;
         let mut ids: Vec<u32> = (0..n).collect();
         Rng::new(self.seed).fork().shuffle(&mut ids);
         ids.truncate(count as usize);
