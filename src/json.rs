@@ -211,7 +211,7 @@ impl Parser<'_> {
         }
         std::str::from_utf8(&self.bytes[start..self.pos])
             .ok()
-            .and_then(|s| s.parse::<f64>().ok())
+            .and_then(crate::number::parse_decimal)
             .filter(|n| n.is_finite())
             .map(Value::Number)
             .ok_or_else(|| self.error("bad number"))

@@ -6,6 +6,7 @@ pub mod experiment;
 pub mod json;
 pub mod lessons;
 pub mod markup;
+pub mod number;
 pub mod progress;
 pub mod route;
 pub mod sandbox;

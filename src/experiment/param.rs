@@ -240,9 +240,9 @@ impl ParamSpec {
 
     /// Parses what a learner typed, then checks it.
     pub fn parse(&self, param: Param, text: &str) -> Result<f64, ParamError> {
-        match text.trim().parse::<f64>() {
-            Ok(v) => self.check(param, v),
-            Err(_) => Err(ParamError { param, message: format!("{} must be a number", self.label) }),
+        match crate::number::parse_decimal(text.trim()) {
+            Some(v) => self.check(param, v),
+            None => Err(ParamError { param, message: format!("{} must be a number", self.label) }),
         }
     }
 }
