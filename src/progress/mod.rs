@@ -3,10 +3,12 @@
 //! (kept under a backup key, never silently dropped) and the learner is told.
 
 pub mod model;
+pub mod shared;
 pub mod storage;
 pub mod store;
 mod v1;
 
 pub use model::{Action, LessonProgress, LessonState, Progress, SCHEMA_VERSION};
+pub use shared::{apply_and_save, Saved, Seen};
 pub use storage::{MemoryStorage, Storage, StorageError};
 pub use store::{load, save, to_json, LoadNotice, BACKUP_KEY, STORAGE_KEY};

@@ -101,6 +101,34 @@ impl LessonProgress {
         }
     }
 
+    /// Takes in what another copy of this lesson's progress holds, keeping
+    /// the further of the two: nothing either reached is undone, a
+    /// prediction or first answer already recorded stays as it was, and
+    /// this copy's latest answers win over the other's.
+    pub fn merge(&mut self, other: &LessonProgress) {
+        self.started |= other.started;
+        self.task_done |= other.task_done;
+        self.completed |= other.completed;
+        self.helped |= other.helped;
+        if !self.revealed && other.revealed {
+            self.revealed = true;
+            self.prediction = other.prediction.clone();
+            self.observed = other.observed;
+        } else if self.prediction.is_none() {
+            self.prediction = other.prediction.clone();
+        }
+        for (q, o) in &other.first_answers {
+            if self.first_answer(q).is_none() && self.first_answers.len() < MAX_ANSWERS {
+                self.first_answers.push((q.clone(), o.clone()));
+            }
+        }
+        for (q, o) in &other.answers {
+            if self.answer(q).is_none() && self.answers.len() < MAX_ANSWERS {
+                self.answers.push((q.clone(), o.clone()));
+            }
+        }
+    }
+
     fn answered_any(&self) -> bool {
         !self.answers.is_empty()
     }
@@ -211,6 +239,14 @@ impl Progress {
 
     pub fn lesson_mut(&mut self, slug: LessonSlug) -> &mut LessonProgress {
         &mut self.lessons[slug.position() as usize]
+    }
+
+    /// Takes in another copy of the progress, lesson by lesson (see
+    /// `LessonProgress::merge`).
+    pub fn merge(&mut self, other: &Progress) {
+        for (mine, theirs) in self.lessons.iter_mut().zip(&other.lessons) {
+            mine.merge(theirs);
+        }
     }
 
     /// True when any lesson has been touched.

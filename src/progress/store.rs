@@ -18,7 +18,8 @@ pub enum LoadNotice {
     /// The saved data could not be read; it was set aside and progress
     /// starts afresh.
     Unreadable { reason: String },
-    /// Saved by a newer version of the app; set aside, starting afresh.
+    /// Saved by a newer version of the app: left as it is, and this page
+    /// saves nothing over it (`shared`).
     FromNewerVersion { version: u32 },
     /// The browser refuses storage: progress lasts only while the page is open.
     StorageUnavailable { reason: String },
@@ -32,8 +33,9 @@ impl LoadNotice {
                  The old data has been kept aside in this browser."
             ),
             LoadNotice::FromNewerVersion { version } => format!(
-                "Your saved progress comes from a newer version of Hub & Mesh (format {version}), \
-                 so this copy starts afresh. The saved data has been kept aside."
+                "Your saved progress comes from a newer version of Hub & Mesh (format {version}). \
+                 This page leaves it as it is and saves nothing over it: close every tab of \
+                 Hub & Mesh and open it again to carry on with the newer version."
             ),
             LoadNotice::StorageUnavailable { .. } => "This page cannot save progress in your browser (storage is blocked), \
                  so progress lasts only while the page is open."
@@ -54,6 +56,8 @@ pub fn load(storage: &mut dyn Storage) -> (Progress, Option<LoadNotice>) {
     };
     match parse(&raw) {
         Ok(progress) => (progress, None),
+        // Not ours to move: the newer version reads it where it is.
+        Err(notice @ LoadNotice::FromNewerVersion { .. }) => (Progress::default(), Some(notice)),
         Err(notice) => {
             // Keep what we could not read; if even that fails, still start.
             let _ = storage.set(BACKUP_KEY, &raw);
@@ -67,7 +71,7 @@ fn unreadable(reason: impl Into<String>) -> LoadNotice {
     LoadNotice::Unreadable { reason: reason.into() }
 }
 
-fn parse(raw: &str) -> Result<Progress, LoadNotice> {
+pub(crate) fn parse(raw: &str) -> Result<Progress, LoadNotice> {
     let value = json::parse(raw).map_err(|e| unreadable(format!("not valid JSON: {} at byte {}", e.reason, e.at)))?;
     let version = match value.get("version") {
         Some(Value::Number(v)) if *v >= 1.0 && v.fract() == 0.0 => *v as u32,
@@ -240,13 +244,15 @@ mod tests {
     }
 
     #[test]
-    fn newer_versions_are_set_aside() {
+    fn newer_versions_are_left_where_they_are() {
         let mut storage = MemoryStorage::default();
-        storage.set(STORAGE_KEY, "{\"version\":9,\"lessons\":{}}").unwrap();
+        let newer = "{\"version\":9,\"lessons\":{}}";
+        storage.set(STORAGE_KEY, newer).unwrap();
         let (progress, notice) = load(&mut storage);
         assert_eq!(progress, Progress::default());
         assert_eq!(notice, Some(LoadNotice::FromNewerVersion { version: 9 }));
-        assert!(storage.get(BACKUP_KEY).unwrap().is_some());
+        assert_eq!(storage.get(STORAGE_KEY).unwrap().as_deref(), Some(newer), "the newer version still finds it");
+        assert_eq!(storage.get(BACKUP_KEY).unwrap(), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Each change is saved at once; a problem loading or saving is shown,
 //! never swallowed.
 
-use crate::progress::{load, save, Action, LoadNotice, Progress, Storage};
+use crate::progress::{apply_and_save, load, Action, LoadNotice, Progress, Saved, Seen, Storage};
 use crate::ui::storage::open_storage;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,6 +14,8 @@ pub struct ProgressState {
     /// Something the learner should know about their saved progress.
     pub notice: Option<String>,
     storage: Rc<RefCell<Box<dyn Storage>>>,
+    /// What this tab last read or wrote: other tabs may save too.
+    seen: Rc<RefCell<Seen>>,
 }
 
 impl PartialEq for ProgressState {
@@ -32,6 +34,7 @@ impl ProgressState {
     pub fn open() -> ProgressState {
         let (mut storage, refused) = open_storage();
         let (progress, mut notice) = load(storage.as_mut());
+        let seen = Seen::after_load(storage.as_ref(), notice.as_ref());
         if let Some(e) = refused {
             notice = Some(LoadNotice::StorageUnavailable { reason: e.to_string() });
         }
@@ -39,6 +42,7 @@ impl ProgressState {
             progress,
             notice: notice.map(|n| n.message()),
             storage: Rc::new(RefCell::new(storage)),
+            seen: Rc::new(RefCell::new(seen)),
         }
     }
 }
@@ -49,6 +53,7 @@ impl ProgressState {
             progress: Progress::default(),
             notice: None,
             storage: Rc::new(RefCell::new(Box::new(crate::progress::MemoryStorage::default()))),
+            seen: Rc::default(),
         }
     }
 }
@@ -61,13 +66,16 @@ impl Reducible for ProgressState {
         match msg {
             ProgressMsg::DismissNotice => next.notice = None,
             ProgressMsg::Do(action) => {
-                next.progress.apply(action);
-                if next.progress == self.progress {
+                let mut probe = self.progress.clone();
+                probe.apply(action.clone());
+                if probe == self.progress {
                     return self;
                 }
-                let saved = save(next.storage.borrow_mut().as_mut(), &next.progress);
-                if let Err(e) = saved {
-                    next.notice = Some(format!("Your progress could not be saved: {e}. It is kept while this page is open."));
+                let saved = apply_and_save(next.storage.borrow_mut().as_mut(), &mut next.seen.borrow_mut(), &mut next.progress, action);
+                match saved {
+                    Ok(Saved::Written | Saved::Merged) => {}
+                    Ok(Saved::Refused(why)) => next.notice = Some(why),
+                    Err(e) => next.notice = Some(format!("Your progress could not be saved: {e}. It is kept while this page is open.")),
                 }
             }
         }

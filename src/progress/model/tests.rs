@@ -107,3 +107,30 @@ fn counts_and_continue_point() {
     assert_eq!(progress.completed_count(), LessonSlug::ALL.len() as u32);
     assert_eq!(progress.next_lesson(), None);
 }
+
+#[test]
+fn merging_keeps_the_further_state_and_the_first_answers() {
+    let slug = LessonSlug::Role;
+    let mut theirs = Progress::default();
+    theirs.apply(Action::Predicted { slug, option: "over-half".into() });
+    theirs.apply(Action::Revealed { slug, observed: Some(0.4) });
+    theirs.apply(Action::TaskDone(slug));
+    theirs.apply(Action::Answered { slug, question: "laptop-roles".into(), option: "router".into() });
+    let mut mine = Progress::default();
+    mine.apply(Action::Predicted { slug, option: "under-half".into() });
+    mine.apply(Action::Answered { slug, question: "laptop-roles".into(), option: "both-roles".into() });
+    mine.apply(Action::Started(LessonSlug::Cost));
+    mine.merge(&theirs);
+    let l = mine.lesson(slug);
+    assert!(l.task_done && l.revealed && l.started);
+    // The prediction locked by the other copy's run is the one kept.
+    assert_eq!((l.prediction.as_deref(), l.observed), (Some("over-half"), Some(0.4)));
+    // Each first answer once; this copy's latest answer wins.
+    assert_eq!(l.first_answers.len(), 1);
+    assert_eq!(l.answer("laptop-roles"), Some("both-roles"));
+    assert!(mine.lesson(LessonSlug::Cost).started, "nothing of this copy is lost");
+    // Merging never undoes: the other way round, the same lesson stays done.
+    let mut back = theirs.clone();
+    back.merge(&Progress::default());
+    assert_eq!(back, theirs);
+}
