@@ -30,7 +30,12 @@ export const KINDS = [
   // 335,000 until the lessons' words moved out of the Wasm into "content"
   // (dist/content/*.json, fetched when a lesson opens): 333,211 bytes
   // before, 303,207 after.
-  { kind: "app", budget: 310_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
+  // 310,000 until issue 16 set 300,000: the Wasm reads numbers with the
+  // browser's parser (src/number.rs, 13,666 bytes less), which paid for
+  // the pages painted into index.html before the Wasm loads (every route's
+  // page, about 8 KB) and the scripts that show them and register the
+  // service worker.
+  { kind: "app", budget: 300_000, test: (p) => [".wasm", ".js", ".css", ".html"].includes(extname(p)) },
   { kind: "other", budget: 10_000, test: () => true },
 ];
 // Everything a visit may fetch: dist/ without the package teachers download.

@@ -2,13 +2,17 @@
 //
 // 1. Trunk writes the Wasm loader as an inline <script type="module">, which
 //    a strict Content-Security-Policy (script-src 'self') refuses: move it
-//    into a file of its own, named by a hash of its content.
+//    into a file of its own, named by a hash of its content, and have it
+//    fetch the Wasm after the first paint (see `afterFirstPaint`).
 // 2. Release builds: minify the JavaScript (Trunk's own minifier gives up on
 //    wasm-bindgen's glue) with terser, and rewrite the integrity hashes
 //    index.html gives for the files that changed.
 //
-// 3. Write the lessons' words beside the app (src/bin/content.rs): the Wasm
-//    fetches them as content/<slug>-<hash>.json, so it carries no text.
+// 3. Write the lessons' words beside the app, and paint each route's page
+//    into index.html (src/bin/content.rs): the Wasm fetches the words as
+//    content/<slug>-<hash>.json, so it carries no text.
+// 4. Write the service worker, sw.js (scripts/lib/service-worker.mjs), with
+//    every file of this build and its hash: all it may keep for offline use.
 //
 // Fails the build if no loader is found, if any inline script or style is
 // left in index.html, or if the lessons' words cannot be written.
@@ -17,6 +21,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
+import { writeServiceWorker } from "./lib/service-worker.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -28,9 +33,26 @@ const page = join(dir, "index.html");
 let html = readFileSync(page, "utf8");
 
 const inline = /<script type=("module"|module)>([\s\S]*?)<\/script>/;
+
+// The Wasm is fetched once the page painted before it (assets/paint.js)
+// has been drawn, not preloaded beside the style sheet: on a slow line the
+// reader gets words first, and the Wasm's bytes no longer hold up the first
+// paint. Its integrity hash moves from the preload to the fetch.
+function afterFirstPaint(code) {
+  const tag = (html.match(/<link\b[^>]*>/g) ?? []).find((t) => /\brel="?preload\b/.test(t) && /\.wasm\b/.test(t));
+  const integrity = tag && tag.match(/integrity=("?)(sha384-[A-Za-z0-9+/=]+)\1/);
+  const wasm = /module_or_path:\s*(['"])([^'"]+\.wasm)\1/;
+  if (!tag || !integrity || !wasm.test(code)) {
+    console.error("post-build: Trunk's loader or the Wasm's preload is not as expected");
+    process.exit(1);
+  }
+  html = html.replace(tag, "");
+  const fetchWasm = `module_or_path: fetch(${JSON.stringify(code.match(wasm)[2])}, { integrity: ${JSON.stringify(integrity[2])} })`;
+  return code.replace(wasm, fetchWasm).replace(/^((?:import[^;]*;\s*)+)/, "$1await window.hubAndMeshShown;\n");
+}
 const found = html.match(inline);
 if (found) {
-  const code = found[2].trim() + "\n";
+  const code = afterFirstPaint(found[2].trim()) + "\n";
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline, `<script type=module src="./${name}"></script>`);
@@ -68,3 +90,5 @@ if (content.status !== 0) {
   console.error("post-build: could not write the lessons' words (cargo run --bin content)");
   process.exit(1);
 }
+
+await writeServiceWorker(dir, { minify: release });

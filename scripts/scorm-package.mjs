@@ -75,7 +75,11 @@ ${fileList}
 
 export function buildPackage(dist) {
   const root = resolve(dist);
-  const files = listFiles(root).map((p) => relative(root, p).split(sep).join("/"));
+  // No service worker: inside an LMS the LMS decides what is kept, and the
+  // app never registers one there (assets/offline.js).
+  const files = listFiles(root)
+    .map((p) => relative(root, p).split(sep).join("/"))
+    .filter((f) => f !== "sw.js");
   if (!files.includes("index.html")) throw new Error(`${dist} has no index.html: build the app first`);
   // A fixed date keeps the zip byte for byte the same for the same files.
   const options = { level: 9, mtime: new Date(Date.UTC(2026, 0, 1)) };

@@ -68,11 +68,11 @@ ensure_wasm_bindgen() {
 ensure_npm_tools() {
   if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/node_modules/.bin/playwright-core" ] \
      && [ -f "$ROOT/node_modules/axe-core/axe.min.js" ] && [ -x "$ROOT/node_modules/.bin/terser" ] \
-     && [ -f "$ROOT/node_modules/fflate/package.json" ] \
+     && [ -f "$ROOT/node_modules/fflate/package.json" ] && [ -x "$ROOT/node_modules/.bin/lighthouse" ] \
      && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
-    step "npm tools (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core): present"
+    step "npm tools (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core, lighthouse): present"
   else
-    step "installing npm tools from package-lock.json (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core)"
+    step "installing npm tools from package-lock.json (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core, lighthouse)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }

@@ -5,6 +5,7 @@
 #   3. end to end: the release build served on 127.0.0.1, driven in Chromium,
 #      with an axe-core accessibility scan of every route
 #   4. the bundle report (fails over the size budget)
+#   5. the Lighthouse report: figures printed, never a pass/fail timer
 # Stops at the first layer that fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -14,7 +15,7 @@ setup_test
 passed=0
 layer() { printf '\n==> layer %s\n' "$*"; }
 
-layer "1/4: native tests (cargo test), and no unwrap, expect or panic outside tests"
+layer "1/5: native tests (cargo test), and no unwrap, expect or panic outside tests"
 cargo test --quiet
 # A panic in the browser kills the app: code that ships may not panic by
 # hand. Checked for the native library and for the Wasm build with the UI.
@@ -23,19 +24,23 @@ cargo clippy --quiet --lib -- "${NO_PANICS[@]}"
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin hub-and-mesh -- "${NO_PANICS[@]}"
 passed=$((passed + 1))
 
-layer "2/4: components in headless Chromium (wasm-bindgen-test)"
+layer "2/5: components in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER="$(command -v chromedriver)" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test web_app
 passed=$((passed + 1))
 
-layer "3/4: end to end in headless Chromium (release build, axe-core)"
+layer "3/5: end to end in headless Chromium (release build, axe-core, offline)"
 trunk build --release
 node --test --test-concurrency=1 tests/e2e/
 passed=$((passed + 1))
 
-layer "4/4: bundle report"
+layer "4/5: bundle report"
 node scripts/bundle-report.mjs dist
+passed=$((passed + 1))
+
+layer "5/5: Lighthouse report (mobile defaults, Debian's Chromium)"
+node scripts/lighthouse-report.mjs dist
 passed=$((passed + 1))
 
 printf '\nlayers: %d passed, 0 failed\n' "$passed"

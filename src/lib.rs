@@ -7,6 +7,7 @@ pub mod json;
 pub mod lessons;
 pub mod markup;
 pub mod number;
+pub mod page;
 pub mod progress;
 pub mod route;
 pub mod sandbox;

@@ -3,14 +3,17 @@
 //!     content <folder>
 //!
 //! puts `content/<slug>-<hash>.json` for each lesson, and the glossary's
-//! file, under the folder. Trunk's post-build hook (scripts/post-build.mjs)
-//! runs it on the staging folder, so dist/ always holds the files the Wasm
-//! of the same build names.
+//! file, under the folder, and fills the folder's index.html with the pages
+//! painted before the app loads (`page::prepaint`). Trunk's post-build hook
+//! (scripts/post-build.mjs) runs it on the staging folder, so dist/ always
+//! holds the files the Wasm of the same build names.
 
 #[cfg(not(target_arch = "wasm32"))]
 use hub_and_mesh::lessons::text::{content_file, content_json, GLOSSARY_FILE, GLOSSARY_JSON};
 #[cfg(not(target_arch = "wasm32"))]
 use hub_and_mesh::lessons::LessonSlug;
+#[cfg(not(target_arch = "wasm32"))]
+use hub_and_mesh::page::prepaint;
 #[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 #[cfg(not(target_arch = "wasm32"))]
@@ -30,6 +33,16 @@ fn write(root: &Path, name: &str, json: &str) -> Result<(), String> {
     std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Fills index.html's placeholder with the painted pages.
+#[cfg(not(target_arch = "wasm32"))]
+fn paint(root: &Path) -> Result<(), String> {
+    let path = root.join("index.html");
+    let page = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let templates = prepaint::templates(hub_and_mesh::lessons::content::text).map_err(|e| e.0)?;
+    let page = prepaint::fill(&page, &templates)?;
+    std::fs::write(&path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +57,10 @@ fn main() -> ExitCode {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }
+    }
+    if let Err(e) = paint(root) {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }

@@ -103,6 +103,17 @@ fn value_text(key: &str, ledger: &[Claim]) -> String {
 
 /// The text as markup, its numbers and terms from its lesson's words.
 pub fn render(text: &str, words: &LessonText) -> Markup {
+    render_terms(text, words, true)
+}
+
+/// The same, each term marked as the app marks it but without its
+/// definition: for the page painted before the app loads, which the app
+/// replaces (the definitions of every lesson would weigh on every visit).
+pub fn render_marked(text: &str, words: &LessonText) -> Markup {
+    render_terms(text, words, false)
+}
+
+fn render_terms(text: &str, words: &LessonText, define: bool) -> Markup {
     let mut out = Markup::new();
     for piece in pieces(text) {
         match piece {
@@ -110,7 +121,8 @@ pub fn render(text: &str, words: &LessonText) -> Markup {
             Piece::Emphasis(s) => out.raw("<em>").text(s).raw("</em>"),
             Piece::Formula(s) => out.raw("<code class=\"formula\">").text(s).raw("</code>"),
             Piece::Value(k) => out.text(&value_text(k, &words.ledger)),
-            Piece::Term(word) => defined(&mut out, word, words),
+            Piece::Term(word) if define => defined(&mut out, word, words),
+            Piece::Term(word) => out.raw("<span class=\"term\"><dfn>").text(word).raw("</dfn></span>"),
         };
     }
     out

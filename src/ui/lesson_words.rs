@@ -74,10 +74,15 @@ pub fn use_words(slug: LessonSlug) -> (Words, Callback<()>) {
     {
         let words = words.clone();
         use_effect_with((slug, *attempt), move |_| {
-            if !matches!(*words, Words::Ready(_)) {
+            if matches!(*words, Words::Ready(_)) {
+                crate::ui::prepaint::dismiss();
+            } else {
                 words.set(Words::Loading);
                 yew::platform::spawn_local(async move {
-                    words.set(match load(slug).await {
+                    let loaded = load(slug).await;
+                    // The lesson's page, or why not, takes the painted one's place.
+                    crate::ui::prepaint::dismiss();
+                    words.set(match loaded {
                         Ok(text) => Words::Ready(text),
                         Err(why) => Words::Failed(why),
                     });

@@ -10,22 +10,23 @@ pub mod js;
 pub mod lesson_words;
 pub mod motion;
 pub mod pages;
+pub mod prepaint;
 pub mod progress_state;
 pub mod router;
 pub mod storage;
 
-/// Mounts the app in the page's `#app` element, replacing the static shell
-/// that `index.html` paints before the Wasm has loaded.
+/// Mounts the app in the page's `#app` element, once the page painted
+/// before the Wasm loaded has been drawn (`prepaint`); that page gives way
+/// to the app's.
 pub fn start() {
     crash::install_panic_hook();
-    let root = gloo::utils::document().get_element_by_id("app");
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
+    wasm_bindgen_futures::spawn_local(async {
+        prepaint::shown().await;
+        prepaint::next_task().await;
+        prepaint::dismiss_unless_waiting(&router::current_route());
+        match gloo::utils::document().get_element_by_id("app") {
+            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+            None => yew::Renderer::<app::App>::new().render(),
+        };
+    });
 }

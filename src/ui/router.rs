@@ -23,6 +23,8 @@ pub fn use_route() -> Route {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                // A page painted before the app loaded is for the old address.
+                crate::ui::prepaint::dismiss();
                 route.set(current_route());
             });
             move || drop(listener)

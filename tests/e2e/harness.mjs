@@ -24,15 +24,19 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".json": "application/json",
   ".ico": "image/x-icon",
+  ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
 };
 
 /**
  * Serves `dir` on 127.0.0.1 at a free port, under `prefix` (a sub-path such
  * as "/course/unit-3/", to prove dist/ works below a site's root).
- * `headers` are added to every response (for example a CSP).
+ * `headers` are added to every response (for example a CSP). `dir` may be
+ * a function giving the folder for each request (a deploy mid-test).
  */
-export async function serveDir(dir = DIST, { prefix = "/", headers = {} } = {}) {
+export async function serveDir(folder = DIST, { prefix = "/", headers = {} } = {}) {
   const server = createServer(async (req, res) => {
+    const dir = typeof folder === "function" ? folder() : folder;
     const url = new URL(req.url, "http://127.0.0.1");
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(prefix)) {
@@ -121,9 +125,13 @@ export async function onGuardedPage(browser, body, { context: options = {}, note
   }
 }
 
-/** Waits until the app (not the static shell) has drawn a page heading. */
+/**
+ * Waits until the app (not the shell, nor the page painted before the
+ * Wasm loaded) has drawn a page heading. `#app` is hidden until both have
+ * gone, so a visible heading in it is the app's.
+ */
 export async function appHeading(page) {
-  const h1 = page.locator("main:not(.shell) h1").first();
+  const h1 = page.locator("#app h1").first();
   await h1.waitFor({ timeout: 15000 });
   return (await h1.textContent()).trim();
 }

@@ -28,9 +28,11 @@ export const AT_PAR = ["role", "focus", "data", "service", "stability", "scalabi
 export async function predict(page) {
   // A lesson's words arrive after the page opens: wait for them (the
   // sandbox has an experiment and no prediction).
-  await page.locator(".prediction, .experiment").first().waitFor();
-  const choices = page.locator(".prediction input[type=radio]");
-  if ((await choices.count()) > 0 && (await page.locator(".prediction input[type=radio]:checked").count()) === 0) {
+  // (Inside #app: the page painted before the Wasm loaded has a prediction
+  // too, whose choices wait, disabled, for the app.)
+  await page.locator("#app .prediction, #app .experiment").first().waitFor();
+  const choices = page.locator("#app .prediction input[type=radio]");
+  if ((await choices.count()) > 0 && (await page.locator("#app .prediction input[type=radio]:checked").count()) === 0) {
     await choices.first().check();
     await page.locator(".experiment").waitFor();
   }

@@ -1,8 +1,6 @@
 pub mod comparison_table;
 pub mod experiment_panel;
 pub mod legend;
-pub mod lesson_diagram;
-pub mod lesson_state;
 pub mod line_chart;
 pub mod metrics_list;
 pub mod network_view;

@@ -1,6 +1,7 @@
 //! The header, navigation and footer around every non-embedded page.
 
 use crate::markup::Markup;
+use crate::page::chrome::{header_markup, FOOTER};
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -8,27 +9,13 @@ use yew::prelude::*;
 /// function: every component type costs the bundle its own copy of Yew's
 /// lifecycle code.
 pub fn site_chrome(current: &Route, page: Html) -> Html {
-    // Fixed markup but for which item is current (see `markup`).
-    let mut header = Markup::from_static("<header class=\"site-header\"><a href=\"");
-    header.text(&Route::Home.href());
-    header.raw("\" class=\"brand\"><span class=\"brand-mark\" aria-hidden=\"true\">⬡</span>Hub &amp; Mesh</a><nav aria-label=\"Site\"><ul class=\"nav-list\">");
-    for (to, label) in [(Route::Home, "Lessons"), (Route::Sandbox, "Sandbox"), (Route::Teach, "For teachers")] {
-        if *current == to {
-            header.raw("<li><span class=\"nav-current\" aria-current=\"page\">").text(label).raw("</span></li>");
-        } else {
-            header.raw("<li><a href=\"").text(&to.href()).raw("\">").text(label).raw("</a></li>");
-        }
-    }
-    header.raw("</ul></nav></header>");
+    let header = header_markup(current);
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             { header.html() }
             <main id="main" tabindex="-1">{ page }</main>
-            { Markup::from_static(
-                "<footer class=\"site-footer\"><p>Hub &amp; Mesh: client-server and peer-to-peer networks, simulated in your browser. \
-                 Everything runs on this page; nothing is sent anywhere.</p></footer>"
-            ).html() }
+            { Markup::from_static(FOOTER).html() }
         </>
     }
 }

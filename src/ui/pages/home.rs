@@ -1,6 +1,8 @@
 use crate::lessons::LessonSlug;
 use crate::progress::Action;
-use crate::ui::components::comparison_table::{combined_markup, comparison_table};
+use crate::page::comparison::combined_markup;
+use crate::page::home::{INTRO, PART_1, PART_2};
+use crate::ui::components::comparison_table::comparison_table;
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
 use crate::route::Route;
 use crate::markup::Markup;
@@ -45,15 +47,15 @@ pub fn Home() -> Html {
         <article class="home">
             <h1>{ "Hub & Mesh" }</h1>
             { progress_notice(&progress) }
-            { Markup::from_static(include_str!("home_intro.html")).html() }
+            { Markup::from_static(INTRO).html() }
             <section aria-labelledby="table-heading">
-                { Markup::from_static("<h2 id=\"table-heading\">Part 1: the comparison, one lesson per row</h2><p>Choose a row to open its lesson. Each lesson states the claim, explains it, and lets you run the experiment that proves or qualifies it.</p>").html() }
+                { Markup::from_static(PART_1).html() }
                 <p class="overall" id="overall-progress">
                     <strong>{ format!("{done} of {total} lessons complete") }</strong>
                 </p>
                 <progress max={total.to_string()} value={done.to_string()} aria-labelledby="overall-progress"></progress>
                 { comparison_table(None, true, Some(&progress.progress)) }
-                { Markup::from_static("<h2 id=\"combined-heading\">Part 2: how real systems combine them</h2><p>Most systems you use mix the two designs. Each of these lessons takes one way of mixing them and tests it in the simulator.</p>").html() }
+                { Markup::from_static(PART_2).html() }
                 { combined_markup(Some(&progress.progress)).html() }
                 <div class="start">{ continue_link }</div>
                 if started {

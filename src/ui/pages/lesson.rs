@@ -13,14 +13,12 @@ use crate::lessons::Best;
 use crate::lessons::checklist::conditions;
 use crate::lessons::render::{plain, render};
 use crate::lessons::{lesson, LessonSlug};
-use crate::markup::Markup;
 use crate::progress::{Action, LessonState};
 use crate::route::Route;
 use crate::sandbox::{encode, SandboxSetup};
-use crate::ui::components::comparison_table::comparison_markup;
 use crate::ui::components::experiment_panel::ExperimentPanel;
-use crate::ui::components::lesson_diagram::lesson_diagram;
-use crate::ui::components::lesson_state::state_class;
+use crate::page::lesson::claim_markup;
+use crate::page::state::state_class;
 use crate::ui::components::prediction::prediction;
 use crate::ui::components::quiz::quiz;
 use crate::ui::components::sweep_panel::SweepPanel;
@@ -248,15 +246,7 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
         None => html! {},
     };
     let announcement = if *met_now { format!("Task reached. {}", plain(&text.success, text)) } else { String::new() };
-    let mut claim = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
-    if crate::lessons::row(slug).is_some() {
-        claim.markup(&comparison_markup(Some(slug), false, None));
-    } else {
-        // Part 2 teaches no row of the table: it mixes the two columns.
-        claim.raw("<p class=\"part-note\">Part 2, how real systems combine them: this lesson goes beyond the table's two columns.</p>");
-    }
-    claim.raw("<p>").markup(&render(&text.claim, text));
-    claim.raw("</p>").markup(&lesson_diagram(&text.diagram_caption)).raw("</section>");
+    let claim = claim_markup(slug, text, render);
 
     html! {
         <>

@@ -1,0 +1,45 @@
+// Writes a build's service worker, <dir>/sw.js, from scripts/lib/sw.js:
+// the build's key and every file it may keep, each with the first 16 hex
+// digits of its SHA-256. Run by scripts/post-build.mjs as the build's last
+// step; the offline tests run it on a changed copy of dist/ to stand for
+// the next deploy.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { minify as terser } from "terser";
+
+export const WORKER = "sw.js";
+
+function* files(root, folder = root) {
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) yield* files(root, path);
+    else yield relative(root, path).split(sep).join("/");
+  }
+}
+
+/** Every file the worker keeps, by name, with its hash; and the build's key. */
+export function precacheList(dir) {
+  const kept = {};
+  for (const name of files(dir)) {
+    // Not itself, and not a SCORM package a teacher may have left beside it.
+    if (name === WORKER || name.endsWith(".zip")) continue;
+    kept[name] = createHash("sha256").update(readFileSync(join(dir, name))).digest("hex").slice(0, 16);
+  }
+  const build = createHash("sha256").update(JSON.stringify(kept)).digest("hex").slice(0, 16);
+  return { build, files: kept };
+}
+
+export async function writeServiceWorker(dir, { minify = true } = {}) {
+  const { build, files: kept } = precacheList(dir);
+  let worker = readFileSync(new URL("./sw.js", import.meta.url), "utf8")
+    .replace("__BUILD__", build)
+    .replace("__FILES__", JSON.stringify(kept));
+  if (minify) {
+    const out = await terser(worker, { compress: true, mangle: true });
+    if (typeof out.code !== "string") throw new Error("post-build: terser gave nothing for sw.js");
+    worker = out.code;
+  }
+  writeFileSync(join(dir, WORKER), worker);
+  return { build, files: kept };
+}

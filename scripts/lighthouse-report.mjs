@@ -1,0 +1,56 @@
+// Prints Lighthouse's figures for the release build, mobile defaults (a
+// slow phone on a slow network, simulated), on the home page and every
+// lesson:
+//   node scripts/lighthouse-report.mjs [dist]
+// A report, not a test: the figures move from run to run and machine to
+// machine, so none of them fails the command. Lighthouse failing to run
+// does. Runs Debian's Chromium (CHROMIUM overrides), never a downloaded one.
+import { launch as launchChrome } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { join, resolve } from "node:path";
+import { LESSONS } from "./scorm-package.mjs";
+import { serveDir } from "../tests/e2e/harness.mjs";
+
+const dist = resolve(process.argv[2] ?? join(import.meta.dirname, "..", "dist"));
+const routes = ["#/", ...LESSONS.map(([slug]) => `#/lessons/${slug}`)];
+// As a static host would serve it: revalidated, not forbidden to cache.
+const server = await serveDir(dist, { headers: { "cache-control": "no-cache" } });
+const chrome = await launchChrome({
+  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+const rows = [];
+try {
+  for (const route of routes) {
+    const result = await lighthouse(`${server.url}${route}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    });
+    const { categories: c, audits: a } = result.lhr;
+    const score = (k) => String(Math.round(c[k].score * 100));
+    const ms = (k) => `${Math.round(a[k].numericValue)} ms`;
+    rows.push([
+      route,
+      score("performance"),
+      ms("first-contentful-paint"),
+      ms("largest-contentful-paint"),
+      ms("total-blocking-time"),
+      a["cumulative-layout-shift"].numericValue.toFixed(3),
+      ms("speed-index"),
+      score("accessibility"),
+      score("best-practices"),
+      score("seo"),
+    ]);
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+}
+const head = ["route", "perf", "FCP", "LCP", "TBT", "CLS", "SI", "a11y", "bp", "seo"];
+const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(width[i]) : cell.padStart(width[i]))).join("  ");
+console.log("Lighthouse, mobile defaults (simulated slow 4G and a 4x slower CPU); a report, not a pass/fail check");
+console.log(line(head));
+for (const row of rows) console.log(line(row));

@@ -1,0 +1,24 @@
+//! The parts of a lesson's page that stand before any experiment: shared by
+//! the app and the page painted before the app loads.
+
+use crate::lessons::text::LessonText;
+use crate::lessons::LessonSlug;
+use crate::markup::Markup;
+use crate::page::comparison::comparison_markup;
+use crate::page::diagram::lesson_diagram;
+
+/// "1. The claim": the table's row the lesson tests (part 1) or a line
+/// saying it goes beyond the table (part 2), the claim, and the diagram.
+/// `render` writes the claim's words (`lessons::render`).
+pub fn claim_markup(slug: LessonSlug, text: &LessonText, render: fn(&str, &LessonText) -> Markup) -> Markup {
+    let mut claim = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
+    if crate::lessons::row(slug).is_some() {
+        claim.markup(&comparison_markup(Some(slug), false, None));
+    } else {
+        // Part 2 teaches no row of the table: it mixes the two columns.
+        claim.raw("<p class=\"part-note\">Part 2, how real systems combine them: this lesson goes beyond the table's two columns.</p>");
+    }
+    claim.raw("<p>").markup(&render(&text.claim, text));
+    claim.raw("</p>").markup(&lesson_diagram(&text.diagram_caption)).raw("</section>");
+    claim
+}

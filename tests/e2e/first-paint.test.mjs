@@ -1,0 +1,70 @@
+// The pages painted before the Wasm loads (src/page/prepaint.rs, shown by
+// assets/paint.js): the right one for the address, nothing the lesson keeps
+// until after its first run, and gone, without a trace, once the app has
+// taken over. The Wasm is held back until each test lets it through.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appSuite, onGuardedPage, appHeading } from "./harness.mjs";
+
+const app = appSuite();
+
+/** Holds every request for the Wasm until `release()` is called. */
+async function holdWasm(page) {
+  const held = [];
+  await page.route("**/*.wasm", (route) => held.push(route));
+  return async () => {
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute("**/*.wasm");
+  };
+}
+
+test("the home page is painted before the Wasm arrives, and the app takes its place", () =>
+  onGuardedPage(app.browser, async (page) => {
+    const release = await holdWasm(page);
+    await page.goto(`${app.server.url}#/`);
+    const painted = page.locator("#prepaint");
+    await painted.locator("h1", { hasText: "Hub & Mesh" }).waitFor();
+    assert.equal(await painted.locator("table.comparison tbody tr a").count(), 8, "every row of the table links its lesson");
+    assert.equal(await painted.locator("ol.combined a").count(), 3, "and part 2's lessons");
+    assert.equal(await page.locator("#shell").isVisible(), false, "the shell stays hidden under a painted page");
+    assert.equal(await page.locator("#app").isVisible(), false);
+    await release();
+    assert.equal(await appHeading(page), "Hub & Mesh");
+    assert.equal(await page.locator("#prepaint, #shell").count(), 0, "the painted page and the shell are gone");
+    assert.equal(await page.locator("h1").count(), 1, "one page, the app's");
+  }));
+
+test("a lesson is painted up to its prediction, which waits for the app", () =>
+  onGuardedPage(app.browser, async (page) => {
+    const release = await holdWasm(page);
+    await page.goto(`${app.server.url}#/`);
+    await page.locator("#prepaint table.comparison").waitFor();
+    // Following a row before the Wasm arrives paints that lesson.
+    await page.locator("#prepaint a[href='#/lessons/data']").click();
+    const painted = page.locator("#prepaint");
+    await painted.locator("h1", { hasText: "Data" }).waitFor();
+    assert.match(await painted.locator("#claim-heading").textContent(), /The claim/);
+    assert.ok((await painted.locator("fieldset.prediction legend").textContent()).length > 20, "the prediction's question");
+    const choices = painted.locator("fieldset.prediction input[type=radio]");
+    assert.ok((await choices.count()) >= 2);
+    assert.equal(await choices.first().isDisabled(), true, "choices wait for the app");
+    for (const later of ["#explain-heading", "#task-heading", "#quiz-heading", "#takeaway-heading", ".experiment"]) {
+      assert.equal(await page.locator(later).count(), 0, `${later} is not painted`);
+    }
+    await release();
+    await appHeading(page);
+    await page.locator("#app .prediction input[type=radio]:not([disabled])").first().waitFor();
+    assert.equal(await page.locator("#prepaint").count(), 0);
+    assert.equal(await page.locator("fieldset.prediction").count(), 1, "one prediction, the app's");
+  }));
+
+test("an address with no painted page shows the shell until the app is ready", () =>
+  onGuardedPage(app.browser, async (page) => {
+    const release = await holdWasm(page);
+    await page.goto(`${app.server.url}#/sandbox`);
+    await page.locator("#shell .loading").waitFor();
+    assert.equal(await page.locator("#prepaint").textContent(), "");
+    await release();
+    assert.equal(await appHeading(page), "Sandbox");
+    assert.equal(await page.locator("#prepaint, #shell").count(), 0);
+  }));
