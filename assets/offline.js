@@ -5,7 +5,8 @@
 // refuses (private mode, file://, an old engine) simply goes without, in
 // silence: the app works the same online.
 (function () {
-  var embedded = /^#\/embed(\/|$)/.test(window.location.hash);
+  // As the app reads it (src/route.rs): empty segments do not count.
+  var embedded = /^#\/*embed(\/|$)/.test(window.location.hash);
   var framed;
   try {
     framed = window.top !== window.self;

@@ -28,16 +28,21 @@ try {
       logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
     });
-    const { categories: c, audits: a } = result.lhr;
-    const score = (k) => String(Math.round(c[k].score * 100));
-    const ms = (k) => `${Math.round(a[k].numericValue)} ms`;
+    const { categories: c, audits: a, runtimeError } = result.lhr;
+    // A figure Lighthouse could not take fails the command; its value never does.
+    const check = (x, what) => {
+      if (!Number.isFinite(x)) throw new Error(`Lighthouse gave no ${what} for ${route}${runtimeError ? `: ${runtimeError.message}` : ""}`);
+      return x;
+    };
+    const score = (k) => String(Math.round(check(c[k].score, k) * 100));
+    const ms = (k) => `${Math.round(check(a[k].numericValue, k))} ms`;
     rows.push([
       route,
       score("performance"),
       ms("first-contentful-paint"),
       ms("largest-contentful-paint"),
       ms("total-blocking-time"),
-      a["cumulative-layout-shift"].numericValue.toFixed(3),
+      check(a["cumulative-layout-shift"].numericValue, "layout shift").toFixed(3),
       ms("speed-index"),
       score("accessibility"),
       score("best-practices"),

@@ -89,3 +89,15 @@ fn simulation_gives_the_native_figures_in_wasm() {
     let got = hub_and_mesh::sim::golden::golden_summaries();
     assert_eq!(got.trim(), hub_and_mesh::sim::golden::EXPECTED.trim());
 }
+
+/// Numbers read in the browser (by the engine's parser, src/number.rs) to
+/// the bits the native build reads them to.
+#[wasm_bindgen_test]
+fn numbers_read_to_the_same_bits_as_natively() {
+    for line in include_str!("number_cases.txt").lines().filter(|l| !l.starts_with('#')) {
+        let (text, bits) = line.split_once(' ').expect("a case and its bits");
+        let want = u64::from_str_radix(bits, 16).ok();
+        assert_eq!(hub_and_mesh::number::parse_decimal(text).map(f64::to_bits), want, "{text}");
+    }
+    assert_eq!(hub_and_mesh::number::parse_decimal("0x10"), None);
+}

@@ -30,9 +30,11 @@ async function precache() {
     // cache: a host that answers 304 sends no bytes again.
     const response = await fetch(url, { cache: "no-cache" });
     if (!response.ok) throw new Error(name + ": " + response.status);
-    const got = await digest(await response.clone().arrayBuffer());
-    if (got !== expected) throw new Error(name + " is not this build's");
-    await cache.put(url, response);
+    const body = await response.arrayBuffer();
+    if ((await digest(body)) !== expected) throw new Error(name + " is not this build's");
+    // Kept as a fresh response: one a host reached by a redirect (index.html
+    // to its folder, say) may not answer a page's own navigation.
+    await cache.put(url, new Response(body, { status: 200, headers: response.headers }));
   }
 }
 

@@ -122,7 +122,8 @@ fn render_terms(text: &str, words: &LessonText, define: bool) -> Markup {
             Piece::Formula(s) => out.raw("<code class=\"formula\">").text(s).raw("</code>"),
             Piece::Value(k) => out.text(&value_text(k, &words.ledger)),
             Piece::Term(word) if define => defined(&mut out, word, words),
-            Piece::Term(word) => out.raw("<span class=\"term\"><dfn>").text(word).raw("</dfn></span>"),
+            Piece::Term(word) if words.term(word).is_some() => out.raw("<span class=\"term\"><dfn>").text(word).raw("</dfn></span>"),
+            Piece::Term(word) => out.text(word),
         };
     }
     out

@@ -7,6 +7,14 @@ use crate::markup::Markup;
 use crate::page::comparison::comparison_markup;
 use crate::page::diagram::lesson_diagram;
 
+/// The lesson's number and title, which `lesson-title` names.
+pub fn heading_markup(slug: LessonSlug) -> Markup {
+    let mut out = Markup::from_static("<p class=\"eyebrow\">Lesson ");
+    out.int(i64::from(slug.position()) + 1).raw(" of ").int(LessonSlug::ALL.len() as i64);
+    out.raw("</p><h1 id=\"lesson-title\">").text(crate::lessons::title(slug)).raw("</h1>");
+    out
+}
+
 /// "1. The claim": the table's row the lesson tests (part 1) or a line
 /// saying it goes beyond the table (part 2), the claim, and the diagram.
 /// `render` writes the claim's words (`lessons::render`).

@@ -17,7 +17,7 @@ use crate::markup::Markup;
 use crate::page::chrome::{header_markup, FOOTER};
 use crate::page::comparison::{combined_markup, comparison_markup};
 use crate::page::home::{INTRO, PART_1, PART_2};
-use crate::page::lesson::claim_markup;
+use crate::page::lesson::{claim_markup, heading_markup};
 use crate::route::Route;
 
 /// Where the build puts the templates: this element of index.html, empty,
@@ -63,9 +63,7 @@ pub fn home() -> Markup {
 /// A lesson up to its prediction, whose choices wait, disabled, for the app.
 pub fn lesson(slug: LessonSlug, text: &LessonText) -> Markup {
     let mut out = header_markup(&Route::Lesson { slug });
-    out.raw("<main id=\"main\"><article class=\"lesson\" aria-labelledby=\"lesson-title\"><p class=\"eyebrow\">Lesson ");
-    out.int(i64::from(slug.position()) + 1).raw(" of ").int(LessonSlug::ALL.len() as i64);
-    out.raw("</p><h1 id=\"lesson-title\">").text(crate::lessons::title(slug)).raw("</h1>");
+    out.raw("<main id=\"main\"><article class=\"lesson\" aria-labelledby=\"lesson-title\">").markup(&heading_markup(slug));
     out.raw("<p class=\"lesson-state\">Your progress: loading…</p>");
     out.markup(&claim_markup(slug, text, render_marked));
     out.raw("<section aria-labelledby=\"predict-heading\" class=\"predict\"><h2 id=\"predict-heading\">2. Predict</h2>");

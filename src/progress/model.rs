@@ -249,6 +249,21 @@ impl Progress {
         }
     }
 
+    /// Takes in another copy that has changed since `base`, the last state
+    /// both copies agreed on: a lesson the other copy started again since
+    /// then (touched in `base`, untouched in `theirs`) is started again
+    /// here too; every other lesson merges.
+    pub fn merge_since(&mut self, base: &Progress, theirs: &Progress) {
+        let reset = LessonProgress::default();
+        for ((mine, was), now) in self.lessons.iter_mut().zip(&base.lessons).zip(&theirs.lessons) {
+            if *now == reset && *was != reset {
+                *mine = LessonProgress::default();
+            } else {
+                mine.merge(now);
+            }
+        }
+    }
+
     /// True when any lesson has been touched.
     pub fn any_started(&self) -> bool {
         self.lessons.iter().any(|l| l.state() != LessonState::NotStarted)

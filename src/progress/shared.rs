@@ -2,7 +2,8 @@
 //! builds (one opened before a new deploy, one after). Each tab remembers
 //! what it last read or wrote; a save goes straight through only over
 //! that. If another tab saved since, its progress is merged in first
-//! (`Progress::merge`), so no tab ever writes over what another saved. If
+//! (`Progress::merge_since`), so no tab ever writes over what another saved,
+//! and a lesson another tab started again stays started again. If
 //! what is saved cannot be read (a newer version's format), this tab
 //! writes nothing at all.
 
@@ -41,12 +42,22 @@ impl Seen {
 /// Applies `action` to `mine` and saves it, taking in first whatever
 /// another tab has saved since this one last looked.
 pub fn apply_and_save(storage: &mut dyn Storage, seen: &mut Seen, mine: &mut Progress, action: Action) -> Result<Saved, StorageError> {
-    let now = storage.get(STORAGE_KEY)?;
+    let now = match storage.get(STORAGE_KEY) {
+        Ok(now) => now,
+        Err(e) => {
+            // Kept in the page, as the notice says.
+            mine.apply(action);
+            return Err(e);
+        }
+    };
     let mut outcome = Saved::Written;
     if let Some(theirs) = now.filter(|now| seen.0.as_ref() != Some(now)) {
         match parse(&theirs) {
             Ok(theirs) => {
-                mine.merge(&theirs);
+                // What both tabs last agreed on tells a lesson the other
+                // tab started again from one it never touched.
+                let base = seen.0.as_deref().and_then(|s| parse(s).ok()).unwrap_or_default();
+                mine.merge_since(&base, &theirs);
                 outcome = Saved::Merged;
             }
             Err(notice) => {

@@ -48,3 +48,20 @@ impl Storage for MemoryStorage {
         Ok(())
     }
 }
+
+/// Storage that refuses everything, as a browser blocking it does.
+#[cfg(test)]
+pub struct Blocked;
+
+#[cfg(test)]
+impl Storage for Blocked {
+    fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Unavailable("SecurityError".into()))
+    }
+    fn set(&mut self, _: &str, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable("SecurityError".into()))
+    }
+    fn remove(&mut self, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable("SecurityError".into()))
+    }
+}

@@ -190,18 +190,7 @@ mod tests {
     use crate::progress::storage::MemoryStorage;
     use crate::progress::Action;
 
-    struct Blocked;
-    impl Storage for Blocked {
-        fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
-            Err(StorageError::Unavailable("SecurityError".into()))
-        }
-        fn set(&mut self, _: &str, _: &str) -> Result<(), StorageError> {
-            Err(StorageError::Unavailable("SecurityError".into()))
-        }
-        fn remove(&mut self, _: &str) -> Result<(), StorageError> {
-            Err(StorageError::Unavailable("SecurityError".into()))
-        }
-    }
+    use crate::progress::storage::Blocked;
 
     #[test]
     fn round_trip() {

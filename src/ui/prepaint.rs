@@ -5,21 +5,42 @@
 
 use crate::route::Route;
 
-/// Removes the painted page and the shell. Safe to call any number of times.
+/// Removes the painted page and the shell. Safe to call any number of
+/// times. A reader who had moved the keyboard focus into the painted page
+/// finds it on the app's page, not lost at the top of the document.
 pub fn dismiss() {
     let document = gloo::utils::document();
+    let focused = document.active_element();
+    let mut refocus = false;
     for id in ["prepaint", "shell"] {
         if let Some(element) = document.get_element_by_id(id) {
+            refocus |= focused.as_ref().is_some_and(|f| element.contains(Some(f)));
             element.remove();
         }
+    }
+    if refocus {
+        // After the app has drawn its page in place of this one.
+        gloo::timers::callback::Timeout::new(0, focus_main).forget();
+    }
+}
+
+fn focus_main() {
+    let main = gloo::utils::document().query_selector("#app #main").ok().flatten();
+    if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+        let _ = main.focus();
     }
 }
 
 /// At start: a lesson keeps its painting until its words have arrived
 /// (`lesson_words`), so the learner reads on meanwhile; every other page
-/// is the app's at once.
+/// is the app's at once. The shell goes in any case: under a painted page
+/// it is hidden, and its ids would stand twice.
 pub fn dismiss_unless_waiting(route: &Route) {
-    if !matches!(route, Route::Lesson { .. }) {
+    if matches!(route, Route::Lesson { .. }) {
+        if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
+            shell.remove();
+        }
+    } else {
         dismiss();
     }
 }

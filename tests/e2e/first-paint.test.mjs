@@ -4,19 +4,23 @@
 // taken over. The Wasm is held back until each test lets it through.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appSuite, onGuardedPage, appHeading } from "./harness.mjs";
+import { appSuite, guardedPage, onGuardedPage, appHeading } from "./harness.mjs";
 
 const app = appSuite();
 
-/** Holds every request for the Wasm until `release()` is called. */
-async function holdWasm(page) {
+const display = (page, selector) => page.locator(selector).evaluate((e) => getComputedStyle(e).display);
+
+/** Holds every request matching `pattern` until `release()` is called. */
+async function hold(page, pattern) {
   const held = [];
-  await page.route("**/*.wasm", (route) => held.push(route));
+  await page.route(pattern, (route) => held.push(route));
   return async () => {
     for (const route of held.splice(0)) await route.continue();
-    await page.unroute("**/*.wasm");
+    await page.unroute(pattern);
   };
 }
+
+const holdWasm = (page) => hold(page, "**/*.wasm");
 
 test("the home page is painted before the Wasm arrives, and the app takes its place", () =>
   onGuardedPage(app.browser, async (page) => {
@@ -27,7 +31,7 @@ test("the home page is painted before the Wasm arrives, and the app takes its pl
     assert.equal(await painted.locator("table.comparison tbody tr a").count(), 8, "every row of the table links its lesson");
     assert.equal(await painted.locator("ol.combined a").count(), 3, "and part 2's lessons");
     assert.equal(await page.locator("#shell").isVisible(), false, "the shell stays hidden under a painted page");
-    assert.equal(await page.locator("#app").isVisible(), false);
+    assert.equal(await display(page, "#app"), "none", "the app waits out of sight");
     await release();
     assert.equal(await appHeading(page), "Hub & Mesh");
     assert.equal(await page.locator("#prepaint, #shell").count(), 0, "the painted page and the shell are gone");
@@ -67,4 +71,45 @@ test("an address with no painted page shows the shell until the app is ready", (
     await release();
     assert.equal(await appHeading(page), "Sandbox");
     assert.equal(await page.locator("#prepaint, #shell").count(), 0);
+  }));
+
+test("a lesson keeps its painted page until its words arrive, and a failure takes its place", () =>
+  onGuardedPage(app.browser, async (page) => {
+    const release = await hold(page, "**/content/focus-*.json");
+    await page.goto(`${app.server.url}#/lessons/focus`);
+    // The app has loaded (its router answers) but the words are held.
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("#prepaint h1").textContent(), "Focus", "the painted lesson stays");
+    assert.equal(await display(page, "#app"), "none");
+    await release();
+    await appHeading(page);
+    assert.equal(await page.locator("#prepaint").count(), 0);
+  }));
+
+test("when a lesson's words cannot be had, the app says so in place of the painted page", async () => {
+  const { page, context, problems } = await guardedPage(app.browser);
+  try {
+    await page.route("**/content/stability-*.json", (route) => route.abort());
+    await page.goto(`${app.server.url}#/lessons/stability`);
+    await page.locator("#app .notice[role=alert]").waitFor();
+    assert.match(await page.locator("#app .notice").textContent(), /could not be loaded/);
+    assert.equal(await page.locator("#prepaint").count(), 0);
+    // The refused file, as the browser reports it, and nothing else.
+    const others = problems.filter((p) => !p.includes("stability-") && p !== "console error: Failed to load resource: net::ERR_FAILED");
+    assert.deepEqual(others, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("an embed paints only a loading line, without the site's header", () =>
+  onGuardedPage(app.browser, async (page) => {
+    const release = await holdWasm(page);
+    await page.goto(`${app.server.url}#/embed/lessons/role`);
+    await page.locator("#prepaint main.embed .loading").waitFor();
+    assert.equal(await page.locator("header.site-header:visible").count(), 0);
+    await release();
+    await page.locator("#app .lesson").waitFor();
+    assert.equal(await page.locator("#prepaint").count(), 0);
   }));

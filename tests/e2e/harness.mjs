@@ -33,8 +33,10 @@ const TYPES = {
  * as "/course/unit-3/", to prove dist/ works below a site's root).
  * `headers` are added to every response (for example a CSP). `dir` may be
  * a function giving the folder for each request (a deploy mid-test).
+ * `redirects` maps a path below the prefix to where it redirects (as some
+ * hosts send `index.html` to its folder).
  */
-export async function serveDir(folder = DIST, { prefix = "/", headers = {} } = {}) {
+export async function serveDir(folder = DIST, { prefix = "/", headers = {}, redirects = {} } = {}) {
   const server = createServer(async (req, res) => {
     const dir = typeof folder === "function" ? folder() : folder;
     const url = new URL(req.url, "http://127.0.0.1");
@@ -44,6 +46,10 @@ export async function serveDir(folder = DIST, { prefix = "/", headers = {} } = {
       return;
     }
     path = path.slice(prefix.length);
+    if (Object.hasOwn(redirects, path)) {
+      res.writeHead(301, { location: redirects[path] }).end();
+      return;
+    }
     if (path === "" || path.endsWith("/")) path += "index.html";
     const file = normalize(join(dir, path));
     if (!file.startsWith(dir)) {

@@ -58,18 +58,20 @@ const cached = (page) =>
   });
 
 test("after one visit to the home page, every lesson opens and runs offline", async () => {
-  const server = await serveDir();
+  // In a course's sub-folder, on a host that sends index.html to its folder.
+  const server = await serveDir(DIST, { prefix: "/course/unit-3/", redirects: { "index.html": "/course/unit-3/" } });
   try {
     await onGuardedPage(browser, async (page, context) => {
       const first = [];
-      page.on("requestfinished", (req) => first.push(req));
+      // Files, not the redirect from index.html to its folder.
+      page.on("requestfinished", (req) => req.redirectedTo() === null && first.push(req));
       await page.goto(`${server.url}#/`);
       await appHeading(page);
       await page.waitForLoadState("load");
       await page.waitForTimeout(2000);
       const seen = first.splice(0);
       await controlled(page);
-      report(seen);
+      report(seen, server.url);
 
       await context.setOffline(true);
       await page.reload();
@@ -94,8 +96,8 @@ test("after one visit to the home page, every lesson opens and runs offline", as
 });
 
 /** Prints the first visit's bytes and, apart, what the worker then keeps. */
-function report(requests) {
-  const path = (url) => decodeURIComponent(new URL(url).pathname).slice(1) || "index.html";
+function report(requests, base) {
+  const path = (url) => decodeURIComponent(url.split(/[?#]/)[0].slice(base.length)) || "index.html";
   let raw = 0;
   let gzipped = 0;
   for (const req of requests) {

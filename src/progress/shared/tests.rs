@@ -74,3 +74,34 @@ fn progress_from_a_newer_version_is_never_written_over() {
     assert!(matches!(act(&mut storage, &mut tab, Action::TaskDone(LessonSlug::Role)), Saved::Refused(_)));
     assert_eq!(storage.get(STORAGE_KEY).unwrap().as_deref(), Some(newer));
 }
+
+#[test]
+fn a_reset_in_another_tab_stays_reset() {
+    let mut storage = MemoryStorage::default();
+    let mut a = open(&mut storage);
+    act(&mut storage, &mut a, Action::TaskDone(LessonSlug::Cost));
+    act(&mut storage, &mut a, Action::Started(LessonSlug::Role));
+    let mut b = open(&mut storage);
+    // The learner starts the cost lesson again in one tab (a course page
+    // can ask for the same through the embed)...
+    act(&mut storage, &mut b, Action::ResetLesson(LessonSlug::Cost));
+    // ...then works on in the other, which still holds the old state.
+    assert_eq!(act(&mut storage, &mut a, Action::Started(LessonSlug::Data)), Saved::Merged);
+    let saved = load(&mut storage).0;
+    assert_eq!(*saved.lesson(LessonSlug::Cost), Default::default(), "the reset stays");
+    assert!(saved.lesson(LessonSlug::Role).started && saved.lesson(LessonSlug::Data).started);
+    // And resetting everything in one tab is not undone by the other.
+    act(&mut storage, &mut b, Action::ResetAll);
+    act(&mut storage, &mut a, Action::Started(LessonSlug::Focus));
+    let saved = load(&mut storage).0;
+    assert!(saved.lesson(LessonSlug::Focus).started);
+    assert!(!saved.lesson(LessonSlug::Role).started && !saved.lesson(LessonSlug::Data).started);
+}
+
+#[test]
+fn a_refused_read_keeps_the_action_in_the_page() {
+    let mut mine = Progress::default();
+    let said = apply_and_save(&mut crate::progress::storage::Blocked, &mut Seen::default(), &mut mine, Action::Started(LessonSlug::Role));
+    assert!(said.is_err());
+    assert!(mine.lesson(LessonSlug::Role).started);
+}

@@ -17,7 +17,7 @@ use crate::progress::{Action, LessonState};
 use crate::route::Route;
 use crate::sandbox::{encode, SandboxSetup};
 use crate::ui::components::experiment_panel::ExperimentPanel;
-use crate::page::lesson::claim_markup;
+use crate::page::lesson::{claim_markup, heading_markup};
 use crate::page::state::state_class;
 use crate::ui::components::prediction::prediction;
 use crate::ui::components::quiz::quiz;
@@ -50,8 +50,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     };
     html! {
         <article class="lesson" aria-labelledby="lesson-title">
-            <p class="eyebrow">{ format!("Lesson {} of {}", slug.position() + 1, LessonSlug::ALL.len()) }</p>
-            <h1 id="lesson-title">{ crate::lessons::title(slug) }</h1>
+            { heading_markup(slug).html() }
             { match words {
                 Words::Ready(text) => html! { <LessonBody {slug} words={WordsRef(text)} embedded={props.embedded} /> },
                 // The words take the place the lesson will fill, so nothing
