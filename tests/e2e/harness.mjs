@@ -96,7 +96,10 @@ export async function launch() {
 
 /** Opens a page that records every problem a learner's browser would hit. */
 export async function guardedPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // No service worker unless a test asks for one (the offline tests): it
+  // would fetch the whole build in the background, and answer past
+  // page.route.
+  const context = await browser.newContext({ serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (msg) => {

@@ -72,8 +72,9 @@ test("a learner completes every lesson and the progress survives a reload", () =
   }));
 
 test("a lesson's words are fetched once; a failed or damaged file says so and never crashes", async () => {
-  // Not a guarded page: the failed requests are the point.
-  const context = await app.browser.newContext();
+  // Not a guarded page: the failed requests are the point. No service
+  // worker: it would answer from its cache, past the routes below.
+  const context = await app.browser.newContext({ serviceWorkers: "block" });
   try {
     const page = await context.newPage();
     const errors = [];

@@ -18,6 +18,8 @@ import { precacheList, writeServiceWorker } from "../../scripts/lib/service-work
 
 let browser;
 const scratch = [];
+/** These tests are about the service worker: allow it (the harness blocks it). */
+const WORKER = { context: { serviceWorkers: "allow" } };
 before(async () => {
   browser = await launch();
 });
@@ -89,7 +91,7 @@ test("after one visit to the home page, every lesson opens and runs offline", as
         assert.equal(await page.locator("#app .notice[role=alert]").count(), 0, `${slug}: its words came from the cache`);
       }
       await context.setOffline(false);
-    });
+    }, WORKER);
   } finally {
     await server.close();
   }
@@ -133,7 +135,7 @@ test("the worker keeps only this build's files, and a new deploy takes over once
 
   let serving = old;
   const server = await serveDir(() => serving);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: "allow" });
   try {
     const first = await context.newPage();
     await first.goto(`${server.url}#/`);
@@ -216,7 +218,7 @@ test("nothing is registered inside an embed, a frame or the SCORM package, and a
         await page.waitForLoadState("load");
         await page.waitForTimeout(1000);
         assert.equal(await registrations(page), 0, where);
-      });
+      }, WORKER);
     }
     for (const target of [`${server.url}#/lessons/role`, `${server.url}#/embed/lessons/role`]) {
       await onGuardedPage(browser, async (page) => {
@@ -227,9 +229,9 @@ test("nothing is registered inside an embed, a frame or the SCORM package, and a
         await page.waitForTimeout(1000);
         const inside = page.frames().find((f) => f.url().startsWith(server.url));
         assert.equal(await registrations(inside), 0, `framed: ${target}`);
-      });
+      }, WORKER);
     }
-    const { page, context, problems } = await guardedPage(browser);
+    const { page, context, problems } = await guardedPage(browser, WORKER.context);
     try {
       await page.goto(`${broken.url}#/`);
       await appHeading(page);
