@@ -2,9 +2,12 @@
 # Installs what building and testing need, and skips what is already there.
 # Sourced by run.sh and test.sh; each step says what it does.
 #   setup_build  the wasm target, Trunk, wasm-bindgen-cli, npm tools (wasm-opt)
-#   setup_test   the above plus Debian's chromium and chromium-driver
+#   setup_test   the above plus Debian's chromium and chromium-driver, and
+#                the other engines: firefox-esr with geckodriver, WebKitGTK's
+#                driver and MiniBrowser, and xvfb for a display
 
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.0"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
@@ -87,6 +90,26 @@ ensure_chromium() {
   fi
 }
 
+ensure_other_engines() {
+  local missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  if [ ${#missing[@]} -eq 0 ]; then
+    step "firefox-esr, webkit2gtk-driver and xvfb: present"
+  else
+    step "installing Debian's ${missing[*]}"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  fi
+  if command -v geckodriver >/dev/null && geckodriver --version | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+    step "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    step "installing geckodriver $GECKODRIVER_VERSION (a few minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
 setup_build() {
   ensure_wasm_target
   ensure_trunk
@@ -98,4 +121,5 @@ setup_test() {
   setup_build
   ensure_clippy
   ensure_chromium
+  ensure_other_engines
 }

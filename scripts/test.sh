@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test layer in turn:
 #   1. native cargo test (simulation, lessons, progress, command line)
-#   2. wasm-bindgen-test in headless Chromium (components)
+#   2. wasm-bindgen-test in headless Chromium and Firefox (components)
 #   3. end to end: the release build served on 127.0.0.1, driven in Chromium,
 #      with an axe-core accessibility scan of every route
-#   4. the bundle report (fails over the size budget)
-#   5. the Lighthouse report: figures printed, never a pass/fail timer
+#   4. a smoke test in Firefox ESR and WebKit (W3C WebDriver)
+#   5. the bundle report (fails over the size budget)
+#   6. the Lighthouse report: figures printed, never a pass/fail timer
 # Stops at the first layer that fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -15,7 +16,7 @@ setup_test
 passed=0
 layer() { printf '\n==> layer %s\n' "$*"; }
 
-layer "1/5: native tests (cargo test), and no unwrap, expect or panic outside tests"
+layer "1/6: native tests (cargo test), and no unwrap, expect or panic outside tests"
 cargo test --quiet
 # A panic in the browser kills the app: code that ships may not panic by
 # hand. Checked for the native library and for the Wasm build with the UI.
@@ -24,22 +25,28 @@ cargo clippy --quiet --lib -- "${NO_PANICS[@]}"
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin hub-and-mesh -- "${NO_PANICS[@]}"
 passed=$((passed + 1))
 
-layer "2/5: components in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER="$(command -v chromedriver)" \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test web_app
+layer "2/6: components in headless Chromium and Firefox (wasm-bindgen-test)"
+for driver in CHROMEDRIVER=chromedriver GECKODRIVER=geckodriver; do
+  env "${driver%%=*}=$(command -v "${driver#*=}")" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test web_app
+done
 passed=$((passed + 1))
 
-layer "3/5: end to end in headless Chromium (release build, axe-core, offline)"
+layer "3/6: end to end in headless Chromium (release build, axe-core, offline)"
 trunk build --release
 node --test --test-concurrency=1 tests/e2e/
 passed=$((passed + 1))
 
-layer "4/5: bundle report"
+layer "4/6: smoke test in Firefox ESR and WebKit (WebDriver)"
+node --test --test-concurrency=1 tests/engines/
+passed=$((passed + 1))
+
+layer "5/6: bundle report"
 node scripts/bundle-report.mjs dist
 passed=$((passed + 1))
 
-layer "5/5: Lighthouse report (mobile defaults, Debian's Chromium)"
+layer "6/6: Lighthouse report (mobile defaults, Debian's Chromium)"
 node scripts/lighthouse-report.mjs dist
 passed=$((passed + 1))
 

@@ -52,7 +52,22 @@ pub(super) fn run(rest: &[String], out: &mut dyn Write) -> Result<(), CliError> 
     bench_heterogeneous(out)?;
     bench_requests(out)?;
     bench_measurement(out)?;
-    bench_dht(out)
+    bench_dht(out)?;
+    bench_speed_cases(out)
+}
+
+/// The cases also timed in the browser (scripts/wasm-speed.sh reads these
+/// lines): fastest of several runs.
+fn bench_speed_cases(out: &mut dyn Write) -> Result<(), CliError> {
+    use crate::sim::distribution::speed::{measure, SPEED_CASES, SPEED_RUNS};
+    emit(out, &format!("\nspeed cases, fastest of {SPEED_RUNS} runs: arch peers events best_ms events_per_s\n"))?;
+    let origin = Instant::now();
+    let now_ms = move || origin.elapsed().as_secs_f64() * 1e3;
+    for (arch, peers) in SPEED_CASES {
+        let speed = measure(arch, peers, &now_ms).map_err(CliError::new)?;
+        emit(out, &format!("{}\n", speed.line()))?;
+    }
+    Ok(())
 }
 
 /// The costliest case we know for the incremental rate recomputation: uneven

@@ -32,6 +32,7 @@ mod policy;
 mod report;
 mod scenario;
 mod snapshot;
+pub mod speed;
 
 pub use choke::{MAX_UNCHOKED, OPTIMISTIC_S, RATE_WINDOW_S, RECHOKE_S, REGULAR_SLOTS};
 pub use chunks::ChunkSet;
