@@ -34,7 +34,7 @@ let html = readFileSync(page, "utf8");
 
 const inline = /<script type=("module"|module)>([\s\S]*?)<\/script>/;
 
-// The Wasm is fetched once the page painted before it (assets/paint.js)
+// The Wasm is fetched once the page painted before it (assets/page.js)
 // has been drawn, not preloaded beside the style sheet: on a slow line the
 // reader gets words first, and the Wasm's bytes no longer hold up the first
 // paint. Its integrity hash moves from the preload to the fetch.

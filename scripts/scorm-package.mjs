@@ -76,7 +76,7 @@ ${fileList}
 export function buildPackage(dist) {
   const root = resolve(dist);
   // No service worker: inside an LMS the LMS decides what is kept, and the
-  // app never registers one there (assets/offline.js).
+  // app never registers one there (assets/page.js).
   const files = listFiles(root)
     .map((p) => relative(root, p).split(sep).join("/"))
     .filter((f) => f !== "sw.js");

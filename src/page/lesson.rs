@@ -5,7 +5,6 @@ use crate::lessons::text::LessonText;
 use crate::lessons::LessonSlug;
 use crate::markup::Markup;
 use crate::page::comparison::comparison_markup;
-use crate::page::diagram::lesson_diagram;
 
 /// The lesson's number and title, which `lesson-title` names.
 pub fn heading_markup(slug: LessonSlug) -> Markup {
@@ -15,10 +14,17 @@ pub fn heading_markup(slug: LessonSlug) -> Markup {
     out
 }
 
+/// How a page writes a lesson's words and draws its diagram.
+pub struct Writers {
+    /// The claim's words (`lessons::render`).
+    pub words: fn(&str, &LessonText) -> Markup,
+    /// The diagram, given its caption.
+    pub diagram: fn(&str) -> Markup,
+}
+
 /// "1. The claim": the table's row the lesson tests (part 1) or a line
 /// saying it goes beyond the table (part 2), the claim, and the diagram.
-/// `render` writes the claim's words (`lessons::render`).
-pub fn claim_markup(slug: LessonSlug, text: &LessonText, render: fn(&str, &LessonText) -> Markup) -> Markup {
+pub fn claim_markup(slug: LessonSlug, text: &LessonText, write: &Writers) -> Markup {
     let mut claim = Markup::from_static("<section aria-labelledby=\"claim-heading\"><h2 id=\"claim-heading\">1. The claim</h2>");
     if crate::lessons::row(slug).is_some() {
         claim.markup(&comparison_markup(Some(slug), false, None));
@@ -26,7 +32,7 @@ pub fn claim_markup(slug: LessonSlug, text: &LessonText, render: fn(&str, &Lesso
         // Part 2 teaches no row of the table: it mixes the two columns.
         claim.raw("<p class=\"part-note\">Part 2, how real systems combine them: this lesson goes beyond the table's two columns.</p>");
     }
-    claim.raw("<p>").markup(&render(&text.claim, text));
-    claim.raw("</p>").markup(&lesson_diagram(&text.diagram_caption)).raw("</section>");
+    claim.raw("<p>").markup(&(write.words)(&text.claim, text));
+    claim.raw("</p>").markup(&(write.diagram)(&text.diagram_caption)).raw("</section>");
     claim
 }

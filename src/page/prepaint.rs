@@ -1,6 +1,6 @@
 //! The pages painted before the app has loaded. The build writes them into
 //! index.html as `<template>`s (`src/bin/content.rs`); a small script
-//! (assets/paint.js) shows the one for `location.hash` at once, and the app
+//! (assets/page.js) shows the one for `location.hash` at once, and the app
 //! takes its place when it is ready (`ui::prepaint`). A slow connection
 //! then shows the real page in the first second, not a loading line for
 //! the seconds the Wasm takes.
@@ -17,7 +17,8 @@ use crate::markup::Markup;
 use crate::page::chrome::{header_markup, FOOTER};
 use crate::page::comparison::{combined_markup, comparison_markup};
 use crate::page::home::{INTRO, PART_1, PART_2};
-use crate::page::lesson::{claim_markup, heading_markup};
+use crate::page::diagram::lesson_diagram;
+use crate::page::lesson::{claim_markup, heading_markup, Writers};
 use crate::route::Route;
 
 /// Where the build puts the templates: this element of index.html, empty,
@@ -28,8 +29,8 @@ pub const PLACEHOLDER_ID: &str = "paint";
 const LOADING: &str = "<p class=\"loading\" role=\"status\">Loading the simulator…</p>";
 
 /// Every template, in the order the script looks for them: the home page,
-/// each lesson, and any embed (which shows only the loading line, without
-/// the site's header).
+/// each lesson, the diagram the lessons share, and any embed (which shows
+/// only the loading line, without the site's header).
 pub fn templates(text: impl Fn(LessonSlug) -> Result<&'static LessonText, ContentError>) -> Result<Markup, ContentError> {
     let mut out = Markup::new();
     template(&mut out, "paint-home", &home());
@@ -37,6 +38,9 @@ pub fn templates(text: impl Fn(LessonSlug) -> Result<&'static LessonText, Conten
         out.raw("<template id=\"paint-lesson-").text(slug.as_str()).raw("\">");
         out.markup(&lesson(slug, text(slug)?)).raw("</template>");
     }
+    // The diagram once, not in every lesson: page.js puts a copy in each
+    // lesson's slot, with that lesson's caption.
+    template(&mut out, "paint-diagram", &lesson_diagram(""));
     let mut embed = Markup::from_static("<main id=\"main\" class=\"embed\">");
     embed.raw(LOADING).raw("</main>");
     template(&mut out, "paint-embed", &embed);
@@ -65,7 +69,7 @@ pub fn lesson(slug: LessonSlug, text: &LessonText) -> Markup {
     let mut out = header_markup(&Route::Lesson { slug });
     out.raw("<main id=\"main\"><article class=\"lesson\" aria-labelledby=\"lesson-title\">").markup(&heading_markup(slug));
     out.raw("<p class=\"lesson-state\">Your progress: loading…</p>");
-    out.markup(&claim_markup(slug, text, render_marked));
+    out.markup(&claim_markup(slug, text, &Writers { words: render_marked, diagram: diagram_slot }));
     out.raw("<section aria-labelledby=\"predict-heading\" class=\"predict\"><h2 id=\"predict-heading\">2. Predict</h2>");
     out.raw("<fieldset class=\"prediction\" disabled><legend>").markup(&render_marked(&text.predict.prompt, text));
     out.raw("</legend><ul class=\"options\">");
@@ -75,6 +79,14 @@ pub fn lesson(slug: LessonSlug, text: &LessonText) -> Markup {
     }
     out.raw("</ul></fieldset></section><section aria-labelledby=\"experiment-heading\"><h2 id=\"experiment-heading\">3. Experiment</h2>");
     out.raw(LOADING).raw("</section></article></main>").raw(FOOTER);
+    out
+}
+
+/// Where a lesson's diagram goes, with its caption: assets/page.js fills
+/// it from the one `paint-diagram` template.
+fn diagram_slot(caption: &str) -> Markup {
+    let mut out = Markup::from_static("<figure class=\"diagram\" data-diagram=\"");
+    out.text(caption).raw("\"><figcaption>").text(caption).raw("</figcaption></figure>");
     out
 }
 

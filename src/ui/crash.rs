@@ -1,7 +1,7 @@
 //! What the learner sees if the app panics. A panic aborts the Wasm instance,
 //! so nothing written in Yew can run afterwards: the hook unhides a banner
 //! that `index.html` already holds, whose reload button is wired by a plain
-//! script (assets/reload.js) that needs no Wasm.
+//! script (assets/page.js) that needs no Wasm.
 
 use std::panic;
 

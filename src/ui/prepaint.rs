@@ -1,5 +1,5 @@
 //! Ends the page painted before the app loaded (`page::prepaint`, shown by
-//! assets/paint.js) and the static shell: the app's own page takes their
+//! assets/page.js) and the static shell: the app's own page takes their
 //! place. While either stands, the style sheet keeps `#app` out of sight,
 //! so two pages never show at once.
 
@@ -45,7 +45,7 @@ pub fn dismiss_unless_waiting(route: &Route) {
     }
 }
 
-/// Resolves once the painted page has been drawn (assets/paint.js), or at
+/// Resolves once the painted page has been drawn (assets/page.js), or at
 /// once where there is none.
 pub async fn shown() {
     let shown = js_sys::Reflect::get(&gloo::utils::window(), &"hubAndMeshShown".into()).ok();

@@ -1,5 +1,5 @@
 // The pages painted before the Wasm loads (src/page/prepaint.rs, shown by
-// assets/paint.js): the right one for the address, nothing the lesson keeps
+// assets/page.js): the right one for the address, nothing the lesson keeps
 // until after its first run, and gone, without a trace, once the app has
 // taken over. The Wasm is held back until each test lets it through.
 import { test } from "node:test";
@@ -48,6 +48,10 @@ test("a lesson is painted up to its prediction, which waits for the app", () =>
     const painted = page.locator("#prepaint");
     await painted.locator("h1", { hasText: "Data" }).waitFor();
     assert.match(await painted.locator("#claim-heading").textContent(), /The claim/);
+    const caption = await painted.locator("figure.diagram figcaption").textContent();
+    assert.ok(caption.length > 20, "the lesson's caption");
+    assert.equal(await painted.locator("figure.diagram svg").getAttribute("aria-label"), caption, "the shared diagram, labelled for this lesson");
+    assert.ok((await painted.locator("figure.diagram svg circle").count()) >= 12, "drawn whole");
     assert.ok((await painted.locator("fieldset.prediction legend").textContent()).length > 20, "the prediction's question");
     const choices = painted.locator("fieldset.prediction input[type=radio]");
     assert.ok((await choices.count()) >= 2);

@@ -41,6 +41,8 @@ fn a_lesson_is_painted_up_to_its_prediction() {
         }
         assert!(!page.contains("role=\"tooltip\""), "{slug}: definitions come with the app");
         assert!(page.contains("<fieldset class=\"prediction\" disabled>"), "{slug}: choices wait for the app");
+        let caption = escaped(&t.diagram_caption);
+        assert!(page.contains(&format!("<figure class=\"diagram\" data-diagram=\"{caption}\"><figcaption>{caption}</figcaption>")), "{slug}: the diagram's place");
         assert!(page.contains("Loading the simulator"), "{slug}");
     }
 }
@@ -81,7 +83,7 @@ fn the_home_page_links_every_lesson() {
 #[test]
 fn every_route_with_a_painting_has_one_template() {
     let all = templates(text).unwrap().into_string();
-    let mut ids = vec!["paint-home".to_owned(), "paint-embed".to_owned()];
+    let mut ids = vec!["paint-home".to_owned(), "paint-embed".to_owned(), "paint-diagram".to_owned()];
     ids.extend(LessonSlug::ALL.iter().map(|s| format!("paint-lesson-{s}")));
     for id in ids {
         assert_eq!(all.matches(&format!("<template id=\"{id}\">")).count(), 1, "{id}");

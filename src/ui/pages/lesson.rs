@@ -17,7 +17,8 @@ use crate::progress::{Action, LessonState};
 use crate::route::Route;
 use crate::sandbox::{encode, SandboxSetup};
 use crate::ui::components::experiment_panel::ExperimentPanel;
-use crate::page::lesson::{claim_markup, heading_markup};
+use crate::page::diagram::lesson_diagram;
+use crate::page::lesson::{claim_markup, heading_markup, Writers};
 use crate::page::state::state_class;
 use crate::ui::components::prediction::prediction;
 use crate::ui::components::quiz::quiz;
@@ -245,7 +246,7 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
         None => html! {},
     };
     let announcement = if *met_now { format!("Task reached. {}", plain(&text.success, text)) } else { String::new() };
-    let claim = claim_markup(slug, text, render);
+    let claim = claim_markup(slug, text, &Writers { words: render, diagram: lesson_diagram });
 
     html! {
         <>
