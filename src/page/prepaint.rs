@@ -77,7 +77,10 @@ pub fn lesson(slug: LessonSlug, text: &LessonText) -> Markup {
         out.raw("<li><input type=\"radio\" name=\"paint-predict\" id=\"paint-predict-").text(&option.id).raw("\"><label for=\"paint-predict-");
         out.text(&option.id).raw("\">").markup(&render_marked(&option.text, text)).raw("</label></li>");
     }
-    out.raw("</ul></fieldset></section><section aria-labelledby=\"experiment-heading\"><h2 id=\"experiment-heading\">3. Experiment</h2>");
+    // Where the app says the prediction is not graded: why the choices
+    // do not answer yet.
+    out.raw("</ul><p class=\"muted\">You can choose once the simulator has loaded.</p></fieldset></section>");
+    out.raw("<section aria-labelledby=\"experiment-heading\"><h2 id=\"experiment-heading\">3. Experiment</h2>");
     out.raw(LOADING).raw("</section></article></main>").raw(FOOTER);
     out
 }

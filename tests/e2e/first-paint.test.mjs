@@ -56,6 +56,7 @@ test("a lesson is painted up to its prediction, which waits for the app", () =>
     const choices = painted.locator("fieldset.prediction input[type=radio]");
     assert.ok((await choices.count()) >= 2);
     assert.equal(await choices.first().isDisabled(), true, "choices wait for the app");
+    assert.match(await painted.locator("fieldset.prediction").textContent(), /once the simulator has loaded/, "and say why");
     for (const later of ["#explain-heading", "#task-heading", "#quiz-heading", "#takeaway-heading", ".experiment"]) {
       assert.equal(await page.locator(later).count(), 0, `${later} is not painted`);
     }

@@ -41,6 +41,7 @@ fn a_lesson_is_painted_up_to_its_prediction() {
         }
         assert!(!page.contains("role=\"tooltip\""), "{slug}: definitions come with the app");
         assert!(page.contains("<fieldset class=\"prediction\" disabled>"), "{slug}: choices wait for the app");
+        assert!(page.contains("You can choose once the simulator has loaded."), "{slug}: and say why");
         let caption = escaped(&t.diagram_caption);
         assert!(page.contains(&format!("<figure class=\"diagram\" data-diagram=\"{caption}\"><figcaption>{caption}</figcaption>")), "{slug}: the diagram's place");
         assert!(page.contains("Loading the simulator"), "{slug}");
