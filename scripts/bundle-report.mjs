@@ -4,9 +4,10 @@
 //
 // The budgets are gzipped bytes. A change that needs more says so, with
 // the reason, in its issue's note: no budget is raised silently.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { siteFiles } from "./lib/files.mjs";
 
 const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
 
@@ -16,7 +17,7 @@ const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
 export const KINDS = [
   { kind: "scorm package", budget: 400_000, test: (p) => extname(p) === ".zip" },
   { kind: "service worker", budget: 10_000, test: (p) => /^(sw|service-worker)[.-]/.test(basename(p)) },
-  { kind: "content", budget: 100_000, test: (p) => p.split(sep)[0] === "content" || [".json", ".txt"].includes(extname(p)) },
+  { kind: "content", budget: 100_000, test: (p) => p.split("/")[0] === "content" || [".json", ".txt"].includes(extname(p)) },
   { kind: "icons", budget: 20_000, test: (p) => [".svg", ".png", ".ico", ".webmanifest"].includes(extname(p)) },
   // 300,000 until the lessons' rewrite (issue 13) added a glossary, a
   // mathematics box and per-option feedback to every lesson: about 25 KB
@@ -42,18 +43,11 @@ export const KINDS = [
 // Everything a visit may fetch: dist/ without the package teachers download.
 const SITE_BUDGET = 450_000;
 
-function* files(dir) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* files(path);
-    else yield path;
-  }
-}
 
 const lines = new Map(KINDS.map((k) => [k.kind, { ...k, raw: 0, gzip: 0, files: 0, names: [] }]));
 let hasWasm = false;
-for (const path of files(dist)) {
-  const rel = relative(dist, path);
+for (const rel of siteFiles(dist)) {
+  const path = join(dist, rel);
   const line = lines.get(KINDS.find((k) => k.test(rel)).kind);
   const body = readFileSync(path);
   line.raw += body.length;

@@ -4,10 +4,11 @@
 // lesson as a SCO launched at index.html#/embed/lessons/<slug>; the app
 // finds the LMS's API (window.API in a frame above) and reports completion
 // and the quiz score. scripts/package-scorm.sh builds the app first.
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync, zipSync } from "fflate";
+import { siteFiles } from "./lib/files.mjs";
 
 // The lessons in course order, as src/lessons names them (a native test,
 // tests/scorm_lessons.rs, keeps this list in step with the app).
@@ -27,15 +28,6 @@ export const LESSONS = [
 
 const xml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function listFiles(dir) {
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 export function manifest(files) {
   const items = LESSONS.map(
@@ -77,9 +69,7 @@ export function buildPackage(dist) {
   const root = resolve(dist);
   // No service worker: inside an LMS the LMS decides what is kept, and the
   // app never registers one there (assets/page.js).
-  const files = listFiles(root)
-    .map((p) => relative(root, p).split(sep).join("/"))
-    .filter((f) => f !== "sw.js");
+  const files = siteFiles(root).filter((f) => f !== "sw.js");
   if (!files.includes("index.html")) throw new Error(`${dist} has no index.html: build the app first`);
   // A fixed date keeps the zip byte for byte the same for the same files.
   const options = { level: 9, mtime: new Date(Date.UTC(2026, 0, 1)) };

@@ -4,24 +4,17 @@
 // step; the offline tests run it on a changed copy of dist/ to stand for
 // the next deploy.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { minify as terser } from "terser";
+import { siteFiles } from "./files.mjs";
 
 export const WORKER = "sw.js";
-
-function* files(root, folder = root) {
-  for (const name of readdirSync(folder).sort()) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) yield* files(root, path);
-    else yield relative(root, path).split(sep).join("/");
-  }
-}
 
 /** Every file the worker keeps, by name, with its hash; and the build's key. */
 export function precacheList(dir) {
   const kept = {};
-  for (const name of files(dir)) {
+  for (const name of siteFiles(dir)) {
     // Not itself, and not a SCORM package a teacher may have left beside it.
     if (name === WORKER || name.endsWith(".zip")) continue;
     kept[name] = createHash("sha256").update(readFileSync(join(dir, name))).digest("hex").slice(0, 16);
