@@ -4,7 +4,7 @@
 //! figures; asserts only that each case ran.
 #![cfg(target_arch = "wasm32")]
 
-use hub_and_mesh::sim::distribution::speed::{measure, SPEED_CASES};
+use hub_and_mesh::sim::distribution::speed::measure_all;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,8 +19,7 @@ fn now_ms() -> f64 {
 
 #[wasm_bindgen_test]
 fn speed_cases() {
-    for (arch, peers) in SPEED_CASES {
-        let speed = measure(arch, peers, &now_ms).expect("the case runs");
+    for speed in measure_all(&now_ms).expect("every case runs") {
         assert!(speed.events > 0);
         console_log!("{}", speed.line());
     }

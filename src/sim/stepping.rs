@@ -71,6 +71,9 @@ macro_rules! queue_stepper {
                 self.events.peek_time()
             }
 
+            // Never inlined, so the browser optimises it early in a run:
+            // see `DistributionSim::step`.
+            #[inline(never)]
             fn step(&mut self) -> bool {
                 let Some((at, event)) = self.events.pop() else { return false };
                 self.now = at;

@@ -420,6 +420,13 @@ impl Stepper for DistributionSim {
     /// at a later tick, so many chunks ending at the same tick cost one
     /// recomputation; nothing recomputed can be due at the current tick
     /// except a completion already due, so the order of events is unchanged.
+    ///
+    /// Never inlined into the loops that call it: the browser runs Wasm in a
+    /// quick baseline tier first and swaps in optimised code only between
+    /// calls. A run inlined into one long call stays in the baseline tier to
+    /// its end (twice as slow); a call per event is optimised after a few
+    /// hundred events. See `scripts/wasm-speed.sh`.
+    #[inline(never)]
     fn step(&mut self) -> bool {
         let Some((at, ev)) = self.queue.pop() else { return false };
         self.now = self.now.max(at);
