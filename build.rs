@@ -6,6 +6,8 @@
 //!   (`src/bin/content.rs` puts them in dist/ under names with a hash of
 //!   their bytes), so the Wasm carries no lesson text; native builds
 //!   include them, for the tests.
+//! - `content/teach.json`, from content/teach.toml: the teach page's guide,
+//!   for the native build that writes the page.
 //! - `lesson_content.rs`: the file names, each quiz's right answers (saved
 //!   progress needs them before any text is fetched), and for the tests,
 //!   what backs each claim.
@@ -38,6 +40,47 @@ struct Lesson {
     mathematics: Mathematics,
     #[serde(default)]
     ledger: Vec<Claim>,
+    teacher: Teacher,
+}
+
+/// For the teach page: what the lesson teaches, and the wrong predictions
+/// learners most often make.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Teacher {
+    objectives: Vec<String>,
+    wrong_predictions: Vec<WrongPrediction>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrongPrediction {
+    option: String,
+    why: String,
+}
+
+/// content/teach.toml: the teach page's guide, in sections.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Guide {
+    section: Vec<GuideSection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuideSection {
+    id: String,
+    heading: String,
+    paragraphs: Vec<String>,
+    #[serde(default)]
+    items: Vec<GuideItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuideItem {
+    term: String,
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -183,6 +226,9 @@ fn main() {
     }
     let glossary = glossary_json(Path::new("content/glossary.toml")).to_string();
     let glossary_path = write_json(&json_dir, "glossary", &glossary);
+    let guide = guide_json(Path::new("content/teach.toml")).to_string();
+    let guide_path = write_json(&json_dir, "teach", &guide);
+    writeln!(out, "/// The teach page's guide as JSON (native builds only: the build writes\n/// the page, teach.html).\n#[cfg(not(target_arch = \"wasm32\"))]\npub const GUIDE_JSON: &str = include_str!({});\n", s(&guide_path)).ok();
     writeln!(out, "/// Where the app finds a lesson's words: a path relative to the page,\n/// named by a hash of the file's bytes so a new build never reads an old\n/// one's words.\npub fn content_file(slug: LessonSlug) -> &'static str {{\n    match slug {{\n{names}    }}\n}}\n").ok();
     writeln!(out, "/// Where the app finds the glossary.\npub const GLOSSARY_FILE: &str = {};\n", s(&hashed_name("glossary", &glossary))).ok();
     writeln!(out, "/// A lesson's words as JSON (native builds only: the app fetches them).\n#[cfg(not(target_arch = \"wasm32\"))]\npub fn content_json(slug: LessonSlug) -> &'static str {{\n    match slug {{\n{jsons}    }}\n}}\n").ok();
@@ -213,6 +259,21 @@ fn hashed_name(name: &str, json: &str) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("content/{name}-{h:016x}.json")
+}
+
+fn guide_json(path: &Path) -> Value {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    let guide: Guide = toml::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    let sections: Vec<Value> = guide
+        .section
+        .iter()
+        .map(|x| {
+            let items: Vec<Value> = x.items.iter().map(|i| json!({ "term": i.term, "text": i.text })).collect();
+            json!({ "id": x.id, "heading": x.heading, "paragraphs": x.paragraphs, "items": items })
+        })
+        .collect();
+    json!({ "sections": sections })
 }
 
 fn glossary_json(path: &Path) -> Value {
@@ -298,7 +359,26 @@ fn lesson_json(l: &Lesson, path: &Path) -> Value {
         "leaves_out": l.leaves_out,
         "mathematics": { "text": l.mathematics.text, "symbols": symbols },
         "ledger": ledger,
+        "teacher": {
+            "reading_words": reading_words(l),
+            "objectives": l.teacher.objectives,
+            "wrong_predictions": l.teacher.wrong_predictions.iter().map(|w| json!({ "option": w.option, "why": w.why })).collect::<Vec<Value>>(),
+        },
     })
+}
+
+/// Words a learner reads on the plain path: every field but the
+/// mathematics box and the diagram's caption (`LessonText::reading_words`
+/// counts the same, in a native test).
+fn reading_words(l: &Lesson) -> usize {
+    let mut texts: Vec<&str> = vec![&l.claim, &l.predict.prompt, &l.experiment_intro, &l.task, &l.success, &l.takeaway, &l.nuance];
+    texts.extend(l.predict.options.iter().map(|o| o.text.as_str()));
+    texts.extend(l.explanation.iter().chain(&l.hints).chain(&l.leaves_out).map(String::as_str));
+    for q in &l.quiz {
+        texts.push(&q.prompt);
+        texts.extend(q.options.iter().flat_map(|o| [o.text.as_str(), o.why.as_str()]));
+    }
+    texts.iter().map(|t| t.split_whitespace().count()).sum()
 }
 
 fn check_rs(c: &Claim, path: &Path) -> String {

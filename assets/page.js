@@ -19,6 +19,13 @@
 // right page, never the shell and then the page. The app removes both
 // when its own page is ready (src/ui/prepaint.rs).
 (function () {
+  // The teach page is a page of its own (teach.html), so learners never
+  // load it: an old link to #/teach goes there, on load or later.
+  function toTeach() {
+    if (/^#\/*teach\/*([?#].*)?$/.test(window.location.hash)) window.location.replace("teach.html");
+  }
+  toTeach();
+  window.addEventListener("hashchange", toTeach);
   var root = document.documentElement;
   var painted = document.createElement("div");
   painted.id = "prepaint";

@@ -19,6 +19,9 @@ export const KINDS = [
   { kind: "service worker", budget: 10_000, test: (p) => /^(sw|service-worker)[.-]/.test(basename(p)) },
   { kind: "content", budget: 100_000, test: (p) => p.split("/")[0] === "content" || [".json", ".txt"].includes(extname(p)) },
   { kind: "icons", budget: 20_000, test: (p) => [".svg", ".png", ".ico", ".webmanifest"].includes(extname(p)) },
+  // The teach page, a page of its own (src/page/teach.rs, assets/teach.js):
+  // teachers load it, learners never do, so it is not the app's.
+  { kind: "teach page", budget: 20_000, test: (p) => p === "teach.html" || p === "teach.js" },
   // 300,000 until the lessons' rewrite (issue 13) added a glossary, a
   // mathematics box and per-option feedback to every lesson: about 25 KB
   // of text, compiled into the Wasm. 310,000 until the experiment view

@@ -13,6 +13,8 @@
 //    content/<slug>-<hash>.json, so it carries no text.
 // 4. Write the service worker, sw.js (scripts/lib/service-worker.mjs), with
 //    every file of this build and its hash: all it may keep for offline use.
+// 5. Release builds: write the SCORM package, hub-and-mesh-scorm.zip, which
+//    the teach page offers for download (scripts/scorm-package.mjs).
 //
 // Fails the build if no loader is found, if any inline script or style is
 // left in index.html, or if the lessons' words cannot be written.
@@ -22,6 +24,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 import { writeServiceWorker } from "./lib/service-worker.mjs";
+import { SCORM_ZIP, buildPackage } from "./scorm-package.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -92,3 +95,11 @@ if (content.status !== 0) {
 }
 
 await writeServiceWorker(dir, { minify: release });
+
+// Release builds: the SCORM package beside the app, for the teach page to
+// offer (a teacher needs no build tools). Last, so it holds every other
+// file; it leaves out the service worker and itself.
+if (release) {
+  const zip = buildPackage(dir);
+  writeFileSync(join(dir, SCORM_ZIP), zip);
+}

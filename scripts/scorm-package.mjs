@@ -1,5 +1,6 @@
 // Builds a SCORM 1.2 package from a built app:
 //   node scripts/scorm-package.mjs [dist] [hub-and-mesh-scorm.zip]
+// A release build writes one into dist/ itself (scripts/post-build.mjs).
 // The zip holds the app's files and an imsmanifest.xml that lists each
 // lesson as a SCO launched at index.html#/embed/lessons/<slug>; the app
 // finds the LMS's API (window.API in a frame above) and reports completion
@@ -25,6 +26,9 @@ export const LESSONS = [
   ["dht", "A distributed index"],
   ["incentives", "Free riders and tit-for-tat"],
 ];
+
+/** The package's name in a release build's dist/, as the teach page links it. */
+export const SCORM_ZIP = "hub-and-mesh-scorm.zip";
 
 const xml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -68,8 +72,10 @@ ${fileList}
 export function buildPackage(dist) {
   const root = resolve(dist);
   // No service worker: inside an LMS the LMS decides what is kept, and the
-  // app never registers one there (assets/page.js).
-  const files = siteFiles(root).filter((f) => f !== "sw.js");
+  // app never registers one there (assets/page.js). No package inside the
+  // package (a release build's dist/ holds one), and no teach page: an LMS
+  // launches lessons.
+  const files = siteFiles(root).filter((f) => f !== "sw.js" && f !== "teach.html" && f !== "teach.js" && !f.endsWith(".zip"));
   if (!files.includes("index.html")) throw new Error(`${dist} has no index.html: build the app first`);
   // A fixed date keeps the zip byte for byte the same for the same files.
   const options = { level: 9, mtime: new Date(Date.UTC(2026, 0, 1)) };
@@ -84,7 +90,7 @@ export function readZip(bytes) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [dist = "dist", out = "hub-and-mesh-scorm.zip"] = process.argv.slice(2);
+  const [dist = "dist", out = SCORM_ZIP] = process.argv.slice(2);
   try {
     const zip = buildPackage(dist);
     writeFileSync(out, zip);

@@ -72,10 +72,11 @@ ensure_npm_tools() {
   if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/node_modules/.bin/playwright-core" ] \
      && [ -f "$ROOT/node_modules/axe-core/axe.min.js" ] && [ -x "$ROOT/node_modules/.bin/terser" ] \
      && [ -f "$ROOT/node_modules/fflate/package.json" ] && [ -x "$ROOT/node_modules/.bin/lighthouse" ] \
+     && [ -f "$ROOT/node_modules/scorm-again/dist/scorm12.js" ] \
      && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
-    step "npm tools (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core, lighthouse): present"
+    step "npm tools (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core, lighthouse, scorm-again): present"
   else
-    step "installing npm tools from package-lock.json (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core, lighthouse)"
+    step "installing npm tools from package-lock.json (binaryen's wasm-opt, terser, fflate, playwright-core, axe-core, lighthouse, scorm-again)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }

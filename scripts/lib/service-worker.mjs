@@ -15,8 +15,9 @@ export const WORKER = "sw.js";
 export function precacheList(dir) {
   const kept = {};
   for (const name of siteFiles(dir)) {
-    // Not itself, and not a SCORM package a teacher may have left beside it.
-    if (name === WORKER || name.endsWith(".zip")) continue;
+    // Not itself, nor what only teachers open (the teach page, the SCORM
+    // package): learners' devices keep only what learners use.
+    if (name === WORKER || name === "teach.html" || name === "teach.js" || name.endsWith(".zip")) continue;
     kept[name] = createHash("sha256").update(readFileSync(join(dir, name))).digest("hex").slice(0, 16);
   }
   const build = createHash("sha256").update(JSON.stringify(kept)).digest("hex").slice(0, 16);

@@ -2,14 +2,15 @@
 //!
 //!     content <folder>
 //!
-//! puts `content/<slug>-<hash>.json` for each lesson, and the glossary's
-//! file, under the folder, and fills the folder's index.html with the pages
-//! painted before the app loads (`page::prepaint`). Trunk's post-build hook
+//! puts `content/<slug>-<hash>.json` for each lesson and the glossary's
+//! file under the folder, fills the folder's index.html with the pages
+//! painted before the app loads (`page::prepaint`), and writes the teach
+//! page, teach.html (`page::teach`). Trunk's post-build hook
 //! (scripts/post-build.mjs) runs it on the staging folder, so dist/ always
 //! holds the files the Wasm of the same build names.
 
 #[cfg(not(target_arch = "wasm32"))]
-use hub_and_mesh::lessons::text::{content_file, content_json, GLOSSARY_FILE, GLOSSARY_JSON};
+use hub_and_mesh::lessons::text::{content_file, content_json, GLOSSARY_FILE, GLOSSARY_JSON, GUIDE_JSON};
 #[cfg(not(target_arch = "wasm32"))]
 use hub_and_mesh::lessons::LessonSlug;
 #[cfg(not(target_arch = "wasm32"))]
@@ -43,6 +44,18 @@ fn paint(root: &Path) -> Result<(), String> {
     std::fs::write(&path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Writes the teach page beside the app, its head from the built
+/// index.html (so it names this build's style sheet).
+#[cfg(not(target_arch = "wasm32"))]
+fn teach(root: &Path) -> Result<(), String> {
+    use hub_and_mesh::lessons::guide::guide_from_json;
+    use hub_and_mesh::page::{chrome::TEACH_PAGE, teach};
+    let index = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("cannot read index.html: {e}"))?;
+    let sections = guide_from_json(GUIDE_JSON).map_err(|e| format!("content/teach.toml: {e}"))?;
+    let body = teach::body(hub_and_mesh::lessons::content::text, &sections).map_err(|e| e.0)?;
+    write(root, TEACH_PAGE, &teach::document(&index, &body)?)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,7 +71,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    if let Err(e) = paint(root) {
+    if let Err(e) = paint(root).and_then(|()| teach(root)) {
         eprintln!("error: {e}");
         return ExitCode::from(1);
     }

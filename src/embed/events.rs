@@ -26,19 +26,25 @@ pub fn right_answers(slug: crate::lessons::LessonSlug) -> Vec<(&'static str, &'s
     crate::lessons::text::answer_key(slug).to_vec()
 }
 
+/// The first attempt at a lesson's quiz, once every question has a first
+/// answer: `(right, questions)`. Trying again never changes it.
+pub fn first_attempt(lesson: &LessonProgress, correct: &[(&str, &str)]) -> Option<(u32, u32)> {
+    let firsts: Option<Vec<bool>> = correct.iter().map(|(q, right)| lesson.first_answer(q).map(|a| a == *right)).collect();
+    let firsts = firsts.filter(|f| !f.is_empty())?;
+    Some((firsts.iter().filter(|&&r| r).count() as u32, firsts.len() as u32))
+}
+
 /// The milestones passed between two states of one lesson's progress.
 pub fn events(before: &LessonProgress, after: &LessonProgress, correct: &[(&str, &str)]) -> Vec<Outbound> {
     let mut out = Vec::new();
     if after.task_done && !before.task_done {
         out.push(Outbound::TaskComplete);
     }
-    let all_answered = |p: &LessonProgress| correct.iter().all(|(q, _)| p.answer(q).is_some());
-    if !correct.is_empty() && all_answered(after) && (!all_answered(before) || (after.completed && !before.completed)) {
-        let score = correct.iter().filter(|(q, right)| after.answer(q) == Some(*right)).count();
-        out.push(Outbound::QuizComplete { score: score as u32, total: correct.len() as u32 });
+    if let (None, Some((score, total))) = (first_attempt(before, correct), first_attempt(after, correct)) {
+        out.push(Outbound::QuizComplete { score, total });
     }
     if after.completed && !before.completed {
-        out.push(Outbound::LessonComplete);
+        out.push(Outbound::LessonComplete { helped: after.helped });
     }
     out
 }
@@ -73,15 +79,62 @@ mod tests {
         step(&mut p, answer(correct[0].0, correct[0].1));
         let total = correct.len() as u32;
         let flat: Vec<Outbound> = sent.into_iter().flatten().collect();
+        // The quiz's score is its first attempt's: putting the wrong
+        // answer right completes the lesson but leaves the score.
         assert_eq!(
             flat,
-            vec![
-                Outbound::TaskComplete,
-                Outbound::QuizComplete { score: total - 1, total },
-                Outbound::QuizComplete { score: total, total },
-                Outbound::LessonComplete,
-            ]
+            vec![Outbound::TaskComplete, Outbound::QuizComplete { score: total - 1, total }, Outbound::LessonComplete { helped: false }]
         );
+    }
+
+    #[test]
+    fn completion_says_when_show_me_helped() {
+        let slug = LessonSlug::Role;
+        let mut p = Progress::default();
+        p.apply(Action::Helped(slug));
+        p.apply(Action::TaskDone(slug));
+        let before = p.lesson(slug).clone();
+        for (q, right) in right_answers(slug) {
+            p.apply(Action::Answered { slug, question: q.to_owned(), option: right.to_owned() });
+        }
+        let total = right_answers(slug).len() as u32;
+        assert_eq!(
+            events(&before, p.lesson(slug), &right_answers(slug)),
+            vec![Outbound::QuizComplete { score: total, total }, Outbound::LessonComplete { helped: true }]
+        );
+    }
+
+    #[test]
+    fn starting_again_sends_no_second_score() {
+        let slug = LessonSlug::Role;
+        let correct = right_answers(slug);
+        let mut p = Progress::default();
+        p.apply(Action::TaskDone(slug));
+        for (q, right) in &correct {
+            p.apply(Action::Answered { slug, question: (*q).to_owned(), option: (*right).to_owned() });
+        }
+        p.apply(Action::ResetLesson(slug));
+        p.apply(Action::TaskDone(slug));
+        let mut sent = Vec::new();
+        for (q, right) in &correct {
+            let before = p.lesson(slug).clone();
+            p.apply(Action::Answered { slug, question: (*q).to_owned(), option: (*right).to_owned() });
+            sent.extend(events(&before, p.lesson(slug), &correct));
+        }
+        assert_eq!(sent, vec![Outbound::LessonComplete { helped: false }], "completed again, scored once");
+    }
+
+    #[test]
+    fn the_first_attempt_needs_every_question_and_ignores_later_answers() {
+        let mut l = LessonProgress::default();
+        let key = [("a", "x"), ("b", "y")];
+        assert_eq!(first_attempt(&l, &key), None);
+        l.set_answer("a", "z");
+        assert_eq!(first_attempt(&l, &key), None, "one question still open");
+        l.set_answer("b", "y");
+        l.set_answer("a", "x");
+        assert_eq!(first_attempt(&l, &key), Some((1, 2)));
+        assert_eq!(first_attempt(&l, &[]), None, "no quiz, no score");
     }
 
     #[test]

@@ -9,8 +9,10 @@
 use crate::json::{parse, Value};
 
 pub const SOURCE: &str = "hub-and-mesh";
-/// Bumped when a message changes shape; listeners can check it.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// Bumped when a message changes shape or meaning; listeners can check it.
+/// Version 2: `quiz-complete` is sent once, with the first attempt's score,
+/// and `lesson-complete` says whether "Show me" helped.
+pub const PROTOCOL_VERSION: u32 = 2;
 /// Longer inbound messages are ignored unread.
 pub const MAX_INBOUND_LEN: usize = 2048;
 
@@ -99,6 +101,14 @@ pub fn origin_from_query(search: &str) -> Result<Option<TargetOrigin>, String> {
     TargetOrigin::parse(&percent_decode(raw)?).map(Some)
 }
 
+/// In an embed's query, hides "Show me", for assessed use.
+pub const SHOW_ME_OFF: &str = "showme=off";
+
+/// Whether an embed's query (`location.search`) hides "Show me".
+pub fn hides_show_me(search: &str) -> bool {
+    search.trim_start_matches('?').split('&').any(|kv| kv == SHOW_ME_OFF)
+}
+
 fn percent_decode(s: &str) -> Result<String, String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -132,10 +142,12 @@ pub enum Outbound {
     Resize { height: u32 },
     /// The lesson's experiment task was reached.
     TaskComplete,
-    /// Every question has an answer: how many are right, of how many.
+    /// Every question has a first answer: how many of those first answers
+    /// were right, of how many questions. Later tries never change it.
     QuizComplete { score: u32, total: u32 },
-    /// Task done and every answer right.
-    LessonComplete,
+    /// Task done and every answer right; `helped` when "Show me" set the
+    /// task's solution.
+    LessonComplete { helped: bool },
 }
 
 impl Outbound {
@@ -145,7 +157,7 @@ impl Outbound {
             Outbound::Resize { .. } => "resize",
             Outbound::TaskComplete => "task-complete",
             Outbound::QuizComplete { .. } => "quiz-complete",
-            Outbound::LessonComplete => "lesson-complete",
+            Outbound::LessonComplete { .. } => "lesson-complete",
         }
     }
 
@@ -165,6 +177,7 @@ impl Outbound {
                 fields.push(("score".into(), n(*score)));
                 fields.push(("total".into(), n(*total)));
             }
+            Outbound::LessonComplete { helped } => fields.push(("helped".into(), Value::Bool(*helped))),
             _ => {}
         }
         let mut out = String::new();
@@ -255,6 +268,12 @@ mod tests {
     }
 
     #[test]
+    fn show_me_is_hidden_only_when_the_query_says_exactly_so() {
+        assert!(hides_show_me("?showme=off") && hides_show_me("?origin=https%3A%2F%2Fa.example&showme=off") && hides_show_me("showme=off"));
+        assert!(!hides_show_me("") && !hides_show_me("?showme=offish") && !hides_show_me("?showme=on") && !hides_show_me("?x=showme=off"));
+    }
+
+    #[test]
     fn only_the_named_origin_is_trusted() {
         let exact = TargetOrigin::Exact("https://a.example".into());
         assert!(exact.trusts("https://a.example"));
@@ -267,12 +286,13 @@ mod tests {
     #[test]
     fn messages_carry_source_version_type_and_slug() {
         assert_eq!(
-            Outbound::LessonComplete.to_json("role"),
-            r#"{"source":"hub-and-mesh","version":1,"type":"lesson-complete","slug":"role"}"#
+            Outbound::LessonComplete { helped: false }.to_json("role"),
+            r#"{"source":"hub-and-mesh","version":2,"type":"lesson-complete","slug":"role","helped":false}"#
         );
+        assert!(Outbound::LessonComplete { helped: true }.to_json("role").ends_with(r#""helped":true}"#));
         assert_eq!(
             Outbound::QuizComplete { score: 2, total: 3 }.to_json("data"),
-            r#"{"source":"hub-and-mesh","version":1,"type":"quiz-complete","slug":"data","score":2,"total":3}"#
+            r#"{"source":"hub-and-mesh","version":2,"type":"quiz-complete","slug":"data","score":2,"total":3}"#
         );
         assert!(Outbound::Resize { height: 812 }.to_json("sandbox").ends_with(r#""slug":"sandbox","height":812}"#));
     }

@@ -4,7 +4,7 @@
 
 use crate::experiment::Side;
 use crate::json::{self, Value};
-use crate::lessons::text::{Claim, LessonText, Mathematics, PredictOption, Prediction, Question, QuizOption, Symbol, Term};
+use crate::lessons::text::{Claim, LessonText, Mathematics, PredictOption, Prediction, Question, QuizOption, Symbol, TeacherNotes, Term};
 use std::fmt;
 
 /// Content files are tens of kilobytes; anything far larger is not ours.
@@ -19,17 +19,17 @@ impl fmt::Display for ContentError {
     }
 }
 
-type Read<T> = Result<T, ContentError>;
+pub(crate) type Read<T> = Result<T, ContentError>;
 
-fn parse(text: &str) -> Read<Value> {
+pub(crate) fn parse(text: &str) -> Read<Value> {
     json::parse_up_to(text, MAX_LEN).map_err(|e| ContentError(format!("not valid JSON: {} at byte {}", e.reason, e.at)))
 }
 
-fn field<'v>(v: &'v Value, key: &str) -> Read<&'v Value> {
+pub(crate) fn field<'v>(v: &'v Value, key: &str) -> Read<&'v Value> {
     v.get(key).ok_or_else(|| ContentError(format!("{key} is missing")))
 }
 
-fn string(v: &Value, key: &str) -> Read<String> {
+pub(crate) fn string(v: &Value, key: &str) -> Read<String> {
     match field(v, key)? {
         Value::String(s) => Ok(s.clone()),
         _ => Err(ContentError(format!("{key} is not text"))),
@@ -43,14 +43,14 @@ fn number(v: &Value, key: &str) -> Read<f64> {
     }
 }
 
-fn list<T>(v: &Value, key: &str, item: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
+pub(crate) fn list<T>(v: &Value, key: &str, item: impl Fn(&Value) -> Read<T>) -> Read<Vec<T>> {
     match field(v, key)? {
         Value::Array(items) => items.iter().map(|x| item(x).map_err(|e| ContentError(format!("{key}: {}", e.0)))).collect(),
         _ => Err(ContentError(format!("{key} is not a list"))),
     }
 }
 
-fn strings(v: &Value, key: &str) -> Read<Vec<String>> {
+pub(crate) fn strings(v: &Value, key: &str) -> Read<Vec<String>> {
     list(v, key, |x| match x {
         Value::String(s) => Ok(s.clone()),
         _ => Err(ContentError("an item is not text".to_owned())),
@@ -91,6 +91,14 @@ fn mathematics(v: &Value) -> Read<Mathematics> {
     Ok(Mathematics { text: strings(v, "text")?, symbols: list(v, "symbols", |x| Ok(Symbol { symbol: string(x, "symbol")?, meaning: string(x, "meaning")? }))? })
 }
 
+fn teacher(v: &Value) -> Read<TeacherNotes> {
+    Ok(TeacherNotes {
+        reading_words: number(v, "reading_words")? as usize,
+        objectives: strings(v, "objectives")?,
+        wrong_predictions: list(v, "wrong_predictions", |w| Ok((string(w, "option")?, string(w, "why")?)))?,
+    })
+}
+
 /// A lesson's words, with the glossary its text draws on.
 pub fn lesson_from_json(text: &str, glossary: Vec<Term>) -> Read<LessonText> {
     let v = parse(text)?;
@@ -109,6 +117,7 @@ pub fn lesson_from_json(text: &str, glossary: Vec<Term>) -> Read<LessonText> {
         leaves_out: strings(&v, "leaves_out")?,
         mathematics: mathematics(field(&v, "mathematics")?).map_err(|e| ContentError(format!("mathematics: {}", e.0)))?,
         ledger: list(&v, "ledger", |c| Ok(Claim { key: string(c, "key")?, value: number(c, "value")?, show: string(c, "show")? }))?,
+        teacher: teacher(field(&v, "teacher")?).map_err(|e| ContentError(format!("teacher: {}", e.0)))?,
         glossary,
     })
 }

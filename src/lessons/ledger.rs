@@ -88,7 +88,7 @@ fn every_placeholder_has_a_claim_and_every_claim_is_stated() {
     for l in &LESSONS {
         let text = l.text();
         let mut used = Vec::new();
-        for (field, s) in text.fields() {
+        for (field, s) in text.fields().into_iter().chain(text.teacher_fields()) {
             for piece in pieces(s) {
                 if let Piece::Value(key) = piece {
                     assert!(text.claim_value(key).is_some(), "{}: {field} uses {{{key}}}, which the ledger lacks", l.slug);
@@ -147,7 +147,7 @@ pub(super) fn numerals(s: &str) -> Vec<String> {
 fn every_numeral_in_the_text_comes_from_the_ledger() {
     let mut failures = Vec::new();
     for l in &LESSONS {
-        for (field, s) in l.text().fields() {
+        for (field, s) in l.text().fields().into_iter().chain(l.text().teacher_fields()) {
             for piece in pieces(s) {
                 match piece {
                     Piece::Plain(p) | Piece::Emphasis(p) => {
@@ -195,6 +195,26 @@ fn predictions_cover_the_first_run_without_overlapping() {
         let first = l.setup.bench.outcome(&l.setup.params(), l.setup.seed).expect("the preset runs");
         let seen = first.metrics(p.side).get(metric).unwrap_or_else(|| panic!("{}: the first run measures no {metric:?}", l.slug));
         assert!(p.matching(seen).is_some(), "{}: the first run's {seen} falls in no option", l.slug);
+    }
+}
+
+#[test]
+fn teacher_notes_name_objectives_and_predictions_the_first_run_does_not_bear_out() {
+    for l in &LESSONS {
+        let t = l.text();
+        let notes = &t.teacher;
+        assert!((2..=3).contains(&notes.objectives.len()), "{}: {} objectives", l.slug, notes.objectives.len());
+        assert!((1..=2).contains(&notes.wrong_predictions.len()), "{}: {} wrong predictions", l.slug, notes.wrong_predictions.len());
+        let p = &t.predict;
+        let first = l.setup.bench.outcome(&l.setup.params(), l.setup.seed).expect("the preset runs");
+        let seen = first.metrics(p.side).get(p.metric().expect("a metric")).expect("measured");
+        let borne_out = p.matching(seen).map(|o| o.id.as_str());
+        for (option, why) in &notes.wrong_predictions {
+            assert!(p.option(option).is_some(), "{}: no prediction option {option:?}", l.slug);
+            assert_ne!(Some(option.as_str()), borne_out, "{}: {option} is what the first run shows", l.slug);
+            assert!(why.split_whitespace().count() >= 12, "{}: say why {option} tempts, and what corrects it", l.slug);
+        }
+        assert!(notes.objectives.iter().all(|o| o.split_whitespace().count() >= 5), "{}: an objective too short to assess", l.slug);
     }
 }
 

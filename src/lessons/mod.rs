@@ -8,9 +8,11 @@ pub mod checklist;
 pub mod comparison;
 pub mod content;
 pub mod formula;
+pub mod guide;
 pub mod lesson;
 pub mod render;
 pub mod slug;
+pub mod teacher;
 pub mod text;
 
 #[cfg(test)]

@@ -114,16 +114,29 @@ pub fn render_marked(text: &str, words: &LessonText) -> Markup {
 }
 
 fn render_terms(text: &str, words: &LessonText, define: bool) -> Markup {
+    render_with(text, "<code class=\"formula\">", |out, piece| {
+        match piece {
+            Piece::Value(k) => out.text(&value_text(k, &words.ledger)),
+            Piece::Term(word) if define => defined(out, word, words),
+            Piece::Term(word) if words.term(word).is_some() => out.raw("<span class=\"term\"><dfn>").text(word).raw("</dfn></span>"),
+            Piece::Term(word) | Piece::Plain(word) | Piece::Emphasis(word) | Piece::Formula(word) => out.text(word),
+        };
+    })
+}
+
+/// Plain runs, emphasis and formulas (opened with `code`) as markup; `mark`
+/// writes the values and terms.
+fn render_with(text: &str, code: &'static str, mut mark: impl FnMut(&mut Markup, Piece)) -> Markup {
     let mut out = Markup::new();
     for piece in pieces(text) {
         match piece {
             Piece::Plain(s) => out.text(s),
             Piece::Emphasis(s) => out.raw("<em>").text(s).raw("</em>"),
-            Piece::Formula(s) => out.raw("<code class=\"formula\">").text(s).raw("</code>"),
-            Piece::Value(k) => out.text(&value_text(k, &words.ledger)),
-            Piece::Term(word) if define => defined(&mut out, word, words),
-            Piece::Term(word) if words.term(word).is_some() => out.raw("<span class=\"term\"><dfn>").text(word).raw("</dfn></span>"),
-            Piece::Term(word) => out.text(word),
+            Piece::Formula(s) => out.raw(code).text(s).raw("</code>"),
+            other => {
+                mark(&mut out, other);
+                &mut out
+            }
         };
     }
     out
@@ -137,6 +150,18 @@ fn defined<'m>(out: &'m mut Markup, word: &str, words: &LessonText) -> &'m mut M
     out.raw("<span class=\"term\"><dfn tabindex=\"0\" aria-describedby=\"term-").text(&t.id).raw("\">").text(word);
     out.raw("</dfn><span class=\"term-def\" role=\"tooltip\" id=\"term-").text(&t.id).raw("\"><b>").text(&t.word);
     out.raw("</b>: ").text(&t.definition).raw("</span></span>")
+}
+
+/// Text that has no ledger or glossary of its own (the teach page's
+/// guide): emphasis and code; a `{...}` or `[...]` stays as written.
+pub fn render_guide(text: &str) -> Markup {
+    render_with(text, "<code>", |out, piece| {
+        match piece {
+            Piece::Value(s) => out.raw("{").text(s).raw("}"),
+            Piece::Term(s) => out.raw("[").text(s).raw("]"),
+            Piece::Plain(s) | Piece::Emphasis(s) | Piece::Formula(s) => out.text(s),
+        };
+    })
 }
 
 /// The text as plain words (for labels and announcements): marks dropped,

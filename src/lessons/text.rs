@@ -171,6 +171,22 @@ pub struct Term {
     pub definition: String,
 }
 
+/// Words a minute for the teach page's reading time: a slow, careful pace
+/// for technical text read by a first-year student.
+pub const READING_WPM: usize = 200;
+
+/// For the teach page: what the lesson teaches, and the wrong predictions
+/// learners most often make (`(option id, why)`), none of them the option
+/// the first run bears out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TeacherNotes {
+    /// Words a learner reads on the plain path (counted by build.rs, so the
+    /// Wasm carries no counting).
+    pub reading_words: usize,
+    pub objectives: Vec<String>,
+    pub wrong_predictions: Vec<(String, String)>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonText {
     /// The row's claim restated in plain words, one or two sentences.
@@ -201,6 +217,7 @@ pub struct LessonText {
     pub mathematics: Mathematics,
     /// Every number the text states.
     pub ledger: Vec<Claim>,
+    pub teacher: TeacherNotes,
     /// Every term the lessons define (content/glossary.toml), for the
     /// words this text marks.
     pub glossary: Vec<Term>,
@@ -214,6 +231,27 @@ impl LessonText {
     /// The glossary term a spelling belongs to, ignoring case.
     pub fn term(&self, form: &str) -> Option<&Term> {
         self.glossary.iter().find(|t| t.forms.iter().any(|f| f.eq_ignore_ascii_case(form)))
+    }
+
+    /// Words a learner reads on the lesson's plain path, hints and every
+    /// quiz answer's reply included: every field but the mathematics box
+    /// (closed until opened) and the diagram's caption (for screen readers).
+    /// What build.rs counted into `teacher.reading_words`.
+    #[cfg(test)]
+    pub fn reading_words(&self) -> usize {
+        let read = |name: &str| name != "diagram caption" && !name.starts_with("mathematics");
+        self.fields().iter().filter(|(name, _)| read(name)).map(|(_, s)| s.split_whitespace().count()).sum()
+    }
+
+    /// Minutes to read the lesson at `READING_WPM`, rounded up.
+    pub fn reading_minutes(&self) -> usize {
+        self.teacher.reading_words.div_ceil(READING_WPM)
+    }
+
+    /// The teacher notes' text fields, named, for the tests of numbers.
+    pub fn teacher_fields(&self) -> Vec<(String, &str)> {
+        let objectives = self.teacher.objectives.iter().enumerate().map(|(i, o)| (format!("objective {}", i + 1), o.as_str()));
+        objectives.chain(self.teacher.wrong_predictions.iter().map(|(id, why)| (format!("wrong prediction {id}"), why.as_str()))).collect()
     }
 
     /// Every text field, named, for tests that read them all.

@@ -9,3 +9,4 @@ pub mod home;
 pub mod lesson;
 pub mod prepaint;
 pub mod state;
+pub mod teach;

@@ -54,7 +54,7 @@ fn template(out: &mut Markup, id: &'static str, body: &Markup) {
 /// The home page without the learner's progress, which only the app can
 /// read.
 pub fn home() -> Markup {
-    let mut out = header_markup(&Route::Home);
+    let mut out = header_markup(&Route::Home, "");
     out.raw("<main id=\"main\"><article class=\"home\"><h1>Hub &amp; Mesh</h1>").raw(INTRO);
     // Where the app shows the learner's progress, so nothing below moves
     // much when it does.
@@ -66,7 +66,7 @@ pub fn home() -> Markup {
 
 /// A lesson up to its prediction, whose choices wait, disabled, for the app.
 pub fn lesson(slug: LessonSlug, text: &LessonText) -> Markup {
-    let mut out = header_markup(&Route::Lesson { slug });
+    let mut out = header_markup(&Route::Lesson { slug }, "");
     out.raw("<main id=\"main\"><article class=\"lesson\" aria-labelledby=\"lesson-title\">").markup(&heading_markup(slug));
     out.raw("<p class=\"lesson-state\">Your progress: loading…</p>");
     out.markup(&claim_markup(slug, text, &Writers { words: render_marked, diagram: diagram_slot }));

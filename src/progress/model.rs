@@ -129,6 +129,18 @@ impl LessonProgress {
         }
     }
 
+    /// Starts the lesson again. The first answers stay: the quiz's score is
+    /// its first attempt's, and starting again must not erase it.
+    pub fn restart(&mut self) {
+        let first_answers = std::mem::take(&mut self.first_answers);
+        *self = LessonProgress { first_answers, ..LessonProgress::default() };
+    }
+
+    /// Nothing done since the lesson was (re)started.
+    pub fn is_fresh(&self) -> bool {
+        *self == LessonProgress { first_answers: self.first_answers.clone(), ..LessonProgress::default() }
+    }
+
     fn answered_any(&self) -> bool {
         !self.answers.is_empty()
     }
@@ -182,7 +194,7 @@ impl Progress {
                 return;
             }
             Action::ResetLesson(slug) => {
-                *self.lesson_mut(slug) = LessonProgress::default();
+                self.lesson_mut(slug).restart();
                 return;
             }
             Action::Started(slug) => {
@@ -254,13 +266,11 @@ impl Progress {
     /// then (touched in `base`, untouched in `theirs`) is started again
     /// here too; every other lesson merges.
     pub fn merge_since(&mut self, base: &Progress, theirs: &Progress) {
-        let reset = LessonProgress::default();
         for ((mine, was), now) in self.lessons.iter_mut().zip(&base.lessons).zip(&theirs.lessons) {
-            if *now == reset && *was != reset {
-                *mine = LessonProgress::default();
-            } else {
-                mine.merge(now);
+            if now.is_fresh() && !was.is_fresh() {
+                mine.restart();
             }
+            mine.merge(now);
         }
     }
 

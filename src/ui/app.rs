@@ -1,8 +1,9 @@
 use crate::embed::Subject;
 use crate::route::Route;
 use crate::ui::embed_bridge::use_embed_bridge;
+use crate::ui::lms::Lms;
 use crate::ui::components::site_chrome::site_chrome;
-use crate::ui::pages::{home::Home, lesson::LessonPage, not_found::not_found, sandbox::SandboxPage, teach::Teach};
+use crate::ui::pages::{home::Home, lesson::LessonPage, not_found::not_found, sandbox::SandboxPage};
 use crate::ui::progress_state::{ProgressHandle, ProgressState};
 use crate::ui::router::use_route;
 use yew::prelude::*;
@@ -10,14 +11,27 @@ use yew::prelude::*;
 #[component]
 pub fn App() -> Html {
     let route = use_route();
-    // The learner's progress, shared with every page through a context.
-    let progress = use_reducer(ProgressState::open);
+    // A lesson an LMS launched: the LMS keeps its progress, once the page
+    // has started, whatever the address says later.
+    let lms = use_memo((), |_| match route {
+        Route::EmbedLesson { slug } => Lms::open(slug),
+        _ => None,
+    });
+    // The learner's progress, shared with every page through a context:
+    // this browser's, or the LMS's for the lesson it launched.
+    let progress = {
+        let lms = lms.clone();
+        use_reducer(move || match lms.as_ref() {
+            Some((lms, opening)) => ProgressState::kept_by_lms(lms.slug, opening),
+            None => ProgressState::open(),
+        })
+    };
     let subject = match route {
         Route::EmbedLesson { slug } => Some(Subject::Lesson(slug)),
         Route::EmbedSandbox => Some(Subject::Sandbox),
         _ => None,
     };
-    let notice = use_embed_bridge(subject, progress.clone());
+    let notice = use_embed_bridge(subject, progress.clone(), lms.as_ref().as_ref().map(|(lms, _)| lms.clone()));
     html! {
         <ContextProvider<ProgressHandle> context={progress}>
             { switch(route, notice) }
@@ -33,7 +47,12 @@ fn switch(route: Route, notice: Option<String>) -> Html {
             html! { <LessonPage key={slug.as_str()} slug={*slug} {embedded} /> }
         }
         Route::Sandbox | Route::EmbedSandbox => html! { <SandboxPage {embedded} /> },
-        Route::Teach => html! { <Teach /> },
+        // assets/page.js sends an old #/teach link to the teach page, a page
+        // of its own; this is for a browser that has not followed it yet.
+        Route::Teach => crate::markup::Markup::from_static(
+            "<h1>For teachers</h1><p>The page for teachers has its own address: <a href=\"teach.html\">open it here</a>.</p>",
+        )
+        .html(),
         Route::NotFound => not_found(),
     };
     if embedded {

@@ -8,7 +8,6 @@ use crate::lessons::content::{glossary_from_json, lesson_from_json};
 use crate::lessons::text::{content_file, LessonText, Term, GLOSSARY_FILE};
 use crate::lessons::LessonSlug;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -23,7 +22,8 @@ pub enum Words {
 }
 
 thread_local! {
-    static LESSONS: RefCell<HashMap<LessonSlug, &'static LessonText>> = RefCell::new(HashMap::new());
+    // By the lesson's position: a map would bring its hashing code along.
+    static LESSONS: RefCell<[Option<&'static LessonText>; LessonSlug::ALL.len()]> = const { RefCell::new([None; LessonSlug::ALL.len()]) };
     static GLOSSARY: RefCell<Option<Vec<Term>>> = const { RefCell::new(None) };
 }
 
@@ -49,9 +49,13 @@ async fn glossary() -> Result<Vec<Term>, String> {
     Ok(terms)
 }
 
+fn cached(slug: LessonSlug) -> Option<&'static LessonText> {
+    LESSONS.with(|l| l.borrow()[slug.position() as usize])
+}
+
 /// A lesson's words, fetched once.
 pub async fn load(slug: LessonSlug) -> Result<&'static LessonText, String> {
-    if let Some(text) = LESSONS.with(|l| l.borrow().get(&slug).copied()) {
+    if let Some(text) = cached(slug) {
         return Ok(text);
     }
     let terms = glossary().await?;
@@ -60,7 +64,7 @@ pub async fn load(slug: LessonSlug) -> Result<&'static LessonText, String> {
     // Kept for the page's life: at most one copy per lesson, a few tens
     // of kilobytes each.
     let text: &'static LessonText = Box::leak(Box::new(text));
-    LESSONS.with(|l| l.borrow_mut().insert(slug, text));
+    LESSONS.with(|l| l.borrow_mut()[slug.position() as usize] = Some(text));
     Ok(text)
 }
 
@@ -68,7 +72,7 @@ pub async fn load(slug: LessonSlug) -> Result<&'static LessonText, String> {
 /// after a failure.
 #[hook]
 pub fn use_words(slug: LessonSlug) -> (Words, Callback<()>) {
-    let cached = LESSONS.with(|l| l.borrow().get(&slug).copied());
+    let cached = cached(slug);
     let words = use_state(move || cached.map_or(Words::Loading, Words::Ready));
     let attempt = use_state(|| 0u32);
     {

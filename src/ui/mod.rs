@@ -8,6 +8,7 @@ pub mod download;
 pub mod embed_bridge;
 pub mod js;
 pub mod lesson_words;
+pub mod lms;
 pub mod motion;
 pub mod pages;
 pub mod prepaint;

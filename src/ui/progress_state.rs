@@ -48,6 +48,15 @@ impl ProgressState {
 }
 
 impl ProgressState {
+    /// A lesson launched by an LMS: its progress is what the LMS kept, held
+    /// here in memory (the bridge hands each change back to the LMS); this
+    /// browser's own saved progress is neither read nor touched.
+    pub fn kept_by_lms(slug: crate::lessons::LessonSlug, opening: &crate::embed::scorm::Opening) -> ProgressState {
+        let mut progress = Progress::default();
+        *progress.lesson_mut(slug) = opening.lesson.clone();
+        ProgressState { progress, notice: opening.notice.clone(), ..ProgressState::detached() }
+    }
+
     fn detached() -> ProgressState {
         ProgressState {
             progress: Progress::default(),

@@ -70,10 +70,15 @@ export async function solveTask(page, slug) {
   await page.locator(".task-status.done").first().waitFor({ timeout: 30000 });
 }
 
+/**
+ * Answers every question, trying options in order until one is right;
+ * returns how many questions were right at the first try, of how many.
+ */
 export async function answerQuiz(page) {
   const questions = page.locator(".quiz fieldset");
   const count = await questions.count();
   assert.ok(count >= 2 && count <= 4, `a quiz has 2 to 4 questions (found ${count})`);
+  let firstRight = 0;
   for (let q = 0; q < count; q++) {
     const fieldset = questions.nth(q);
     const options = fieldset.locator("input[type=radio]");
@@ -81,8 +86,10 @@ export async function answerQuiz(page) {
     for (let o = 0; o < (await options.count()) && !right; o++) {
       await options.nth(o).check();
       right = (await fieldset.locator(".feedback.right").count()) === 1;
+      if (right && o === 0) firstRight += 1;
     }
     assert.ok(right, `question ${q + 1} has a correct option`);
   }
+  return { firstRight, total: count };
 }
 

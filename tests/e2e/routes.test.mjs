@@ -17,7 +17,6 @@ const ROUTES = [
   ["#/sandbox", "Sandbox"],
   ...LESSONS.map(([slug, title]) => [`#/embed/lessons/${slug}`, title]),
   ["#/embed/sandbox", "Sandbox"],
-  ["#/teach", "For teachers"],
   ["#/lessons/no-such-lesson", "Page not found"],
   ["#/nowhere", "Page not found"],
 ];
@@ -46,6 +45,22 @@ for (const [hash, heading] of ROUTES) {
       { note: `problems on ${hash}` },
     ));
 }
+
+test("an old #/teach link opens the teach page, a page of its own, cleanly and accessibly", () =>
+  onGuardedPage(
+    app.browser,
+    async (page) => {
+      await page.goto(app.server.url + "#/teach");
+      await page.waitForURL(/\/teach\.html$/);
+      assert.equal((await page.locator("h1").textContent()).trim(), "For teachers");
+      await page.waitForLoadState("networkidle");
+      assert.deepEqual(await axeViolations(page), []);
+      // Its links lead back into the app.
+      await page.locator("header.site-header a", { hasText: "Lessons" }).click();
+      assert.equal(await appHeading(page), "Hub & Mesh");
+    },
+    { note: "problems on the teach page" },
+  ));
 
 test("embedded pages have no site header or footer", () =>
   onGuardedPage(app.browser, async (page) => {

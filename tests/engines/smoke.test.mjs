@@ -31,12 +31,17 @@ after(async () => {
   await course?.close();
 });
 
-const ROUTES = [["#/", "Hub & Mesh"], ...LESSONS.map(([slug, title]) => [`#/lessons/${slug}`, title]), ["#/sandbox", "Sandbox"], ["#/teach", null]];
+const ROUTES = [["#/", "Hub & Mesh"], ...LESSONS.map(([slug, title]) => [`#/lessons/${slug}`, title]), ["#/sandbox", "Sandbox"]];
 
-/** The app's own heading once it has taken over, and whether it crashed. */
-const HEADING = `const h = document.querySelector("#app h1");
+/**
+ * The app's own heading once it has taken over and shows `title` (any
+ * heading when `title` is null), or "crashed": a page changed by its hash
+ * shows the old heading for a moment.
+ */
+const heading = (title) => `const h = document.querySelector("#app h1");
   const crashed = !document.getElementById("crash-banner").hidden;
-  return crashed ? "crashed" : h && !document.getElementById("prepaint") ? h.textContent.trim() : null;`;
+  const text = h && !document.getElementById("prepaint") ? h.textContent.trim() : null;
+  return crashed ? "crashed" : text && (${JSON.stringify(title)} === null || text === ${JSON.stringify(title)}) ? text : null;`;
 
 /** Clicks the first element matching `selector` once there is one. */
 const clickFirst = (selector) => `const e = document.querySelector(${JSON.stringify(selector)}); if (e) e.click(); return !!e;`;
@@ -48,14 +53,15 @@ for (const engine of ["firefox", "webkit"]) {
       await t.test(`every route draws its heading (${session.browser})`, async () => {
         for (const [route, title] of ROUTES) {
           await session.go(`${app.url}${route}`);
-          const heading = await session.until(HEADING, `the heading of ${route}`);
-          assert.notEqual(heading, "crashed", route);
-          if (title) assert.equal(heading, title, route);
+          const shown = await session.until(heading(title), `the heading of ${route}`);
+          assert.notEqual(shown, "crashed", route);
+          if (title) assert.equal(shown, title, route);
         }
       });
 
       await t.test("a lesson's experiment runs to its end, and the progress survives a reload", async () => {
-        await session.go(`${app.url}#/lessons/role`);
+        // A fresh load: a sandbox left running keeps a slow engine busy.
+        await session.go(`${app.url}?fresh#/lessons/role`);
         await session.until(clickFirst("#app .prediction input[type=radio]"), "the prediction");
         await session.until(clickFirst("#app .experiment button.skip:not([disabled])"), "the experiment");
         await session.until(`return document.querySelector("#app .experiment[data-state=finished]")`, "the run's end", 60000);
@@ -66,6 +72,16 @@ for (const engine of ["firefox", "webkit"]) {
           "the prediction and the opened lesson after a reload",
         );
         assert.equal(checked, "kept");
+      });
+
+      await t.test("an old #/teach link opens the teach page, whose script writes the snippet", async () => {
+        // A fresh load, as from a course site's old link.
+        await session.go(`${app.url}?from=an-old-link#/teach`);
+        const snippet = await session.until(
+          `const s = document.getElementById("teach-snippet"); return location.pathname.endsWith("/teach.html") && s && s.value.includes("<iframe") ? s.value : null;`,
+          "the teach page's snippet",
+        );
+        assert.match(snippet, /#\/embed\/lessons\/role"/);
       });
 
       await t.test("the sandbox draws its network and runs", async () => {

@@ -62,6 +62,24 @@ fn the_first_answer_is_kept_while_retries_change_the_latest() {
 }
 
 #[test]
+fn starting_again_keeps_the_first_answers_and_nothing_else() {
+    let slug = LessonSlug::Role;
+    let q = &lesson(slug).text().quiz[0];
+    let mut p = Progress::default();
+    p.apply(Action::Helped(slug));
+    p.apply(Action::TaskDone(slug));
+    p.apply(answered(slug, 0, false));
+    let first = p.lesson(slug).first_answers.clone();
+    p.apply(Action::ResetLesson(slug));
+    let l = p.lesson(slug);
+    assert_eq!(l.first_answers, first, "the quiz's first attempt outlives a restart");
+    assert!(l.is_fresh() && !l.helped && !l.task_done && l.answers.is_empty());
+    assert_eq!(l.state(), LessonState::NotStarted);
+    p.apply(answered(slug, 0, true));
+    assert_ne!(p.lesson(slug).first_answer(&q.id), Some(q.correct.as_str()), "answering right after a restart is not a first attempt");
+}
+
+#[test]
 fn a_prediction_locks_once_the_first_run_has_shown_its_result() {
     let slug = LessonSlug::Data;
     let mut p = Progress::default();

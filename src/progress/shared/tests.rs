@@ -80,6 +80,8 @@ fn a_reset_in_another_tab_stays_reset() {
     let mut storage = MemoryStorage::default();
     let mut a = open(&mut storage);
     act(&mut storage, &mut a, Action::TaskDone(LessonSlug::Cost));
+    let answer = Action::Answered { slug: LessonSlug::Cost, question: "q1".into(), option: "a".into() };
+    act(&mut storage, &mut a, answer);
     act(&mut storage, &mut a, Action::Started(LessonSlug::Role));
     let mut b = open(&mut storage);
     // The learner starts the cost lesson again in one tab (a course page
@@ -88,7 +90,9 @@ fn a_reset_in_another_tab_stays_reset() {
     // ...then works on in the other, which still holds the old state.
     assert_eq!(act(&mut storage, &mut a, Action::Started(LessonSlug::Data)), Saved::Merged);
     let saved = load(&mut storage).0;
-    assert_eq!(*saved.lesson(LessonSlug::Cost), Default::default(), "the reset stays");
+    let cost = saved.lesson(LessonSlug::Cost);
+    assert!(cost.is_fresh() && !cost.task_done && cost.answers.is_empty(), "the reset stays: {cost:?}");
+    assert_eq!(cost.first_answer("q1"), Some("a"), "with its first answers");
     assert!(saved.lesson(LessonSlug::Role).started && saved.lesson(LessonSlug::Data).started);
     // And resetting everything in one tab is not undone by the other.
     act(&mut storage, &mut b, Action::ResetAll);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 /// function: every component type costs the bundle its own copy of Yew's
 /// lifecycle code.
 pub fn site_chrome(current: &Route, page: Html) -> Html {
-    let header = header_markup(current);
+    let header = header_markup(current, "");
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>

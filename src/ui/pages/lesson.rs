@@ -183,6 +183,8 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
             progress.dispatch(ProgressMsg::Do(Action::Predicted { slug, option: option.to_owned() }));
         })
     };
+    // A course page may embed the lesson without "Show me", for assessed use.
+    let no_show_me = props.embedded && crate::embed::hides_show_me(&gloo::utils::window().location().search().unwrap_or_default());
     let show_me = {
         let send = send.clone();
         let progress = progress.clone();
@@ -318,9 +320,13 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
                                 { format!("Show a hint ({} of {})", *hints + 1, text.hints.len()) }
                             </button>
                         }
-                        <button type="button" class="show-me" onclick={show_me}>{ "Show me: set a working solution" }</button>
+                        if !no_show_me {
+                            <button type="button" class="show-me" onclick={show_me}>{ "Show me: set a working solution" }</button>
+                        }
                     </div>
-                    <p class="muted">{ "A task solved with “Show me” counts as completed with help." }</p>
+                    if !no_show_me {
+                        <p class="muted">{ "A task solved with “Show me” counts as completed with help." }</p>
+                    }
                 </section>
 
                 <section aria-labelledby="quiz-heading">

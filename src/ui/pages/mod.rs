@@ -2,4 +2,3 @@ pub mod home;
 pub mod lesson;
 pub mod not_found;
 pub mod sandbox;
-pub mod teach;
