@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { siteFiles } from "./lib/files.mjs";
+import { TEACH_FILES, siteFiles } from "./lib/files.mjs";
 
 const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
 
@@ -21,7 +21,7 @@ export const KINDS = [
   { kind: "icons", budget: 20_000, test: (p) => [".svg", ".png", ".ico", ".webmanifest"].includes(extname(p)) },
   // The teach page, a page of its own (src/page/teach.rs, assets/teach.js):
   // teachers load it, learners never do, so it is not the app's.
-  { kind: "teach page", budget: 20_000, test: (p) => p === "teach.html" || p === "teach.js" },
+  { kind: "teach page", budget: 20_000, test: (p) => TEACH_FILES.includes(p) },
   // 300,000 until the lessons' rewrite (issue 13) added a glossary, a
   // mathematics box and per-option feedback to every lesson: about 25 KB
   // of text, compiled into the Wasm. 310,000 until the experiment view

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { unzipSync, zipSync } from "fflate";
-import { siteFiles } from "./lib/files.mjs";
+import { TEACH_FILES, siteFiles } from "./lib/files.mjs";
 
 // The lessons in course order, as src/lessons names them (a native test,
 // tests/scorm_lessons.rs, keeps this list in step with the app).
@@ -75,7 +75,7 @@ export function buildPackage(dist) {
   // app never registers one there (assets/page.js). No package inside the
   // package (a release build's dist/ holds one), and no teach page: an LMS
   // launches lessons.
-  const files = siteFiles(root).filter((f) => f !== "sw.js" && f !== "teach.html" && f !== "teach.js" && !f.endsWith(".zip"));
+  const files = siteFiles(root).filter((f) => f !== "sw.js" && !TEACH_FILES.includes(f) && !f.endsWith(".zip"));
   if (!files.includes("index.html")) throw new Error(`${dist} has no index.html: build the app first`);
   // A fixed date keeps the zip byte for byte the same for the same files.
   const options = { level: 9, mtime: new Date(Date.UTC(2026, 0, 1)) };

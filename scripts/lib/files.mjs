@@ -4,6 +4,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
+/** The teach page's files: teachers open them, learners never do. */
+export const TEACH_FILES = ["teach.html", "teach.js", "teach.css"];
+
 export function siteFiles(root, folder = "") {
   const out = [];
   for (const name of readdirSync(join(root, folder)).sort()) {

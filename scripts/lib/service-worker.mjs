@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify as terser } from "terser";
-import { siteFiles } from "./files.mjs";
+import { TEACH_FILES, siteFiles } from "./files.mjs";
 
 export const WORKER = "sw.js";
 
@@ -17,7 +17,7 @@ export function precacheList(dir) {
   for (const name of siteFiles(dir)) {
     // Not itself, nor what only teachers open (the teach page, the SCORM
     // package): learners' devices keep only what learners use.
-    if (name === WORKER || name === "teach.html" || name === "teach.js" || name.endsWith(".zip")) continue;
+    if (name === WORKER || TEACH_FILES.includes(name) || name.endsWith(".zip")) continue;
     kept[name] = createHash("sha256").update(readFileSync(join(dir, name))).digest("hex").slice(0, 16);
   }
   const build = createHash("sha256").update(JSON.stringify(kept)).digest("hex").slice(0, 16);

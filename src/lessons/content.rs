@@ -61,7 +61,7 @@ fn side(v: &Value, key: &str) -> Read<Side> {
     match string(v, key)?.as_str() {
         "central" => Ok(Side::Central),
         "distributed" => Ok(Side::Distributed),
-        other => Err(ContentError(format!("{key} {other:?} is not a side"))),
+        other => Err(ContentError(format!("{key} “{other}” is not a side"))),
     }
 }
 

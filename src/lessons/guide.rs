@@ -22,7 +22,7 @@ pub fn guide_from_json(text: &str) -> Read<Vec<GuideSection>> {
     list(&v, "sections", |x| {
         let id = string(x, "id")?;
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-            return Err(ContentError(format!("section id {id:?} is not lowercase letters and hyphens")));
+            return Err(ContentError(format!("section id “{id}” is not lowercase letters and hyphens")));
         }
         Ok(GuideSection {
             id,

@@ -73,7 +73,7 @@ pub fn document(index_html: &str, body: &Markup) -> Result<String, String> {
     };
     Ok(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>For teachers: Hub &amp; Mesh</title><meta name=\"theme-color\" content=\"#1d4e89\">{}<link rel=\"manifest\" href=\"manifest.webmanifest\">{}</head><body>{}</body></html>\n",
+         <title>For teachers: Hub &amp; Mesh</title><meta name=\"theme-color\" content=\"#1d4e89\">{}<link rel=\"manifest\" href=\"manifest.webmanifest\">{}<link rel=\"stylesheet\" href=\"teach.css\"></head><body>{}</body></html>\n",
         tag("icon")?,
         tag("stylesheet")?,
         body.as_str()
@@ -183,7 +183,7 @@ mod tests {
         let index = "<!doctype html><link href=./favicon-1.png integrity=sha384-x rel=icon><link href=manifest.webmanifest rel=manifest>\
             <link href=./main-2.css integrity=sha384-y rel=stylesheet><script type=module src=./boot.js></script>";
         let page = document(index, &Markup::from_static("<p>hi</p>")).unwrap();
-        assert!(page.contains("<link href=./main-2.css integrity=sha384-y rel=stylesheet>"), "{page}");
+        assert!(page.contains("<link href=./main-2.css integrity=sha384-y rel=stylesheet><link rel=\"stylesheet\" href=\"teach.css\">"), "{page}");
         assert!(page.contains("<link href=./favicon-1.png integrity=sha384-x rel=icon>"));
         assert!(!page.contains("boot.js"), "no app on the teach page");
         assert!(page.contains("<body><p>hi</p></body>"));

@@ -2,10 +2,12 @@
 //! versioned key. Loading never fails: corrupted or unknown data is set aside
 //! (kept under a backup key, never silently dropped) and the learner is told.
 
+pub mod code;
 pub mod model;
 pub mod shared;
 pub mod storage;
 pub mod store;
+pub mod transfer;
 mod v1;
 
 pub use model::{Action, LessonProgress, LessonState, Progress, SCHEMA_VERSION};

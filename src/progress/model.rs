@@ -182,6 +182,9 @@ pub enum Action {
     /// Start one lesson again (the learner, or a course page through the embed).
     ResetLesson(LessonSlug),
     ResetAll,
+    /// Progress brought from another browser (a file or a code): in place
+    /// of this, or merged with it (`Progress::merge`).
+    Import { theirs: Box<Progress>, replace: bool },
 }
 
 impl Progress {
@@ -191,6 +194,14 @@ impl Progress {
         let slug = match action {
             Action::ResetAll => {
                 *self = Progress::default();
+                return;
+            }
+            Action::Import { theirs, replace: true } => {
+                *self = *theirs;
+                return;
+            }
+            Action::Import { theirs, replace: false } => {
+                self.merge(&theirs);
                 return;
             }
             Action::ResetLesson(slug) => {

@@ -8,7 +8,11 @@ use wasm_bindgen::JsCast;
 /// extension. Fails quietly into a message: the caller shows it.
 pub fn download(name: &str, kind: Export, text: &str) -> Result<(), String> {
     let (extension, mime) = kind.file();
-    let filename = format!("hub-and-mesh-{name}.{extension}");
+    download_file(&format!("hub-and-mesh-{name}.{extension}"), mime, text)
+}
+
+/// Offers `text` as a download named `filename`, of the media type `mime`.
+pub fn download_file(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -22,7 +26,7 @@ pub fn download(name: &str, kind: Export, text: &str) -> Result<(), String> {
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         .ok_or_else(|| "the browser refused the download".to_owned())?;
     anchor.set_href(&url);
-    anchor.set_download(&filename);
+    anchor.set_download(filename);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

@@ -301,7 +301,7 @@ function unpack() {
 
 test("the release build's SCORM package has a valid manifest and none of the site's extras", async () => {
   const files = readZip(readFileSync(join(DIST, SCORM_ZIP)));
-  for (const extra of ["sw.js", "teach.html", "teach.js", SCORM_ZIP]) assert.ok(!files.has(extra), `${extra} is not in the package`);
+  for (const extra of ["sw.js", "teach.html", "teach.js", "teach.css", SCORM_ZIP]) assert.ok(!files.has(extra), `${extra} is not in the package`);
   const manifest = files.get("imsmanifest.xml").toString("utf8");
   let report;
   await onGuardedPage(app.browser, async (page) => {

@@ -12,3 +12,4 @@ pub mod site_chrome;
 pub mod split_chart;
 pub mod sweep_panel;
 pub mod upload_chart;
+pub mod progress_transfer;

@@ -4,6 +4,7 @@ use crate::page::comparison::combined_markup;
 use crate::page::home::{INTRO, PART_1, PART_2};
 use crate::ui::components::comparison_table::comparison_table;
 use crate::ui::progress_state::{progress_notice, use_progress, ProgressMsg};
+use crate::ui::components::progress_transfer::{transfer_section, Shown};
 use crate::route::Route;
 use crate::markup::Markup;
 use yew::prelude::*;
@@ -16,6 +17,7 @@ pub fn Home() -> Html {
     let next = progress.progress.next_lesson();
     let started = progress.progress.any_started();
     let confirming = use_state(|| false);
+    let transfer = use_state(Shown::default);
     let ask = {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(true))
@@ -70,6 +72,7 @@ pub fn Home() -> Html {
                     </div>
                 }
             </section>
+            { transfer_section(&progress, &transfer) }
         </article>
     }
 }
