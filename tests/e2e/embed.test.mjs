@@ -454,6 +454,7 @@ test("an LMS running scorm-again keeps a lesson across leaving and coming back o
     second = await leave(page);
   });
   log.push("", "resume in a fresh browser, answer the quiz, leave:", ...second.calls.map(describeCall));
+  mkdirSync(OUTPUT, { recursive: true });
   writeFileSync(join(OUTPUT, "scorm-cycle.txt"), log.join("\n") + "\n");
   assert.deepEqual(second.calls.filter((c) => c.error !== "0").map(describeCall), [], "no call fails");
   const questions = JSON.parse(value(second.calls, "cmi.suspend_data")).lessons.role.first_answers;
