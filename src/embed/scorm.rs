@@ -93,7 +93,7 @@ pub fn open(slug: LessonSlug, launch: &Launch, correct: &[(&str, &str)]) -> Open
     if !launch.initialized {
         return Opening {
             read_only: true,
-            notice: Some("Your course did not start a session for this lesson, so what you do here is not recorded in it.".into()),
+            notice: Some("Your course did not start a session for this lesson: what you do here is not recorded.".into()),
             ..Opening::default()
         };
     }
@@ -106,7 +106,7 @@ pub fn open(slug: LessonSlug, launch: &Launch, correct: &[(&str, &str)]) -> Open
     let earned = matches!(launch.status, "completed" | "passed");
     if notice.is_none() && earned && launch.suspend_data.trim().is_empty() {
         notice = Some(format!(
-            "Your course records this lesson as {}. It kept no state for it (an earlier version of the lesson kept none), so the lesson starts afresh here.",
+            "Your course records this lesson as {}, but kept no state for it (earlier versions kept none): the lesson starts afresh.",
             launch.status
         ));
     }

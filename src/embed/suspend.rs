@@ -37,12 +37,10 @@ impl Unrestorable {
     pub fn message(&self) -> String {
         match self {
             Unrestorable::Newer(v) => format!(
-                "Your course kept this lesson's progress in a newer format (version {v}) than this copy of the lesson reads. \
-                 It is left as it is: what you do now is not saved to your course."
+                "Your course holds this lesson's progress in a newer format (version {v}): it is left as it is, and what you do now is not saved."
             ),
             Unrestorable::Damaged(why) => format!(
-                "Your course kept progress for this lesson that cannot be read ({why}), so the lesson starts afresh \
-                 and what you do now replaces it."
+                "Your course's progress for this lesson cannot be read ({why}): the lesson starts afresh, and what you do now replaces it."
             ),
         }
     }

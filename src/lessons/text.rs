@@ -243,9 +243,9 @@ impl LessonText {
         self.fields().iter().filter(|(name, _)| read(name)).map(|(_, s)| s.split_whitespace().count()).sum()
     }
 
-    /// Minutes to read the lesson at `READING_WPM`, rounded up.
+    /// Minutes to read the lesson at `READING_WPM`, to the nearest minute.
     pub fn reading_minutes(&self) -> usize {
-        self.teacher.reading_words.div_ceil(READING_WPM)
+        ((self.teacher.reading_words + READING_WPM / 2) / READING_WPM).max(1)
     }
 
     /// The teacher notes' text fields, named, for the tests of numbers.

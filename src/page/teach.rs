@@ -12,7 +12,12 @@ use crate::lessons::teacher::solution_words;
 use crate::lessons::text::{LessonText, READING_WPM};
 use crate::lessons::{lesson, title, LessonSlug};
 use crate::markup::Markup;
-use crate::page::chrome::{header_markup, FOOTER};
+use crate::page::chrome::header_markup;
+
+/// The app's footer says nothing is sent anywhere; here, where sending to
+/// a course page or an LMS is the subject, it says what goes where.
+const TEACH_FOOTER: &str = "<footer class=\"site-footer\"><p>Hub &amp; Mesh: client-server and peer-to-peer networks, simulated in your browser. \
+     It sends nothing anywhere except what this page describes: messages to the course page you name, and SCORM data to your LMS.</p></footer>";
 use crate::route::Route;
 
 /// The page's body: the site's header, the picker and its controls, every
@@ -49,10 +54,10 @@ pub fn body(text: impl Fn(LessonSlug) -> Result<&'static LessonText, ContentErro
         <iframe id=\"teach-preview\" class=\"preview\" title=\"Preview of the embed\" height=\"600\" sandbox=\"allow-scripts allow-same-origin allow-downloads\"></iframe>\
         <h3 id=\"log-heading\">Messages from the preview</h3><div role=\"log\" aria-labelledby=\"log-heading\"><ol class=\"message-log\"></ol></div></section>\
         <section aria-labelledby=\"listener-heading\" id=\"teach-listener\"><h2 id=\"listener-heading\">A listener for your page</h2>\
-        <p>Paste this after the frame: it fits the frame to its content and shows where to record a completion. (The whole-course snippet \
-        carries its own.)</p><pre class=\"snippet\" tabindex=\"0\"><code></code></pre></section>");
+        <p>Paste this after the frame: it fits the frame to its content, and marks where your page would record a completion (as it \
+        stands, it writes one to the browser's console). The whole-course snippet carries its own.</p><pre class=\"snippet\" tabindex=\"0\"><code></code></pre></section>");
     out.markup(&guide(sections));
-    out.raw("</article></main>").raw(FOOTER).raw("<script src=\"teach.js\"></script>");
+    out.raw("</article></main>").raw(TEACH_FOOTER).raw("<script src=\"teach.js\"></script>");
     Ok(out)
 }
 
@@ -104,7 +109,7 @@ pub fn notes(slug: LessonSlug, text: &LessonText, hidden: bool) -> Markup {
     out.raw(" a minute), every hint and every quiz reply included but not the mathematics box. Allow more for the runs, the task and the quiz.</p>");
     out.raw("<h3>The task, and its answer</h3><p>").markup(&render_marked(&text.task_prompt, text)).raw("</p><p>“Show me” sets <strong>");
     out.text(&solution_words(lesson(slug).task.solution)).raw("</strong>, found with the lesson's seeded simulation: a hand calculation \
-        from the formula can land one away from it and still be right. A learner who uses “Show me” completes the lesson “with help”.</p>");
+        from the formula can land one step of a control away from it and still be sound; the lesson checks the learner's run, not the number. A learner who uses “Show me” completes the lesson “with help”.</p>");
     out.raw("<h3>Common wrong predictions</h3><p>").markup(&render_marked(&text.predict.prompt, text)).raw("</p><dl>");
     for (id, why) in &text.teacher.wrong_predictions {
         if let Some(option) = text.predict.option(id) {

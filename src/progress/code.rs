@@ -11,7 +11,7 @@
 use crate::lessons::text::{prediction_ids, quiz_ids};
 use crate::lessons::LessonSlug;
 use crate::progress::model::{LessonProgress, Progress};
-use crate::progress::transfer::Refused;
+use crate::progress::transfer::{fnv1a, Refused};
 
 /// The code's own format; a code of another is refused.
 const FORMAT: u32 = 1;
@@ -60,18 +60,20 @@ impl Reader<'_> {
 /// FNV-1a over every option id of this build and the payload, cut to the
 /// checksum's width.
 fn check(payload: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut eat = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
+    let mut all = Vec::new();
     for slug in LessonSlug::ALL {
-        for id in prediction_ids(slug).iter().chain(quiz_ids(slug).iter().flat_map(|(q, options)| std::iter::once(q).chain(options.iter()))) {
-            id.bytes().chain([0]).for_each(&mut eat);
+        let mut add = |id: &str| {
+            all.extend_from_slice(id.as_bytes());
+            all.push(0);
+        };
+        prediction_ids(slug).iter().for_each(|id| add(id));
+        for (q, options) in quiz_ids(slug) {
+            add(q);
+            options.iter().for_each(|id| add(id));
         }
     }
-    payload.iter().copied().for_each(&mut eat);
-    h & ((1 << CHECK_BITS) - 1)
+    all.extend_from_slice(payload);
+    fnv1a(all) & ((1 << CHECK_BITS) - 1)
 }
 
 /// An option's position plus one, or 0 for none (or one this build lacks).
@@ -124,7 +126,7 @@ pub fn encode(progress: &Progress) -> String {
 /// mistyped, too long, or made by a build whose lessons differ.
 pub fn decode(code: &str) -> Result<Progress, Refused> {
     if code.len() > MAX_LEN {
-        return Err(Refused(format!("a progress code is at most {MAX_LEN} characters; this is {}", code.len())));
+        return Err(Refused("it is longer than any progress code".into()));
     }
     let mut bits = Vec::new();
     for c in code.chars().filter(|c| !matches!(c, '-' | ' ' | '\n' | '\t')) {
@@ -134,7 +136,7 @@ pub fn decode(code: &str) -> Result<Progress, Refused> {
             c => c,
         };
         let Some(v) = ALPHABET.iter().position(|&a| a as char == c) else {
-            return Err(Refused(format!("“{c}” is not in a progress code (letters and digits only)")));
+            return Err(Refused("a progress code holds only letters and digits (and hyphens between groups)".into()));
         };
         bits.extend((0..5).rev().map(|i| v >> i & 1 == 1));
     }
@@ -223,7 +225,7 @@ mod tests {
         assert!(decode(&code[..code.len() - 3]).is_err(), "cut short");
         assert!(decode(&format!("{code}0")).is_err(), "too long by a character");
         assert!(decode("").is_err());
-        assert!(decode(&"0".repeat(MAX_LEN + 1)).unwrap_err().0.contains("at most"));
-        assert!(decode("HM!-?").unwrap_err().0.contains("not in a progress code"));
+        assert!(decode(&"0".repeat(MAX_LEN + 1)).unwrap_err().0.contains("longer than any progress code"));
+        assert!(decode("HM!-?").unwrap_err().0.contains("only letters and digits"));
     }
 }

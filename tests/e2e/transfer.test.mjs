@@ -61,6 +61,13 @@ test("progress goes from one browser to another by file, merged or replaced, aft
     await page.goto(`${app.server.url}#/lessons/role`);
     await appHeading(page);
     assert.match(await page.locator(".lesson-state").textContent(), /Complete/);
+    // The same file edited by hand (a first answer made right): refused.
+    const edited = join(folder, "edited.json");
+    writeFileSync(edited, readFileSync(file, "utf8").replace(/"first_answers":\{"([a-z-]+)":"[a-z-]+"/, '"first_answers":{"$1":"edited"'));
+    assert.notEqual(readFileSync(edited, "utf8"), readFileSync(file, "utf8"));
+    await home(page);
+    await page.locator("#progress-file").setInputFiles(edited);
+    await page.locator(".transfer-said", { hasText: "changed since it was exported" }).waitFor();
   });
   assert.ok(firstRight >= 0);
 });

@@ -6,7 +6,7 @@
 
 use crate::lessons::title;
 use crate::markup::Markup;
-use crate::progress::transfer::{changes, export, read_export, Change, Refused, MAX_FILE_LEN};
+use crate::progress::transfer::{changes, export, read_export, Change, Refused, MAX_FILE_LEN, TOO_LARGE};
 use crate::progress::{code, Action, Progress};
 use crate::ui::download::download_file;
 use crate::ui::js::{call, get};
@@ -41,7 +41,7 @@ async fn chosen_text(input: HtmlInputElement) -> Result<String, String> {
     let file = get(&input, "files").and_then(|f| get(&f, "0")).ok_or("no file was chosen")?;
     let size = get(&file, "size").and_then(|s| s.as_f64()).unwrap_or(0.0);
     if size > MAX_FILE_LEN as f64 {
-        return Err(format!("the file is {} KB, far larger than any progress file", (size / 1024.0).round()));
+        return Err(TOO_LARGE.into());
     }
     let promise = call(&file, "text", &[]).ok_or("the browser could not read the file")?;
     let text = JsFuture::from(js_sys::Promise::from(promise)).await.map_err(|_| "the browser could not read the file".to_owned())?;
@@ -56,8 +56,7 @@ fn refused(from: &str, why: Refused) -> Shown {
 /// redraw. Their actions reach `transfer_section`'s three listeners by
 /// `data-action` and id.
 const CONTROLS: &str = "<h2 id=\"transfer-heading\">Your progress on another browser</h2><p>Your progress is kept in this \
-    browser only. To carry on elsewhere, save it to a file or show a short code, and take it in there: nothing is sent \
-    anywhere.</p><p><button type=\"button\" data-action=\"export\">Export progress (a file)</button> \
+    browser only. To carry on elsewhere, take a file or a code there.</p><p><button type=\"button\" data-action=\"export\">Export progress (a file)</button> \
     <button type=\"button\" data-action=\"show-code\">Show a progress code</button></p>\
     <p><label for=\"progress-file\">Import progress from a file</label><input type=\"file\" id=\"progress-file\" accept=\".json,application/json\"></p>\
     <form id=\"progress-code-form\"><label for=\"progress-code-in\">Enter a progress code</label>\
@@ -83,14 +82,10 @@ pub fn transfer_section(progress: &ProgressHandle, shown: &UseStateHandle<Shown>
                 Some(choice @ ("merge" | "replace")) => {
                     let Shown::Choice(pending) = &*shown else { return };
                     let replace = choice == "replace";
-                    let count = changes(&progress.progress, &pending.theirs).len();
+                    let count = changes(&progress.progress, &pending.theirs).iter().filter(|c| c.changes(replace)).count();
                     progress.dispatch(ProgressMsg::Do(Action::Import { theirs: Box::new(pending.theirs.clone()), replace }));
-                    shown.set(Shown::Said(format!(
-                        "Done: {} from {}, {count} lesson{} changed.",
-                        if replace { "your progress here was replaced by the progress" } else { "merged the progress" },
-                        pending.from,
-                        if count == 1 { "" } else { "s" }
-                    )));
+                    let done = if replace { "Done: replaced by the progress in " } else { "Done: merged the progress in " };
+                    shown.set(Shown::Said(format!("{done}{}. Lessons whose state changed: {count}.", pending.from)));
                 }
                 Some("cancel") => shown.set(Shown::Nothing),
                 _ => {}
@@ -136,7 +131,8 @@ pub fn transfer_section(progress: &ProgressHandle, shown: &UseStateHandle<Shown>
         }
         Shown::Code(code) => {
             now.raw("<p class=\"transfer-code\"><label for=\"progress-code-out\">Your progress code: type it on the other device, under \
-                “Enter a progress code”.</label><input id=\"progress-code-out\" class=\"code\" readonly size=\"40\" value=\"");
+                “Enter a progress code”. It leaves out your runs' results; a file keeps them.</label>\
+                <input id=\"progress-code-out\" class=\"code\" readonly value=\"");
             now.text(code).raw("\"></p>");
         }
         Shown::Choice(pending) => {
@@ -150,7 +146,7 @@ pub fn transfer_section(progress: &ProgressHandle, shown: &UseStateHandle<Shown>
     html! {
         <section aria-labelledby="transfer-heading" class="transfer" onclick={on_click} onchange={on_change} onsubmit={on_submit}>
             { Markup::from_static(CONTROLS).html() }
-            { now.html() }
+            <div aria-live="polite">{ now.html() }</div>
         </section>
     }
 }
@@ -171,7 +167,6 @@ fn changes_markup(changes: &[Change], from: &'static str) -> Markup {
         out.raw("<tr><th scope=\"row\">").int(i64::from(c.slug.position()) + 1).raw(". ").text(title(c.slug));
         out.raw("</th><td>").text(c.here.label()).raw("</td><td>").text(c.theirs.label()).raw("</td><td>").text(c.merged.label()).raw("</td></tr>");
     }
-    out.raw("</tbody></table></div><p>A merge keeps, lesson by lesson, whichever is further on, and never changes a prediction or a first answer already recorded here. Replacing makes this browser's progress the same as ");
-    out.raw(from).raw("'s: what is here and not there is lost.</p>");
+    out.raw("</tbody></table></div><p>A merge keeps the further of each lesson, and never changes a prediction or first answer made here. Replacing loses what is only here.</p>");
     out
 }
