@@ -7,5 +7,5 @@ pub mod protocol;
 pub mod scorm;
 pub mod suspend;
 
-pub use events::{events, first_attempt, right_answers, Subject};
+pub use events::{events, right_answers, Subject};
 pub use protocol::{hides_show_me, origin_from_query, parse_inbound, Inbound, Outbound, TargetOrigin, PROTOCOL_VERSION, SOURCE};

@@ -102,7 +102,7 @@ pub fn origin_from_query(search: &str) -> Result<Option<TargetOrigin>, String> {
 }
 
 /// In an embed's query, hides "Show me", for assessed use.
-pub const SHOW_ME_OFF: &str = "showme=off";
+const SHOW_ME_OFF: &str = "showme=off";
 
 /// Whether an embed's query (`location.search`) hides "Show me".
 pub fn hides_show_me(search: &str) -> bool {

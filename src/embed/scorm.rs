@@ -18,11 +18,11 @@ pub const SESSION_TIME: &str = "cmi.core.session_time";
 pub const SUSPEND_DATA: &str = "cmi.suspend_data";
 
 /// The values to set for one message; empty when it means nothing to an
-/// LMS. `scored`: the LMS already holds this attempt's quiz score, which is
-/// the first attempt's and so never replaced.
-pub fn values(message: &Outbound, scored: bool) -> Vec<(&'static str, String)> {
+/// LMS. `scored`: the LMS holds this attempt's quiz score, which is the
+/// first attempt's and so never replaced; set once a score is written.
+pub fn values(message: &Outbound, scored: &mut bool) -> Vec<(&'static str, String)> {
     match message {
-        Outbound::QuizComplete { score, total } if *total > 0 && !scored => vec![
+        Outbound::QuizComplete { score, total } if *total > 0 && !std::mem::replace(scored, true) => vec![
             ("cmi.core.score.min", "0".into()),
             ("cmi.core.score.max", "100".into()),
             (SCORE_RAW, (score.min(total) * 100 / total).to_string()),
@@ -44,7 +44,7 @@ pub fn opening_status(current: &str) -> Option<&'static str> {
 /// Whether to take the lesson's state from `cmi.suspend_data`: on a
 /// return (`resume`), and on a visit to a lesson already finished (the LMS
 /// then says `""`); never on a new attempt (`ab-initio`).
-pub fn restores(entry: &str) -> bool {
+fn restores(entry: &str) -> bool {
     entry != "ab-initio"
 }
 
@@ -117,10 +117,7 @@ pub fn open(slug: LessonSlug, launch: &Launch, correct: &[(&str, &str)]) -> Open
             values.push((STATUS, status.to_owned()));
         }
         for message in events(&LessonProgress::default(), &lesson, correct) {
-            for v in self::values(&message, scored) {
-                scored |= v.0 == SCORE_RAW;
-                values.push(v);
-            }
+            values.extend(self::values(&message, &mut scored));
         }
         values.push((EXIT, exit(&lesson).to_owned()));
     }
@@ -144,12 +141,14 @@ mod tests {
     #[test]
     fn completion_and_the_first_score_map_to_scorm_1_2_elements() {
         let done = Outbound::LessonComplete { helped: true };
-        assert_eq!(values(&done, false), vec![(STATUS, "completed".to_owned())]);
-        let score = values(&Outbound::QuizComplete { score: 2, total: 3 }, false);
+        assert_eq!(values(&done, &mut false), vec![(STATUS, "completed".to_owned())]);
+        let mut scored = false;
+        let score = values(&Outbound::QuizComplete { score: 2, total: 3 }, &mut scored);
         assert_eq!(score.last(), Some(&(SCORE_RAW, "66".to_owned())));
-        assert!(values(&Outbound::QuizComplete { score: 3, total: 3 }, true).is_empty(), "a score recorded stays");
-        assert!(values(&Outbound::QuizComplete { score: 0, total: 0 }, false).is_empty());
-        assert!(values(&Outbound::Resize { height: 3 }, false).is_empty());
+        assert!(scored, "a score written is recorded");
+        assert!(values(&Outbound::QuizComplete { score: 3, total: 3 }, &mut scored).is_empty(), "a score recorded stays");
+        assert!(values(&Outbound::QuizComplete { score: 0, total: 0 }, &mut false).is_empty());
+        assert!(values(&Outbound::Resize { height: 3 }, &mut false).is_empty());
         assert_eq!(opening_status("not attempted"), Some("incomplete"));
         assert_eq!(opening_status("completed"), None);
     }

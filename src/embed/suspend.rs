@@ -7,7 +7,7 @@ use crate::lessons::LessonSlug;
 use crate::progress::store::{parse, to_json};
 use crate::progress::{LessonProgress, LoadNotice, Progress};
 
-pub const MAX_LEN: usize = 4_096;
+const MAX_LEN: usize = 4_096;
 
 /// The text to keep. Within `MAX_LEN` always: ids are at most 64
 /// characters and 16 answers a list, so the two answer lists together

@@ -62,33 +62,38 @@ pub fn body(text: impl Fn(LessonSlug) -> Result<&'static LessonText, ContentErro
 }
 
 /// The whole page, its head from the app's built index.html: the same
-/// style sheet and icon, by the names this build gave them.
+/// viewport, colour, icon, manifest and style sheet, by the names this
+/// build gave them.
 pub fn document(index_html: &str, body: &Markup) -> Result<String, String> {
-    let tag = |rel: &str| {
+    // The tag `element` whose `attribute` is `value`, quoted or not (the
+    // build minifies index.html).
+    let tag = |element: &str, attribute: &str, value: &str| {
         let mut rest = index_html;
-        while let Some(at) = rest.find("<link") {
-            let end = rest[at..].find('>').map(|e| at + e + 1).ok_or("index.html has an unclosed <link>")?;
-            let link = &rest[at..end];
-            if link.contains(&format!("rel={rel}")) || link.contains(&format!("rel=\"{rel}\"")) {
-                return Ok(link.to_owned());
+        while let Some(at) = rest.find(element) {
+            let end = rest[at..].find('>').map(|e| at + e + 1).ok_or_else(|| format!("index.html has an unclosed {element}"))?;
+            let found = &rest[at..end];
+            if found.contains(&format!("{attribute}={value}")) || found.contains(&format!("{attribute}=\"{value}\"")) {
+                return Ok(found.to_owned());
             }
             rest = &rest[end..];
         }
-        Err(format!("index.html has no <link rel={rel}> to copy"))
+        Err(format!("index.html has no {element} {attribute}={value}> to copy"))
     };
+    let head = [("<meta", "name", "viewport"), ("<meta", "name", "theme-color"), ("<link", "rel", "icon"), ("<link", "rel", "manifest"), ("<link", "rel", "stylesheet")]
+        .iter()
+        .map(|(e, a, v)| tag(e, a, v))
+        .collect::<Result<String, String>>()?;
     Ok(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>For teachers: Hub &amp; Mesh</title><meta name=\"theme-color\" content=\"#1d4e89\">{}<link rel=\"manifest\" href=\"manifest.webmanifest\">{}<link rel=\"stylesheet\" href=\"teach.css\"></head><body>{}</body></html>\n",
-        tag("icon")?,
-        tag("stylesheet")?,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>For teachers: Hub &amp; Mesh</title>{head}\
+         <link rel=\"stylesheet\" href=\"teach.css\"></head><body>{}</body></html>\n",
         body.as_str()
     ))
 }
 
 /// The SCORM package a release build puts beside the app.
-pub const SCORM_PACKAGE: &str = "hub-and-mesh-scorm.zip";
+const SCORM_PACKAGE: &str = "hub-and-mesh-scorm.zip";
 
-pub fn lesson_label(slug: LessonSlug) -> String {
+fn lesson_label(slug: LessonSlug) -> String {
     format!("Lesson {}: {}", slug.position() + 1, title(slug))
 }
 
@@ -185,11 +190,13 @@ mod tests {
 
     #[test]
     fn the_document_takes_the_builds_style_sheet_and_icon() {
-        let index = "<!doctype html><link href=./favicon-1.png integrity=sha384-x rel=icon><link href=manifest.webmanifest rel=manifest>\
+        let index = "<!doctype html><meta content=\"width=device-width,initial-scale=1\" name=viewport><meta content=#1d4e89 name=theme-color>\
+            <link href=./favicon-1.png integrity=sha384-x rel=icon><link href=manifest.webmanifest rel=manifest>\
             <link href=./main-2.css integrity=sha384-y rel=stylesheet><script type=module src=./boot.js></script>";
         let page = document(index, &Markup::from_static("<p>hi</p>")).unwrap();
         assert!(page.contains("<link href=./main-2.css integrity=sha384-y rel=stylesheet><link rel=\"stylesheet\" href=\"teach.css\">"), "{page}");
         assert!(page.contains("<link href=./favicon-1.png integrity=sha384-x rel=icon>"));
+        assert!(page.contains("name=viewport>") && page.contains("name=theme-color>") && page.contains("rel=manifest>"));
         assert!(!page.contains("boot.js"), "no app on the teach page");
         assert!(page.contains("<body><p>hi</p></body>"));
         assert!(document("<html>", &Markup::new()).is_err());

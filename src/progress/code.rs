@@ -19,7 +19,7 @@ const CHECK_BITS: u32 = 20;
 const OPTION_BITS: u32 = 3;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// The longest code accepted, separators included.
-pub const MAX_LEN: usize = 200;
+const MAX_LEN: usize = 200;
 
 struct Bits {
     bytes: Vec<u8>,

@@ -9,7 +9,7 @@ use crate::progress::model::{LessonState, Progress};
 use crate::progress::store::{parse, to_json, LoadNotice};
 
 /// What marks a file as ours.
-pub const APP: &str = "hub-and-mesh";
+const APP: &str = "hub-and-mesh";
 /// Far more than eleven lessons' progress takes (about 5 KB at most).
 pub const MAX_FILE_LEN: usize = 64 * 1024;
 pub const TOO_LARGE: &str = "the file is far larger than any progress file";

@@ -120,16 +120,14 @@ impl Lms {
         self.commit();
     }
 
-    /// Tells the LMS what a milestone means to it.
+    /// Tells the LMS what a milestone means to it. Committed with the
+    /// lesson's state, which a milestone always changes (`keep`).
     pub fn report(&self, message: &Outbound) {
-        let values = scorm::values(message, self.scored.get());
-        for (key, value) in &values {
-            self.set(key, value);
-            self.scored.set(self.scored.get() || *key == scorm::SCORE_RAW);
+        let mut scored = self.scored.get();
+        for (key, value) in scorm::values(message, &mut scored) {
+            self.set(key, &value);
         }
-        if !values.is_empty() {
-            self.commit();
-        }
+        self.scored.set(scored);
     }
 
     /// The time spent so far, and whether to come back.

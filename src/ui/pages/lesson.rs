@@ -184,6 +184,8 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
         })
     };
     // A course page may embed the lesson without "Show me", for assessed use.
+    // A string read per render, not per frame (the experiment panel draws
+    // the frames): a memo would cost the bundle more than it saves.
     let no_show_me = props.embedded && crate::embed::hides_show_me(&gloo::utils::window().location().search().unwrap_or_default());
     let show_me = {
         let send = send.clone();
