@@ -41,7 +41,7 @@ impl Value {
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Number(n) => {
                 if n.is_finite() {
-                    let _ = write!(out, "{n}");
+                    out.push_str(&crate::decimal::shortest(*n));
                 } else {
                     out.push_str("null");
                 }

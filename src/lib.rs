@@ -6,6 +6,7 @@ pub mod experiment;
 pub mod json;
 pub mod lessons;
 pub mod markup;
+pub mod decimal;
 pub mod number;
 pub mod page;
 pub mod progress;

@@ -1,6 +1,8 @@
 //! Scales and tick marks for the line charts: the arithmetic of a chart,
 //! kept out of the component so it is tested natively.
 
+use crate::decimal::fixed;
+
 /// One line on a chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -100,11 +102,11 @@ pub fn nice_step(span: f64, target: u32) -> f64 {
 pub fn tick_label(v: f64) -> String {
     if v.abs() >= 1000.0 {
         let k = v / 1000.0;
-        if (k - k.round()).abs() < 1e-9 { format!("{k:.0}k") } else { format!("{k:.1}k") }
+        format!("{}k", fixed(k, if (k - k.round()).abs() < 1e-9 { 0 } else { 1 }))
     } else if v.fract().abs() < 1e-9 {
-        format!("{v:.0}")
+        fixed(v, 0)
     } else {
-        let s = format!("{v:.2}");
+        let s = fixed(v, 2);
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }

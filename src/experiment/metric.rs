@@ -210,7 +210,7 @@ impl Metric {
         if !value.is_finite() {
             return "—".to_owned();
         }
-        let fixed = |v: f64, d: usize| format!("{:.*}", d + extra, v);
+        let fixed = |v: f64, d: usize| crate::decimal::fixed(v, d + extra);
         match self {
             Metric::BusiestShare
             | Metric::HitRate

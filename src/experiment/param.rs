@@ -252,7 +252,7 @@ pub fn format_number(x: f64) -> String {
     if x.fract() == 0.0 {
         format!("{}", x as i64)
     } else {
-        format!("{x}")
+        crate::decimal::shortest(x)
     }
 }
 
@@ -285,7 +285,9 @@ impl Params {
     pub fn value_or(&self, param: Param, fallback: f64) -> f64 {
         let spec = param.spec();
         let v = self.get(param).unwrap_or(fallback);
-        if v.is_finite() { v.clamp(spec.min, spec.max) } else { fallback }
+        // Not `clamp`, whose check of its bounds would bring float
+        // formatting into the Wasm for a message no table can trigger.
+        if v.is_finite() { v.max(spec.min).min(spec.max) } else { fallback }
     }
 
     pub fn count_or(&self, param: Param, fallback: u32) -> u32 {

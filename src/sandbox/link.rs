@@ -16,6 +16,7 @@
 use crate::experiment::bench::BenchSpec;
 use crate::experiment::edits::LinkEdit;
 use crate::experiment::Param;
+use crate::decimal::shortest;
 use crate::sandbox::setup::SandboxSetup;
 use std::fmt;
 
@@ -42,7 +43,7 @@ pub fn encode(setup: &SandboxSetup) -> String {
     let mut out = format!("{VERSION};{};seed={}", bench.key, setup.seed);
     for (param, _) in bench.params {
         if let Some(v) = setup.params.get(*param) {
-            out.push_str(&format!(";{}={}", param.key(), v));
+            out.push_str(&format!(";{}={}", param.key(), shortest(v)));
         }
     }
     // What the run would drop (nodes since removed, clients covering every
@@ -54,18 +55,18 @@ pub fn encode(setup: &SandboxSetup) -> String {
     let speeds = bench.rates_editable();
     for r in &edits.rates {
         let up = if edits.is_client(r.user) { 0.0 } else { r.up_mbps };
-        out.push_str(&format!(";node={}:{}:{}", r.user, up, r.down_mbps));
+        out.push_str(&format!(";node={}:{}:{}", r.user, shortest(up), shortest(r.down_mbps)));
     }
     for &c in &edits.clients {
         if !speeds {
             out.push_str(&format!(";client={c}"));
         } else if edits.rates_of(c).is_none() {
             let (_, down) = bench.receiver_rates(&setup.params, &edits, c);
-            out.push_str(&format!(";node={c}:0:{down}"));
+            out.push_str(&format!(";node={c}:0:{}", shortest(down)));
         }
     }
     for c in &edits.capacities {
-        out.push_str(&format!(";cap={}:{}", c.user, c.per_s));
+        out.push_str(&format!(";cap={}:{}", c.user, shortest(c.per_s)));
     }
     for l in &edits.links {
         out.push_str(&format!(";{}={}-{}", if l.connected { "link" } else { "cut" }, l.a, l.b));

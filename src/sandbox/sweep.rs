@@ -3,6 +3,7 @@
 //! runs in slices (a budget of events per call), so the page can draw
 //! between slices and a long sweep never freezes it.
 
+use crate::decimal::fixed;
 use crate::experiment::bench::distribution;
 use crate::experiment::chart::Series;
 use crate::experiment::{ChartSpec, Params};
@@ -140,10 +141,8 @@ impl Sweep {
     pub fn csv(&self) -> String {
         let mut out = format!("{SWEEP_CSV_HEADER}\n");
         for p in &self.points {
-            out.push_str(&format!(
-                "{},{:.3},{:.3},{:.3},{:.3}\n",
-                p.n, p.client_server_s, p.client_server_bound_s, p.p2p_s, p.p2p_bound_s
-            ));
+            let cells = [p.client_server_s, p.client_server_bound_s, p.p2p_s, p.p2p_bound_s].map(|v| fixed(v, 3));
+            out.push_str(&format!("{},{}\n", p.n, cells.join(",")));
         }
         out
     }

@@ -94,7 +94,7 @@ impl Add for SimDuration {
 
 impl fmt::Display for SimTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.3} s", self.as_secs_f64())
+        write!(f, "{} s", crate::decimal::fixed(self.as_secs_f64(), 3))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Scenario validation: every scenario is checked before it runs, and a bad
 //! one gets an error a learner can read: which field, what is allowed.
 
+use crate::decimal::{fixed, shortest};
 use serde::Serialize;
 use std::fmt;
 
@@ -41,7 +42,7 @@ impl fmt::Display for ValidationError {
         match &self.problem {
             Problem::NotFinite => write!(f, "{} must be a finite number", self.field),
             Problem::OutOfRange { min, max, got } => {
-                write!(f, "{} must be between {} and {} (got {})", self.field, min, max, got)
+                write!(f, "{} must be between {} and {} (got {})", self.field, shortest(*min), shortest(*max), shortest(*got))
             }
             Problem::CountOutOfRange { min, max, got } => {
                 write!(f, "{} must be a whole number from {} to {} (got {})", self.field, min, max, got)
@@ -53,8 +54,8 @@ impl fmt::Display for ValidationError {
                 f,
                 "{}: this run would need about {} of them, more than the {} a page can simulate in good time",
                 self.field,
-                expected.round(),
-                max
+                fixed(*expected, 0),
+                shortest(*max)
             ),
             Problem::Invalid { reason } => write!(f, "{}: {}", self.field, reason),
         }

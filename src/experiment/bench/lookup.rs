@@ -58,7 +58,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
             Problem::Invalid {
                 reason: format!(
                     "a flood this wide would send about {} million messages, more than the page can simulate in good time; lower one of them",
-                    (expected / 1e6).round()
+                    crate::decimal::fixed(expected / 1e6, 0)
                 ),
             },
         )),

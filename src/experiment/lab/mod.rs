@@ -23,6 +23,7 @@ pub use picture::{Measure, Picture};
 pub use selection::{Nav, SelectMsg, Selection};
 pub use transport::{Mode, Speed, Transport, TransportMsg, FRAME_EVENT_BUDGET, MIN_FRAME_EVENTS, PLAY_SECONDS, STEP_SHARE};
 
+use crate::decimal::fixed;
 use crate::experiment::bench::Bench;
 use crate::experiment::edits::{EditError, NetworkEdits};
 use crate::experiment::goal::Outcome;
@@ -352,7 +353,7 @@ impl Lab {
                 Some(format!("{} {}: {}", self.label(side), m.label().to_ascii_lowercase(), m.format(v)))
             })
             .collect();
-        self.note(format!("t = {:.1} s: finished. {}", self.time_s(), summary.join("; ")));
+        self.note(format!("t = {} s: finished. {}", fixed(self.time_s(), 1), summary.join("; ")));
         let Pair([central, distributed]) = (*self.picture.metrics).clone();
         fx.outcome = Some(Outcome { params: self.params.clone(), central, distributed });
     }
@@ -422,7 +423,7 @@ impl Lab {
                 let t = run.now_s();
                 let role = self.view(side).nodes.iter().find(|n| n.id == node).map_or("node", |n| n.role.label());
                 let who = self.label(side);
-                self.note(format!("t = {t:.1} s: {who}: {role} {node} {}", if up { "revived" } else { "failed" }));
+                self.note(format!("t = {} s: {who}: {role} {node} {}", fixed(t, 1), if up { "revived" } else { "failed" }));
                 self.refresh(Some(Measure::Live));
             }
             LabMsg::Churn(on) => {
@@ -434,7 +435,7 @@ impl Lab {
                     r.set_churn(on);
                 }
                 let t = self.time_s();
-                self.note(format!("t = {t:.1} s: churn {}", if on { "on: peers come and go" } else { "off: everyone stays put" }));
+                self.note(format!("t = {} s: churn {}", fixed(t, 1), if on { "on: peers come and go" } else { "off: everyone stays put" }));
                 self.refresh(Some(Measure::Live));
             }
         }

@@ -79,7 +79,7 @@ impl Picture {
     /// (shares as 0..1, times in seconds or milliseconds as labelled).
     pub fn csv(&self, bench: Bench, labels: Pair<&str>) -> String {
         let mut out = format!("metric,{},{}\n", labels[Side::Central].replace(',', ";"), labels[Side::Distributed].replace(',', ";"));
-        let cell = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v}"));
+        let cell = |v: Option<f64>| v.map_or(String::new(), crate::decimal::shortest);
         for m in bench.metrics {
             out.push_str(&format!(
                 "{},{},{}\n",

@@ -184,7 +184,8 @@ impl ChurnScenario {
                 Problem::Invalid {
                     reason: format!(
                         "sessions this short make too much work for this many peers over this long; \
-                         online plus offline must be at least {shortest:.1} s"
+                         online plus offline must be at least {} s",
+                        crate::decimal::fixed(shortest, 1)
                     ),
                 },
             ));

@@ -276,7 +276,7 @@ impl DistributionScenario {
 /// printed plainly.
 fn sci3(x: f64) -> String {
     if !(1000.0..9.2e18).contains(&x) {
-        return format!("{x}");
+        return crate::decimal::shortest(x);
     }
     // Exact: both are representable, and the subtraction of an integer part
     // loses nothing.

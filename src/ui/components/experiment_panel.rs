@@ -9,6 +9,7 @@
 //! the learner or from the page (which gets a sender through `on_ready`).
 //! The page reads what happened from the effects' callbacks.
 
+use crate::decimal::fixed;
 use crate::experiment::chart_svg;
 use crate::experiment::lab::{EditMsg, Effects, Lab, LabMsg, Mode, Nav, SelectMsg, Speed, TransportMsg};
 use crate::experiment::{Bench, Export, Metric, NetworkEdits, Outcome, Param, Params, Side};
@@ -333,8 +334,8 @@ impl Component for ExperimentPanel {
                             <button type="button" class="skip" onclick={link.callback(|_| Msg::Lab(TransportMsg::Skip.into()))} disabled={!lab.has_runs() || finished}>{ "Skip to end" }</button>
                             <button type="button" class="reset" onclick={link.callback(|_| Msg::Lab(TransportMsg::Reset.into()))}>{ "Reset" }</button>
                             { speed_select }
-                            <span class="clock" aria-live="off">{ format!("{status} · t = {time:.1} s") }</span>
-                            <progress class="run-progress" max="100" value={format!("{:.0}", lab.progress() * 100.0)}
+                            <span class="clock" aria-live="off">{ format!("{status} · t = {} s", fixed(time, 1)) }</span>
+                            <progress class="run-progress" max="100" value={fixed(lab.progress() * 100.0, 0)}
                                 aria-label="How far the run has got" />
                         </div>
                     }

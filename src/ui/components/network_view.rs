@@ -76,7 +76,7 @@ pub fn network_view(props: Drawing) -> Html {
     let selected = props.selected;
     html! {
         <figure class="netview" id={props.id}>
-            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role={if selected.is_some() { "listbox" } else { "img" }}
+            <svg viewBox={format!("0 0 {} {}", SIZE as i64, SIZE as i64)} role={if selected.is_some() { "listbox" } else { "img" }}
                 aria-label={format!("{}: {}", props.label, summary)}
                 class={classes!(props.on_node.is_some().then_some("clickable"))} {onclick} {onkeydown}>
                 <EdgeLayer edges={view.edges.clone()} points={points.clone()} route={view.lines == Some(Lines::Route)} />

@@ -4,6 +4,7 @@
 //! click or a key on the drawing does.
 
 use crate::experiment::lab::{EditMsg, Lab, LabMsg, SelectMsg};
+use crate::experiment::param::format_number;
 use crate::experiment::Side;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -32,7 +33,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
             html! {
                 <span class="node-field">
                     <label for={fid.clone()}>{ format!("{} (Mbps)", if down { "Its download" } else { "Its upload" }) }</label>
-                    <input type="text" inputmode="decimal" class="number" id={fid} value={value.to_string()} {onchange} />
+                    <input type="text" inputmode="decimal" class="number" id={fid} value={format_number(value)} {onchange} />
                 </span>
             }
         };
@@ -66,7 +67,7 @@ pub fn node_inspector(lab: &Lab, side: Side, prefix: &str, send: &Callback<LabMs
             <div class="node-rates">
                 <span class="node-field">
                     <label for={cid.clone()}>{ "Its capacity (requests/s)" }</label>
-                    <input type="text" inputmode="decimal" class="number" id={cid} value={lab.capacity(user).to_string()} {onchange} />
+                    <input type="text" inputmode="decimal" class="number" id={cid} value={format_number(lab.capacity(user))} {onchange} />
                 </span>
             </div>
         }

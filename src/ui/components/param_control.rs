@@ -55,7 +55,7 @@ pub fn param_control(
             <label for={id.clone()}>{ format!("{}{}", spec.label, unit) }</label>
             <div class="control-row">
                 <input type="range" aria-hidden="true" tabindex="-1"
-                    min={spec.min.to_string()} max={spec.max.to_string()} step={spec.step.to_string()}
+                    min={format_number(spec.min)} max={format_number(spec.max)} step={format_number(spec.step)}
                     value={format_number(value)} oninput={oninput.clone()} />
                 <input type="text" inputmode="decimal" id={id} class="number" value={text}
                     aria-invalid={error.is_some().to_string()}

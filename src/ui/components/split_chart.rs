@@ -30,9 +30,9 @@ pub fn SplitChart(props: &SplitChartProps) -> Html {
         return Html::default();
     }
     let operator: f64 = split.parts.iter().filter(|p| p.by_operator).map(|p| p.amount).sum();
-    // Adding zero turns a rounded -0 into 0, which prints without a sign.
-    let share = |x: f64| (x / total * 100.0).round() + 0.0;
-    let (op, us) = (share(operator), 100.0 - share(operator));
+    // Whole percentages, which print as integers (a rounded -0 as 0).
+    let op = (operator / total * 100.0).round().clamp(0.0, 100.0) as i64;
+    let us = 100 - op;
     let stripes = format!("stripes-{}", props.side.key());
     let rows = split.parts.iter().map(|p| {
         html! {

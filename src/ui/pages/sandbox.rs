@@ -3,6 +3,7 @@
 
 use crate::experiment::bench::{BenchSpec, DISTRIBUTION};
 use crate::experiment::lab::LabMsg;
+use crate::experiment::param::format_number;
 use crate::experiment::{Bench, NetworkEdits, Params};
 use crate::sandbox::{decode, encode, SandboxSetup};
 use crate::ui::components::experiment_panel::ExperimentPanel;
@@ -178,8 +179,8 @@ pub fn SandboxPage(props: &SandboxPageProps) -> Html {
             let tell = tell.clone();
             html! {
                 <button type="button" aria-pressed={(current == Some(value)).to_string()}
-                    onclick={Callback::from(move |_| tell(LabMsg::Input(param, value.to_string())))}>
-                    { format!("{name} ({value})") }
+                    onclick={Callback::from(move |_| tell(LabMsg::Input(param, format_number(value))))}>
+                    { format!("{name} ({})", format_number(value)) }
                 </button>
             }
         });

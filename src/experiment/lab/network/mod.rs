@@ -6,7 +6,7 @@
 use crate::experiment::bench::Bench;
 use crate::experiment::edits::{EditError, NetworkEdits};
 use crate::experiment::pair::{Pair, Side};
-use crate::experiment::param::{Param, Params};
+use crate::experiment::param::{format_number, Param, Params};
 use crate::experiment::view::NetView;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -171,7 +171,7 @@ pub fn edit(
             }
             let mut edits = net.edits.clone();
             edits.set_capacity(user, value)?;
-            Ok(Some(net.change(edits, Some(format!("peer {user} serves {value} requests/s now")))))
+            Ok(Some(net.change(edits, Some(format!("peer {user} serves {} requests/s now", format_number(value))))))
         }
         EditMsg::Link(a, b) => {
             if !bench.links_editable(net.params) {
