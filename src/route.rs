@@ -12,6 +12,8 @@ pub enum Route {
     EmbedLesson { slug: LessonSlug },
     EmbedSandbox,
     Teach,
+    /// The learner's completion record, or one shared by link (`?r=`).
+    Certificate,
     NotFound,
 }
 
@@ -29,6 +31,7 @@ impl Route {
             ["embed", "lessons", slug] => slug.parse().map_or(Route::NotFound, |slug| Route::EmbedLesson { slug }),
             ["embed", "sandbox"] => Route::EmbedSandbox,
             ["teach"] => Route::Teach,
+            ["certificate"] => Route::Certificate,
             _ => Route::NotFound,
         }
     }
@@ -42,6 +45,7 @@ impl Route {
             Route::EmbedLesson { slug } => format!("#/embed/lessons/{slug}"),
             Route::EmbedSandbox => "#/embed/sandbox".to_owned(),
             Route::Teach => "#/teach".to_owned(),
+            Route::Certificate => "#/certificate".to_owned(),
             Route::NotFound => "#/404".to_owned(),
         }
     }
@@ -58,7 +62,7 @@ mod tests {
 
     #[test]
     fn every_route_round_trips_through_its_href() {
-        let mut routes = vec![Route::Home, Route::Sandbox, Route::EmbedSandbox, Route::Teach];
+        let mut routes = vec![Route::Home, Route::Sandbox, Route::EmbedSandbox, Route::Teach, Route::Certificate];
         for slug in LessonSlug::ALL {
             routes.push(Route::Lesson { slug });
             routes.push(Route::EmbedLesson { slug });
@@ -74,6 +78,7 @@ mod tests {
         assert_eq!(Route::from_hash("#"), Route::Home);
         assert_eq!(Route::from_hash("#/"), Route::Home);
         assert_eq!(Route::from_hash("#/sandbox?s=1;search"), Route::Sandbox);
+        assert_eq!(Route::from_hash("#/certificate?r=1;role=-.-.-"), Route::Certificate);
         assert_eq!(Route::from_hash("#/lessons/network-size/"), Route::Lesson { slug: LessonSlug::NetworkSize });
         assert_eq!(Route::from_hash("#/embed/lessons/cost?origin=x"), Route::EmbedLesson { slug: LessonSlug::Cost });
     }

@@ -26,21 +26,13 @@ pub fn right_answers(slug: crate::lessons::LessonSlug) -> Vec<(&'static str, &'s
     crate::lessons::text::answer_key(slug).to_vec()
 }
 
-/// The first attempt at a lesson's quiz, once every question has a first
-/// answer: `(right, questions)`. Trying again never changes it.
-pub fn first_attempt(lesson: &LessonProgress, correct: &[(&str, &str)]) -> Option<(u32, u32)> {
-    let firsts: Option<Vec<bool>> = correct.iter().map(|(q, right)| lesson.first_answer(q).map(|a| a == *right)).collect();
-    let firsts = firsts.filter(|f| !f.is_empty())?;
-    Some((firsts.iter().filter(|&&r| r).count() as u32, firsts.len() as u32))
-}
-
 /// The milestones passed between two states of one lesson's progress.
 pub fn events(before: &LessonProgress, after: &LessonProgress, correct: &[(&str, &str)]) -> Vec<Outbound> {
     let mut out = Vec::new();
     if after.task_done && !before.task_done {
         out.push(Outbound::TaskComplete);
     }
-    if let (None, Some((score, total))) = (first_attempt(before, correct), first_attempt(after, correct)) {
+    if let (None, Some((score, total))) = (before.first_attempt(correct), after.first_attempt(correct)) {
         out.push(Outbound::QuizComplete { score, total });
     }
     if after.completed && !before.completed {
@@ -122,19 +114,6 @@ mod tests {
             sent.extend(events(&before, p.lesson(slug), &correct));
         }
         assert_eq!(sent, vec![Outbound::LessonComplete { helped: false }], "completed again, scored once");
-    }
-
-    #[test]
-    fn the_first_attempt_needs_every_question_and_ignores_later_answers() {
-        let mut l = LessonProgress::default();
-        let key = [("a", "x"), ("b", "y")];
-        assert_eq!(first_attempt(&l, &key), None);
-        l.set_answer("a", "z");
-        assert_eq!(first_attempt(&l, &key), None, "one question still open");
-        l.set_answer("b", "y");
-        l.set_answer("a", "x");
-        assert_eq!(first_attempt(&l, &key), Some((1, 2)));
-        assert_eq!(first_attempt(&l, &[]), None, "no quiz, no score");
     }
 
     #[test]

@@ -8,5 +8,6 @@ pub mod diagram;
 pub mod home;
 pub mod lesson;
 pub mod prepaint;
+pub mod record;
 pub mod state;
 pub mod teach;

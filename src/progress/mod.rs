@@ -3,7 +3,9 @@
 //! (kept under a backup key, never silently dropped) and the learner is told.
 
 pub mod code;
+pub mod dates;
 pub mod model;
+pub mod record;
 pub mod shared;
 pub mod storage;
 pub mod store;

@@ -85,6 +85,14 @@ impl LessonProgress {
         find(&self.first_answers, question)
     }
 
+    /// The first attempt at the lesson's quiz, once every question has a
+    /// first answer: `(right, questions)`. Trying again never changes it.
+    pub fn first_attempt(&self, correct: &[(&str, &str)]) -> Option<(u32, u32)> {
+        let firsts: Option<Vec<bool>> = correct.iter().map(|(q, right)| self.first_answer(q).map(|a| a == *right)).collect();
+        let firsts = firsts.filter(|f| !f.is_empty())?;
+        Some((firsts.iter().filter(|&&r| r).count() as u32, firsts.len() as u32))
+    }
+
     /// Records an answer: the latest always, the first only once.
     pub fn set_answer(&mut self, question: &str, option: &str) {
         if !valid_id(question) || !valid_id(option) {

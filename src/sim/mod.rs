@@ -27,6 +27,7 @@ pub mod churn;
 pub mod cost;
 pub mod golden;
 pub mod histogram;
+pub mod sorting;
 pub mod dht;
 #[cfg(test)]
 pub(crate) mod testing;

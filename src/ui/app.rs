@@ -3,7 +3,7 @@ use crate::route::Route;
 use crate::ui::embed_bridge::use_embed_bridge;
 use crate::ui::lms::Lms;
 use crate::ui::components::site_chrome::site_chrome;
-use crate::ui::pages::{home::Home, lesson::LessonPage, not_found::not_found, sandbox::SandboxPage};
+use crate::ui::pages::{certificate::CertificatePage, home::Home, lesson::LessonPage, not_found::not_found, sandbox::SandboxPage};
 use crate::ui::progress_state::{ProgressHandle, ProgressState};
 use crate::ui::router::use_route;
 use yew::prelude::*;
@@ -53,6 +53,7 @@ fn switch(route: Route, notice: Option<String>) -> Html {
             "<h1>For teachers</h1><p>The page for teachers has its own address: <a href=\"teach.html\">open it here</a>.</p>",
         )
         .html(),
+        Route::Certificate => html! { <CertificatePage /> },
         Route::NotFound => not_found(),
     };
     if embedded {

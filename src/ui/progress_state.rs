@@ -2,6 +2,8 @@
 //! Each change is saved at once; a problem loading or saving is shown,
 //! never swallowed.
 
+use crate::progress::dates::{CompletionDates, Day};
+use crate::progress::record::{Record, NAME_KEY};
 use crate::progress::{apply_and_save, load, Action, LoadNotice, Progress, Saved, Seen, Storage};
 use crate::ui::storage::open_storage;
 use std::cell::RefCell;
@@ -48,6 +50,28 @@ impl ProgressState {
 }
 
 impl ProgressState {
+    /// The completion record as this browser holds it, and why its dates
+    /// could not be read, if they could not.
+    pub fn record(&self) -> (Record, Option<String>) {
+        let storage = self.storage.borrow();
+        let (dates, unread) = match CompletionDates::load(storage.as_ref()) {
+            Ok(dates) => (dates, None),
+            Err(why) => (CompletionDates::default(), Some(why)),
+        };
+        (Record::of(&self.progress, &dates, self.name()), unread)
+    }
+
+    /// The learner's name as they typed it, kept on this device only.
+    pub fn name(&self) -> Option<String> {
+        self.storage.borrow().get(NAME_KEY).ok().flatten()
+    }
+
+    /// Keeps the name, or forgets it when empty. Whether it could be kept.
+    pub fn set_name(&self, name: &str) -> bool {
+        let mut storage = self.storage.borrow_mut();
+        if name.trim().is_empty() { storage.remove(NAME_KEY) } else { storage.set(NAME_KEY, name) }.is_ok()
+    }
+
     /// A lesson launched by an LMS: its progress is what the LMS kept, held
     /// here in memory (the bridge hands each change back to the LMS); this
     /// browser's own saved progress is neither read nor touched.
@@ -80,9 +104,14 @@ impl Reducible for ProgressState {
                 if probe == self.progress {
                     return self;
                 }
+                let brought = matches!(action, Action::Import { .. });
                 let saved = apply_and_save(next.storage.borrow_mut().as_mut(), &mut next.seen.borrow_mut(), &mut next.progress, action);
                 match saved {
-                    Ok(Saved::Written | Saved::Merged) => {}
+                    Ok(Saved::Written | Saved::Merged) => {
+                        if let Some(today) = today() {
+                            CompletionDates::record(next.storage.borrow_mut().as_mut(), &self.progress, &next.progress, brought, today);
+                        }
+                    }
                     Ok(Saved::Refused(why)) => next.notice = Some(why),
                     Err(e) => next.notice = Some(format!("Your progress could not be saved: {e}. It is kept while this page is open.")),
                 }
@@ -90,6 +119,12 @@ impl Reducible for ProgressState {
         }
         Rc::new(next)
     }
+}
+
+/// The learner's local date, as their computer's clock gives it.
+fn today() -> Option<Day> {
+    let now = js_sys::Date::new_0();
+    Day::new(now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
 pub type ProgressHandle = UseReducerHandle<ProgressState>;

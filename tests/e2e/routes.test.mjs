@@ -17,6 +17,9 @@ const ROUTES = [
   ["#/sandbox", "Sandbox"],
   ...LESSONS.map(([slug, title]) => [`#/embed/lessons/${slug}`, title]),
   ["#/embed/sandbox", "Sandbox"],
+  ["#/certificate", "Your completion record"],
+  ["#/certificate?r=1;role=20261201.2.3.h;cost=-.-.-;name=Ada%20Lovelace", "A shared completion record"],
+  ["#/certificate?r=damaged", "A shared completion record"],
   ["#/lessons/no-such-lesson", "Page not found"],
   ["#/nowhere", "Page not found"],
 ];

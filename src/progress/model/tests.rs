@@ -152,3 +152,16 @@ fn merging_keeps_the_further_state_and_the_first_answers() {
     back.merge(&Progress::default());
     assert_eq!(back, theirs);
 }
+
+#[test]
+fn the_first_attempt_needs_every_question_and_ignores_later_answers() {
+    let mut l = LessonProgress::default();
+    let key = [("a", "x"), ("b", "y")];
+    assert_eq!(l.first_attempt(&key), None);
+    l.set_answer("a", "z");
+    assert_eq!(l.first_attempt(&key), None, "one question still open");
+    l.set_answer("b", "y");
+    l.set_answer("a", "x");
+    assert_eq!(l.first_attempt(&key), Some((1, 2)));
+    assert_eq!(l.first_attempt(&[]), None, "no quiz, no score");
+}

@@ -76,12 +76,15 @@ impl Chord {
     /// Live nodes storing `key`, clockwise from the key's position.
     pub fn holders(&self, key: Key) -> Vec<Peer> {
         let at = self.key_id(key);
-        let mut found: Vec<Peer> = (0..self.members.len())
+        // By distance, then by peer: one u64 key each, so the simulator's
+        // one integer sort does it (see `sim::sorting`).
+        let mut found: Vec<u64> = (0..self.members.len())
             .map(Peer)
             .filter(|p| self.members.is_up(*p) && self.node(*p).is_some_and(|n| n.holds(key)))
+            .map(|p| u64::from(at.distance_to(self.members.id(p))) << 32 | u64::from(p.0))
             .collect();
-        found.sort_by_key(|p| at.distance_to(self.members.id(*p)));
-        found
+        found.sort_unstable();
+        found.into_iter().map(|k| Peer(k as u32)).collect()
     }
 
     /// finger[i] = the first live node at or after id + 2^i: what a correct

@@ -37,9 +37,10 @@ impl Members {
         let mut ids: Vec<RingId> = Vec::with_capacity(count as usize);
         while (ids.len() as u64) < u64::from(count) {
             let missing = u64::from(count) - ids.len() as u64;
-            ids.extend((0..missing).map(|_| RingId(rng.next_u32())));
-            ids.sort_unstable();
-            ids.dedup();
+            let mut raw: Vec<u32> = ids.iter().map(|r| r.0).chain((0..missing).map(|_| rng.next_u32())).collect();
+            crate::sim::sorting::sort_u32(&mut raw);
+            raw.dedup();
+            ids = raw.into_iter().map(RingId).collect();
         }
         let len = ids.len();
         Members { ids, up: vec![true; len], live: count }

@@ -188,7 +188,7 @@ impl DistributionScenario {
         let mut ids: Vec<u32> = (0..n).collect();
         Rng::new(self.seed).fork().shuffle(&mut ids);
         ids.truncate(count as usize);
-        ids.sort_unstable();
+        crate::sim::sorting::sort_u32(&mut ids);
         self.clients = ids;
         self
     }

@@ -56,6 +56,7 @@ pub fn Home() -> Html {
                     <strong>{ format!("{done} of {total} lessons complete") }</strong>
                 </p>
                 <progress max={total.to_string()} value={done.to_string()} aria-labelledby="overall-progress"></progress>
+                <p class="record-link"><a href={Route::Certificate.href()}>{ "Your completion record" }</a>{ ": the lessons you have completed, to print or share." }</p>
                 { comparison_table(None, true, Some(&progress.progress)) }
                 { Markup::from_static(PART_2).html() }
                 { combined_markup(Some(&progress.progress)).html() }

@@ -1,0 +1,109 @@
+//! `#/certificate`: the learner's completion record, to print or share by
+//! link; or, with `?r=`, a record someone shared. The record is built and
+//! the link read in `progress::record`, the markup written in
+//! `page::record`; this page connects them to the browser.
+
+use crate::markup::Markup;
+use crate::page::record::{link_box, record, tools, unreadable_link};
+use crate::progress::record::{clean_name, Record};
+use crate::route::Route;
+use crate::ui::js::{call, get};
+use crate::ui::progress_state::{progress_notice, use_progress};
+use crate::ui::router::use_route;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+/// The data of a shared record in the page's address (`?r=`), if any.
+fn shared_data() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let (_, query) = hash.split_once('?')?;
+    query.split('&').find_map(|kv| kv.strip_prefix("r=")).map(str::to_owned)
+}
+
+/// Copies text to the clipboard, and says how that went.
+async fn copy(text: String) -> &'static str {
+    let copied = get(&gloo::utils::window().into(), "navigator")
+        .and_then(|n| get(&n, "clipboard"))
+        .and_then(|c| call(&c, "writeText", &[JsValue::from_str(&text)]));
+    let done = match copied {
+        Some(p) => JsFuture::from(js_sys::Promise::from(p)).await.is_ok(),
+        None => false,
+    };
+    if done { "The link is copied." } else { "This browser would not copy it: select the link above and copy it." }
+}
+
+#[component]
+pub fn CertificatePage() -> Html {
+    // Drawn again whenever the address changes: a shared record is in its
+    // query, which the route leaves out.
+    let _ = use_route();
+    let progress = use_progress();
+    // The name box's first value: its markup stays fixed while the page is
+    // open, so typing is never lost to a redraw.
+    let first_name = use_state(|| progress.name().unwrap_or_default());
+    let name = use_state(|| (*first_name).clone());
+    let with_name = use_state(|| false);
+    let said = use_state(String::new);
+    if let Some(data) = shared_data() {
+        let mut page = Markup::from_static("<article class=\"certificate\">");
+        page.markup(&match Record::from_link_data(&data) {
+            Ok(r) => record(&r, true, None),
+            Err(why) => unreadable_link(&why),
+        });
+        page.raw("</article>");
+        return page.html();
+    }
+    let (mut mine, unread) = progress.record();
+    // The name as typed so far, cleaned as the record keeps it.
+    mine.name = Some(clean_name(&name)).filter(|n| !n.is_empty());
+    let base = gloo::utils::window().location().href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_owned();
+    let link = format!("{base}{}?r={}", Route::Certificate.href(), mine.link_data(*with_name));
+    let on_input = {
+        let (progress, name, said) = (progress.clone(), name.clone(), said.clone());
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).filter(|i| i.id() == "record-name") else { return };
+            if !progress.set_name(&input.value()) {
+                said.set("This browser would not keep the name; it is used until you leave the page.".to_owned());
+            }
+            name.set(input.value());
+        })
+    };
+    let on_change = {
+        let with_name = with_name.clone();
+        Callback::from(move |e: Event| {
+            if let Some(tick) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).filter(|i| i.id() == "record-share-name") {
+                with_name.set(tick.checked());
+            }
+        })
+    };
+    let on_click = {
+        let (link, said) = (link.clone(), said.clone());
+        Callback::from(move |e: MouseEvent| {
+            let action = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.get_attribute("data-action"));
+            match action.as_deref() {
+                Some("print") => {
+                    let _ = gloo::utils::window().print();
+                }
+                Some("copy") => {
+                    let (link, said) = (link.clone(), said.clone());
+                    yew::platform::spawn_local(async move { said.set(copy(link).await.to_owned()) });
+                }
+                _ => {}
+            }
+        })
+    };
+    html! {
+        <article class="certificate" onclick={on_click} oninput={on_input} onchange={on_change}>
+            { progress_notice(&progress) }
+            { record(&mine, false, unread.as_deref()).html() }
+            <section class="no-print record-tools" aria-labelledby="record-tools-heading">
+                { tools(&first_name).html() }
+                { link_box(&link).html() }
+                <p class="hint" role="status">{ (*said).clone() }</p>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,147 @@
+// A learner's completion record (#/certificate): a lesson completed here
+// shows with its day, first-attempt score and help; the name typed is kept
+// on this device and goes into the share link only when ticked; a shared
+// link opens in another browser, hostile names stay text, a damaged link
+// says so, and the printout is one clean page.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { appSuite, onGuardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
+import { solveTask, answerQuiz } from "./learner.mjs";
+import { LESSONS } from "../../scripts/scorm-package.mjs";
+
+const app = appSuite();
+
+/** The share link as the page offers it, with the name box ticked or not. */
+async function shareLink(page, withName) {
+  const tick = page.locator("#record-share-name");
+  if ((await tick.isChecked()) !== withName) await tick.click();
+  return page.locator("#record-link").inputValue();
+}
+
+test("a lesson completed here is on the record with its day, first-attempt score and help; the name stays on this device", async () => {
+  let link;
+  await onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/lessons/role`);
+    await appHeading(page);
+    await solveTask(page, "role");
+    const { firstRight, total } = await answerQuiz(page);
+    await page.goto(`${app.server.url}#/`);
+    await appHeading(page);
+    await page.getByRole("link", { name: "Your completion record" }).click();
+    assert.equal(await appHeading(page), "Your completion record");
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    const row = page.locator("table.record tbody tr");
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.locator("th").textContent(), "1. Roles");
+    assert.equal(await row.locator("time").getAttribute("datetime"), today);
+    assert.equal(await row.locator("td").nth(1).textContent(), `${firstRight} of ${total}`);
+    assert.equal(await row.locator("td").nth(2).textContent(), "Without help");
+    assert.match(await page.locator(".record-count").textContent(), /^1 of 11 lessons completed\.$/);
+    assert.match(await page.locator(".unverified").textContent(), /Nothing verifies this record/);
+
+    // No name yet: the link carries none, ticked or not.
+    assert.doesNotMatch(await shareLink(page, true), /name=/);
+    await page.locator("#record-name").fill("Ada  Lovelace");
+    assert.equal(await page.locator(".record-name bdi").textContent(), "Ada Lovelace");
+    assert.doesNotMatch(await shareLink(page, false), /name=/, "the name stays out until ticked");
+    link = await shareLink(page, true);
+    assert.match(link, /#\/certificate\?r=1;role=\d{8}\.\d\.\d;name=Ada%20Lovelace$/);
+    await page.getByRole("button", { name: "Copy the link" }).click();
+    await page.locator(".record-tools [role=status]", { hasText: /copied|copy it/ }).waitFor();
+
+    // Kept on this device: there after a reload.
+    await page.reload();
+    assert.equal(await appHeading(page), "Your completion record");
+    assert.equal(await page.locator("#record-name").inputValue(), "Ada  Lovelace");
+    assert.equal(await page.locator(".record-name bdi").textContent(), "Ada Lovelace");
+    assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.name")), "Ada  Lovelace");
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  // Another browser, with nothing saved: the link shows the record it carries.
+  await onGuardedPage(app.browser, async (page) => {
+    await page.goto(link);
+    assert.equal(await appHeading(page), "A shared completion record");
+    assert.equal(await page.locator(".record-name bdi").textContent(), "Ada Lovelace");
+    assert.equal(await page.locator("table.record tbody tr th").textContent(), "1. Roles");
+    assert.match(await page.locator(".unverified").textContent(), /Shared by link\. Nothing verifies this record/);
+    assert.equal(await page.locator("#record-name").count(), 0, "nothing to edit in someone else's record");
+    assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.name")), null, "a shared name is not kept");
+  });
+});
+
+test("hostile names stay text on the record and in the link; a damaged link is refused", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/certificate`);
+    assert.equal(await appHeading(page), "Your completion record");
+    await page.evaluate(() => {
+      window.pwned = 0;
+    });
+    const hostile = [
+      `<img src=x onerror="window.pwned=1">`,
+      `"><script>window.pwned=2</script>`,
+      `' autofocus onfocus='window.pwned=3`,
+      `</bdi></strong><iframe src="javascript:window.parent.pwned=4"></iframe>`,
+      `\u202Eevil`,
+    ];
+    for (const name of hostile) {
+      await page.locator("#record-name").fill(name);
+      const link = await shareLink(page, true);
+      assert.doesNotMatch(link.split("#")[1], /[<>"' ]/, `${name}: encoded in the link`);
+      for (const where of [page, null]) {
+        if (where === null) {
+          // Only the hash changes: wait for the app to draw the new page.
+          await page.goto(link);
+          await page.locator("#app h1", { hasText: "A shared completion record" }).waitFor();
+        }
+        const shown = await page.locator(".record-name bdi").textContent();
+        assert.equal(shown, name.replace("\u202E", ""), `${name}: shown as typed, as text`);
+        assert.equal(await page.locator(".certificate img, .certificate script, .certificate iframe").count(), 0, name);
+        assert.equal(await page.evaluate(() => window.pwned ?? 0), 0, name);
+      }
+      await page.goto(`${app.server.url}#/certificate`);
+      await page.locator("#app h1", { hasText: "Your completion record" }).waitFor();
+      await page.evaluate(() => {
+        window.pwned = 0;
+      });
+    }
+    for (const damaged of ["1;role=yesterday", "9;role=-.-.-", "1;name=%E2%28", "<script>"]) {
+      await page.goto(`${app.server.url}#/certificate?r=${damaged}`);
+      await page.locator("#app h1", { hasText: "A shared completion record" }).waitFor();
+      assert.match(await page.getByRole("alert").textContent(), /^This link to a record could not be read: .+\.$/, damaged);
+      assert.equal(await page.locator("table.record").count(), 0, damaged);
+    }
+  }));
+
+test("the record prints on one clean page, all eleven lessons with it", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/`);
+    await appHeading(page);
+    // Every lesson complete, as if done here, with a day for each.
+    await page.evaluate((slugs) => {
+      const lesson = { started: true, revealed: true, task_done: true, helped: false, completed: true };
+      const lessons = Object.fromEntries(slugs.map((s) => [s, lesson]));
+      localStorage.setItem("hub-and-mesh.progress", JSON.stringify({ version: 2, lessons }));
+      localStorage.setItem("hub-and-mesh.completed-on", JSON.stringify(Object.fromEntries(slugs.map((s) => [s, "2026-12-01"]))));
+      localStorage.setItem("hub-and-mesh.name", "Ada Lovelace");
+    }, LESSONS.map(([slug]) => slug));
+    await page.goto(`${app.server.url}#/certificate`);
+    await page.reload();
+    assert.equal(await appHeading(page), "Your completion record");
+    assert.equal(await page.locator("table.record tbody tr").count(), 11);
+    assert.equal(await page.locator("table.record time").first().textContent(), "1 December 2026");
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of [".site-header", ".site-footer", ".record-tools"]) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.ok(await page.locator("table.record").isVisible());
+    const pdf = await page.pdf({ format: "A4" });
+    writeFileSync(join(OUTPUT, "certificate.pdf"), pdf);
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.equal(pages, 1, "one page");
+  }));
