@@ -6,19 +6,30 @@ use crate::lessons::{title, LessonSlug};
 use crate::markup::Markup;
 use crate::progress::record::{Record, MAX_NAME};
 
-pub const UNVERIFIED: &str = "Nothing verifies this record. Hub &amp; Mesh has no server: the record is what one browser saved, \
-     and anyone can change what their browser saves or what a link says. Where a grade depends on it, rely on your course's \
-     own records instead (a lesson your course runs as SCORM reports to it).";
+pub const UNVERIFIED: &str = "Nothing verifies this record. Hub &amp; Mesh keeps no records on a server: this is what one \
+     browser saved, and anyone can change what their browser saves or what a link says. Where a mark depends on it, use \
+     your course's own records instead, such as those its learning platform keeps of the lessons it runs as a SCORM package.";
+
+/// What the columns mean, printed with the table.
+const COLUMNS: &str = "<p class=\"footnote\"><strong>Quiz, first attempt:</strong> the first option chosen for each \
+     question, whatever was chosen after it. <strong>“Show me”:</strong> whether the button that sets a working solution \
+     to the task was used; hints do not count. Days are as the learner's own device gave them.</p>";
 
 /// The record: heading, the warning, the name, and the table of lessons.
 /// `shared` for a record read from a link; `unread` says why this browser's
 /// dates could not be read.
 pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
-    let mut out = Markup::new();
+    let mut out = Markup::from_static("<p class=\"print-only\">Hub &amp; Mesh: client-server and peer-to-peer networks</p>");
     if shared {
-        out.raw("<h1>A shared completion record</h1><p class=\"unverified\"><strong>Shared by link.</strong> ").raw(UNVERIFIED).raw("</p>");
+        out.raw(
+            "<h1>A shared completion record</h1><div class=\"unverified shared\"><p><strong>Shared by link, unverified.</strong> ",
+        );
+        out.raw(UNVERIFIED).raw(
+            "</p><p>A link can be edited by hand: this page refuses what it cannot read or what cannot be true, \
+             but not what is merely untrue.</p></div>",
+        );
     } else {
-        out.raw("<h1>Your completion record</h1><p class=\"unverified\">").raw(UNVERIFIED).raw("</p>");
+        out.raw("<h1>Your completion record</h1><div class=\"unverified\"><p>").raw(UNVERIFIED).raw("</p></div>");
     }
     out.raw("<p class=\"record-name\">");
     match &record.name {
@@ -27,7 +38,7 @@ pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
             out.raw("<strong><bdi>").text(name).raw("</bdi></strong>");
         }
         None => {
-            out.raw(if shared { "The link carries no name." } else { "No name given." });
+            out.raw(if shared { "The link carries no name." } else { "Name: not given." });
         }
     }
     out.raw("</p><p class=\"record-count\">").int(record.entries.len() as i64).raw(" of ").int(LessonSlug::ALL.len() as i64);
@@ -35,7 +46,7 @@ pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
     if !record.entries.is_empty() {
         out.raw(
             "<table class=\"record\"><caption>Lessons completed</caption><thead><tr><th scope=\"col\">Lesson</th>\
-             <th scope=\"col\">Completed on</th><th scope=\"col\">Quiz, first attempt</th><th scope=\"col\">Help</th></tr></thead><tbody>",
+             <th scope=\"col\">Completed on</th><th scope=\"col\">Quiz, first attempt</th><th scope=\"col\">“Show me”</th></tr></thead><tbody>",
         );
         for e in &record.entries {
             out.raw("<tr><th scope=\"row\">").int(i64::from(e.slug.position()) + 1).raw(". ").text(title(e.slug)).raw("</th><td>");
@@ -48,53 +59,61 @@ pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
                 Some((right, of)) => out.int(i64::from(right)).raw(" of ").int(i64::from(of)),
                 None => out.raw("No score"),
             };
-            out.raw("</td><td>").raw(if e.helped { "With help (“Show me”)" } else { "Without help" }).raw("</td></tr>");
+            out.raw("</td><td>").raw(if e.helped { "Used" } else { "Not used" }).raw("</td></tr>");
         }
-        out.raw("</tbody></table>");
+        out.raw("</tbody></table>").raw(COLUMNS);
         if record.entries.iter().any(|e| e.on.is_none()) {
-            out.raw("<p class=\"footnote\">* Completed in another browser, or before this app kept dates.</p>");
+            out.raw(
+                "<p class=\"footnote\">* Completed in another browser, or brought from one by file or code (they carry \
+                 no days), or before this app kept days.</p>",
+            );
         }
     }
     if let Some(why) = unread {
-        out.raw("<p class=\"control-error\" role=\"alert\">The completion dates saved in this browser could not be read (");
+        out.raw("<p class=\"control-error\" role=\"alert\">The completion days saved in this browser could not be read (");
         out.text(why).raw("), so none is shown.</p>");
     }
     if shared {
-        out.raw("<p class=\"no-print\"><a href=\"#/certificate\">Your own record</a></p>");
+        out.raw("<p class=\"no-print\"><a href=\"#/certificate\">Open your own record, from this browser</a></p>");
     }
     out
 }
 
-/// The record's tools up to the link: the name (first shown as `name`),
-/// printing, and whether the link carries the name. Fixed while the page
-/// is open, so what the learner types is never lost to a redraw; the
-/// page's listeners find them by id and `data-action`.
-pub fn tools(name: &str) -> Markup {
+/// The record's name box, first showing `name`, and the box that puts it
+/// in the share link, first ticked as `in_link`. Fixed while the page is
+/// open, so what the learner types is never lost to a redraw; the page's
+/// listeners find them by id.
+pub fn tools(name: &str, in_link: bool) -> Markup {
     let mut out = Markup::from_static(
-        "<h2 id=\"record-tools-heading\">Name, print and share</h2><label for=\"record-name\">Your name, as the record shows it</label>\
+        "<h2 id=\"record-tools-heading\">Name, share and print</h2><label for=\"record-name\">Your name, as the record shows it</label>\
          <input id=\"record-name\" type=\"text\" autocomplete=\"name\" aria-describedby=\"record-name-kept\" maxlength=\"",
     );
     out.int(MAX_NAME as i64).raw("\" value=\"").text(name).raw(
-        "\"><p id=\"record-name-kept\" class=\"hint\">Kept in this browser only. It goes into the share link only if you tick the box below.</p>\
-         <p><button type=\"button\" data-action=\"print\">Print, or save as PDF</button></p>\
-         <p><input type=\"checkbox\" id=\"record-share-name\"> <label for=\"record-share-name\">Put my name in the share link</label></p>\
-         <label for=\"record-link\">Link to this record</label>",
+        "\"><p id=\"record-name-kept\" class=\"hint\">Kept in this browser only, until progress is reset. It goes into the \
+         share link only if you tick the box below.</p><p><input type=\"checkbox\" id=\"record-share-name\"",
     );
+    out.raw(if in_link { " checked" } else { "" });
+    out.raw("> <label for=\"record-share-name\">Put my name in the share link</label></p><label for=\"record-link\">Link to this record</label>");
     out
 }
 
-/// The share link, to select or copy (it changes as the name and the box
-/// do; nothing is typed into it).
-pub fn link_box(link: &str) -> Markup {
+/// The share link, to select or copy (it changes with the name and the
+/// box; nothing is typed into it), what it carries, and printing.
+pub fn link_box(link: &str, named: bool) -> Markup {
     let mut out = Markup::from_static("<input id=\"record-link\" type=\"text\" readonly value=\"");
-    out.text(link).raw("\"><p><button type=\"button\" data-action=\"copy\">Copy the link</button></p>");
+    out.text(link).raw("\"><p class=\"hint\">");
+    out.raw(if named { "This link carries your name." } else { "This link carries no name." });
+    out.raw(
+        "</p><p><button type=\"button\" data-action=\"copy\">Copy the link</button> \
+         <button type=\"button\" data-action=\"print\">Print, or save as PDF</button></p>",
+    );
     out
 }
 
 /// What a shared link shows when it cannot be read.
 pub fn unreadable_link(why: &str) -> Markup {
     let mut out = Markup::from_static("<h1>A shared completion record</h1><p class=\"control-error\" role=\"alert\">This link to a record could not be read: ");
-    out.text(why).raw(".</p><p><a href=\"#/certificate\">Your own record</a></p>");
+    out.text(why).raw(".</p><p><a href=\"#/certificate\">Open your own record, from this browser</a></p>");
     out
 }
 
@@ -104,9 +123,13 @@ mod tests {
     use crate::progress::dates::Day;
     use crate::progress::record::{clean_name, Entry};
 
+    fn role_questions() -> u32 {
+        crate::lessons::text::answer_key(LessonSlug::Role).len() as u32
+    }
+
     fn sample(name: &str) -> Record {
         let entries = vec![
-            Entry { slug: LessonSlug::Role, on: Day::new(2026, 12, 1), quiz: Some((2, 3)), helped: false },
+            Entry { slug: LessonSlug::Role, on: Day::new(2026, 12, 1), quiz: Some((2, role_questions())), helped: false },
             Entry { slug: LessonSlug::Cost, on: None, quiz: None, helped: true },
         ];
         Record { entries, name: Some(clean_name(name)).filter(|n| !n.is_empty()) }
@@ -117,12 +140,14 @@ mod tests {
         let html = record(&sample("Ada"), false, None).into_string();
         assert!(html.contains("<strong><bdi>Ada</bdi></strong>"), "{html}");
         assert!(html.contains("2 of 11 lessons completed."), "{html}");
-        assert!(html.contains("<time datetime=\"2026-12-01\">1 December 2026</time></td><td>2 of 3</td><td>Without help</td>"), "{html}");
-        assert!(html.contains("Not recorded*</td><td>No score</td><td>With help"), "{html}");
+        let row = format!("<time datetime=\"2026-12-01\">1 December 2026</time></td><td>2 of {}</td><td>Not used</td>", role_questions());
+        assert!(html.contains(&row), "{html}");
+        assert!(html.contains("Not recorded*</td><td>No score</td><td>Used</td>"), "{html}");
+        assert!(html.contains("hints do not count"), "{html}");
         assert!(html.contains("* Completed in another browser"), "{html}");
         assert!(html.contains("Nothing verifies this record."));
         let shared = record(&sample(""), true, None).into_string();
-        assert!(shared.contains("Shared by link.") && shared.contains("The link carries no name."), "{shared}");
+        assert!(shared.contains("Shared by link, unverified.") && shared.contains("The link carries no name."), "{shared}");
         let unread = record(&Record::default(), false, Some("<b>odd</b>")).into_string();
         assert!(unread.contains("0 of 11 lessons completed.") && !unread.contains("<table"));
         assert!(unread.contains("(&lt;b&gt;odd&lt;/b&gt;)"), "{unread}");
@@ -141,8 +166,8 @@ mod tests {
             "<!--",
         ] {
             let r = sample(hostile);
-            let back = Record::from_link_data(&r.link_data(true)).unwrap();
-            for html in [record(&back, true, None).into_string(), tools(hostile).into_string()] {
+            let back = Record::from_link_data(&r.link_data(true), None).unwrap();
+            for html in [record(&back, true, None).into_string(), tools(hostile, true).into_string(), link_box(&r.link_data(true), true).into_string()] {
                 for evil in ["<script", "<img", "<iframe", "onerror=\"", "onfocus='", "<!--", "&lt;b&gt; already"] {
                     assert!(!html.contains(evil), "{hostile} → {evil} in {html}");
                 }

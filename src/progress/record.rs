@@ -5,12 +5,14 @@
 //! what this browser saved, and a link says what its sender put in it.
 
 use crate::lessons::text::answer_key;
-use crate::lessons::LessonSlug;
+use crate::lessons::{title, LessonSlug};
 use crate::progress::dates::{CompletionDates, Day};
 use crate::progress::Progress;
 
 /// Where the learner's name is kept, on this device only.
 pub const NAME_KEY: &str = "hub-and-mesh.name";
+/// "1" when the learner chose to put the name in the share link.
+pub const NAME_IN_LINK_KEY: &str = "hub-and-mesh.name-in-link";
 /// The longest name kept, in characters.
 pub const MAX_NAME: usize = 80;
 /// The share link's format, first in its data.
@@ -67,8 +69,10 @@ impl Record {
     }
 
     /// Reads link data, refusing anything `link_data` would not write, with
-    /// a reason a learner can act on.
-    pub fn from_link_data(text: &str) -> Result<Record, String> {
+    /// a reason a learner can act on: a day after `latest` (the reader's
+    /// tomorrow) or a score out of another number of questions than the
+    /// lesson has cannot be true, so they are refused too.
+    pub fn from_link_data(text: &str, latest: Option<Day>) -> Result<Record, String> {
         if text.len() > MAX_LINK {
             return Err("it is longer than any record".to_owned());
         }
@@ -82,7 +86,8 @@ impl Record {
         }
         let mut name = None;
         let mut lessons: [Option<Entry>; LessonSlug::ALL.len()] = Default::default();
-        for part in parts {
+        // An empty part is a stray separator, as a copy may leave at the end.
+        for part in parts.filter(|p| !p.is_empty()) {
             let (key, value) = part.split_once('=').ok_or("part of it is not a setting")?;
             if key == "name" {
                 let decoded = percent_decode(value).ok_or("the name in it is damaged")?;
@@ -92,8 +97,14 @@ impl Record {
                 continue;
             }
             let slug: LessonSlug = key.parse().map_err(|_| "it names a lesson this version does not have".to_owned())?;
-            let slot = &mut lessons[slug.position() as usize];
-            if slot.replace(entry(slug, value).ok_or("a lesson's line in it is damaged")?).is_some() {
+            let e = entry(slug, value).ok_or("a lesson's line in it is damaged")?;
+            if e.quiz.is_some_and(|(_, of)| of as usize != answer_key(slug).len()) {
+                return Err(format!("it scores {} out of another number of questions than the lesson has", title(slug)));
+            }
+            if e.on.zip(latest).is_some_and(|(on, latest)| on > latest) {
+                return Err("it gives a day that has not come yet".to_owned());
+            }
+            if lessons[slug.position() as usize].replace(e).is_some() {
                 return Err("it lists a lesson twice".to_owned());
             }
         }
@@ -208,22 +219,29 @@ mod tests {
         assert_eq!(Record::of(&p, &dates, Some(" \t".to_owned())).name, None);
     }
 
+    /// The reader's tomorrow, for links read in these tests.
+    fn latest() -> Option<Day> {
+        Day::new(2026, 12, 2)
+    }
+
     #[test]
     fn a_link_carries_the_record_and_the_name_only_when_asked() {
         let day = Day::new(2026, 12, 1).unwrap();
+        let questions = answer_key(LessonSlug::Role).len() as u32;
         let record = Record {
             entries: vec![
-                Entry { slug: LessonSlug::Role, on: Some(day), quiz: Some((2, 3)), helped: false },
+                Entry { slug: LessonSlug::Role, on: Some(day), quiz: Some((2, questions)), helped: false },
                 Entry { slug: LessonSlug::Cost, on: None, quiz: None, helped: true },
             ],
             name: Some("Zoë O'Neil; <b>&".to_owned()),
         };
         let without = record.link_data(false);
-        assert_eq!(without, "1;role=20261201.2.3;cost=-.-.-.h");
-        assert_eq!(Record::from_link_data(&without), Ok(Record { name: None, ..record.clone() }));
+        assert_eq!(without, format!("1;role=20261201.2.{questions};cost=-.-.-.h"));
+        assert_eq!(Record::from_link_data(&without, latest()), Ok(Record { name: None, ..record.clone() }));
+        assert_eq!(Record::from_link_data(&format!("{without};"), latest()), Ok(Record { name: None, ..record.clone() }), "a stray ; at the end");
         let with = record.link_data(true);
         assert!(with.ends_with(";name=Zo%C3%AB%20O%27Neil%3B%20%3Cb%3E%26"), "{with}");
-        assert_eq!(Record::from_link_data(&with), Ok(record));
+        assert_eq!(Record::from_link_data(&with, latest()), Ok(record));
     }
 
     #[test]
@@ -239,18 +257,19 @@ mod tests {
             "\u{202e}evil\u{202c}",
         ] {
             let r = Record { entries: Vec::new(), name: Some(clean_name(hostile)) };
-            let back = Record::from_link_data(&r.link_data(true)).unwrap();
+            let back = Record::from_link_data(&r.link_data(true), latest()).unwrap();
             assert_eq!(back.name, r.name, "{hostile}");
             assert!(!r.link_data(true)[2..].contains(['<', '>', '"', '\'', ';', ' ']), "{hostile}");
         }
         assert_eq!(clean_name("\u{202e}evil\u{202c}\u{0}\u{7}"), "evil");
         assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME);
         // As a browser may hand it over, decoded.
-        assert_eq!(Record::from_link_data("1;name=Zoë O'Neil").unwrap().name.as_deref(), Some("Zoë O'Neil"));
+        assert_eq!(Record::from_link_data("1;name=Zoë O'Neil", latest()).unwrap().name.as_deref(), Some("Zoë O'Neil"));
     }
 
     #[test]
-    fn damaged_or_foreign_links_are_refused_with_a_reason() {
+    fn damaged_foreign_or_impossible_links_are_refused_with_a_reason() {
+        let questions = answer_key(LessonSlug::Role).len();
         for (bad, why) in [
             ("", "not a record"),
             ("hello", "not a record"),
@@ -269,10 +288,13 @@ mod tests {
             ("1;role=-.1.2.x", "damaged"),
             ("1;role=-.+1.2", "damaged"),
             ("1;role=-.1000.1000", "damaged"),
+            (&format!("1;role=-.1.{}", questions + 1), "another number of questions"),
+            (&format!("1;role=20261203.1.{questions}"), "not come yet"),
         ] {
-            let got = Record::from_link_data(bad);
+            let got = Record::from_link_data(bad, latest());
             assert!(got.as_ref().is_err_and(|e| e.contains(why)), "{bad}: {got:?}");
         }
-        assert!(Record::from_link_data(&format!("1;name={}", "a".repeat(3000))).is_err());
+        assert!(Record::from_link_data(&format!("1;role=20261202.1.{questions}"), latest()).is_ok(), "tomorrow: a reader to the west");
+        assert!(Record::from_link_data(&format!("1;name={}", "a".repeat(3000)), latest()).is_err());
     }
 }

@@ -3,7 +3,7 @@
 //! never swallowed.
 
 use crate::progress::dates::{CompletionDates, Day};
-use crate::progress::record::{Record, NAME_KEY};
+use crate::progress::record::{Record, NAME_IN_LINK_KEY, NAME_KEY};
 use crate::progress::{apply_and_save, load, Action, LoadNotice, Progress, Saved, Seen, Storage};
 use crate::ui::storage::open_storage;
 use std::cell::RefCell;
@@ -58,18 +58,19 @@ impl ProgressState {
             Ok(dates) => (dates, None),
             Err(why) => (CompletionDates::default(), Some(why)),
         };
-        (Record::of(&self.progress, &dates, self.name()), unread)
+        (Record::of(&self.progress, &dates, self.kept(NAME_KEY)), unread)
     }
 
-    /// The learner's name as they typed it, kept on this device only.
-    pub fn name(&self) -> Option<String> {
-        self.storage.borrow().get(NAME_KEY).ok().flatten()
+    /// A setting of the completion record kept on this device (the name,
+    /// whether the link carries it).
+    pub fn kept(&self, key: &str) -> Option<String> {
+        self.storage.borrow().get(key).ok().flatten()
     }
 
-    /// Keeps the name, or forgets it when empty. Whether it could be kept.
-    pub fn set_name(&self, name: &str) -> bool {
+    /// Keeps a setting, or forgets it when empty. Whether it could be kept.
+    pub fn keep(&self, key: &str, value: &str) -> bool {
         let mut storage = self.storage.borrow_mut();
-        if name.trim().is_empty() { storage.remove(NAME_KEY) } else { storage.set(NAME_KEY, name) }.is_ok()
+        if value.trim().is_empty() { storage.remove(key) } else { storage.set(key, value) }.is_ok()
     }
 
     /// A lesson launched by an LMS: its progress is what the LMS kept, held
@@ -105,10 +106,16 @@ impl Reducible for ProgressState {
                     return self;
                 }
                 let brought = matches!(action, Action::Import { .. });
+                if matches!(action, Action::ResetAll) {
+                    // A reset leaves nothing of the learner: on a shared
+                    // computer the next one starts with no name either.
+                    next.keep(NAME_KEY, "");
+                    next.keep(NAME_IN_LINK_KEY, "");
+                }
                 let saved = apply_and_save(next.storage.borrow_mut().as_mut(), &mut next.seen.borrow_mut(), &mut next.progress, action);
                 match saved {
                     Ok(Saved::Written | Saved::Merged) => {
-                        if let Some(today) = today() {
+                        if let Some(today) = local_day(0.0) {
                             CompletionDates::record(next.storage.borrow_mut().as_mut(), &self.progress, &next.progress, brought, today);
                         }
                     }
@@ -121,10 +128,10 @@ impl Reducible for ProgressState {
     }
 }
 
-/// The learner's local date, as their computer's clock gives it.
-fn today() -> Option<Day> {
-    let now = js_sys::Date::new_0();
-    Day::new(now.get_full_year(), now.get_month() + 1, now.get_date())
+/// The local date `days` from now, by this computer's clock.
+pub fn local_day(days: f64) -> Option<Day> {
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(js_sys::Date::now() + days * 86_400_000.0));
+    Day::new(at.get_full_year(), at.get_month() + 1, at.get_date())
 }
 
 pub type ProgressHandle = UseReducerHandle<ProgressState>;

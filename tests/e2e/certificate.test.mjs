@@ -5,7 +5,7 @@
 // says so, and the printout is one clean page.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { appSuite, onGuardedPage, appHeading, axeViolations, OUTPUT } from "./harness.mjs";
 import { solveTask, answerQuiz } from "./learner.mjs";
@@ -40,7 +40,7 @@ test("a lesson completed here is on the record with its day, first-attempt score
     assert.equal(await row.locator("th").textContent(), "1. Roles");
     assert.equal(await row.locator("time").getAttribute("datetime"), today);
     assert.equal(await row.locator("td").nth(1).textContent(), `${firstRight} of ${total}`);
-    assert.equal(await row.locator("td").nth(2).textContent(), "Without help");
+    assert.equal(await row.locator("td").nth(2).textContent(), "Not used");
     assert.match(await page.locator(".record-count").textContent(), /^1 of 11 lessons completed\.$/);
     assert.match(await page.locator(".unverified").textContent(), /Nothing verifies this record/);
 
@@ -54,13 +54,28 @@ test("a lesson completed here is on the record with its day, first-attempt score
     await page.getByRole("button", { name: "Copy the link" }).click();
     await page.locator(".record-tools [role=status]", { hasText: /copied|copy it/ }).waitFor();
 
-    // Kept on this device: there after a reload.
+    assert.equal(await page.locator(".record-tools .hint", { hasText: "This link" }).textContent(), "This link carries your name.");
+
+    // Kept on this device: there after a reload, the choice to share it too.
     await page.reload();
     assert.equal(await appHeading(page), "Your completion record");
     assert.equal(await page.locator("#record-name").inputValue(), "Ada  Lovelace");
+    assert.ok(await page.locator("#record-share-name").isChecked(), "the name stays in the link once ticked");
+    assert.equal(await page.locator("#record-link").inputValue(), link);
     assert.equal(await page.locator(".record-name bdi").textContent(), "Ada Lovelace");
     assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.name")), "Ada  Lovelace");
     assert.deepEqual(await axeViolations(page), []);
+
+    // Reset: the next learner at this computer starts with no name.
+    await page.goto(`${app.server.url}#/`);
+    await appHeading(page);
+    await page.getByRole("button", { name: "Reset progress…" }).click();
+    await page.getByRole("button", { name: "Yes, reset my progress" }).click();
+    await page.goto(`${app.server.url}#/certificate`);
+    await page.locator("#app h1", { hasText: "Your completion record" }).waitFor();
+    assert.equal(await page.locator("#record-name").inputValue(), "");
+    assert.equal(await page.locator(".record-count").textContent(), "0 of 11 lessons completed.");
+    assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.name")), null);
   });
 
   // Another browser, with nothing saved: the link shows the record it carries.
@@ -69,7 +84,7 @@ test("a lesson completed here is on the record with its day, first-attempt score
     assert.equal(await appHeading(page), "A shared completion record");
     assert.equal(await page.locator(".record-name bdi").textContent(), "Ada Lovelace");
     assert.equal(await page.locator("table.record tbody tr th").textContent(), "1. Roles");
-    assert.match(await page.locator(".unverified").textContent(), /Shared by link\. Nothing verifies this record/);
+    assert.match(await page.locator(".unverified").textContent(), /Shared by link, unverified\. Nothing verifies this record/);
     assert.equal(await page.locator("#record-name").count(), 0, "nothing to edit in someone else's record");
     assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.name")), null, "a shared name is not kept");
   });
@@ -110,7 +125,9 @@ test("hostile names stay text on the record and in the link; a damaged link is r
         window.pwned = 0;
       });
     }
-    for (const damaged of ["1;role=yesterday", "9;role=-.-.-", "1;name=%E2%28", "<script>"]) {
+    // Damaged, foreign, or impossible: a day to come, a score out of more
+    // questions than the lesson has.
+    for (const damaged of ["1;role=yesterday", "9;role=-.-.-", "1;name=%E2%28", "<script>", "1;role=20990101.-.-", "1;role=-.9.9"]) {
       await page.goto(`${app.server.url}#/certificate?r=${damaged}`);
       await page.locator("#app h1", { hasText: "A shared completion record" }).waitFor();
       assert.match(await page.getByRole("alert").textContent(), /^This link to a record could not be read: .+\.$/, damaged);
@@ -141,6 +158,7 @@ test("the record prints on one clean page, all eleven lessons with it", () =>
     }
     assert.ok(await page.locator("table.record").isVisible());
     const pdf = await page.pdf({ format: "A4" });
+    mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, "certificate.pdf"), pdf);
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.equal(pages, 1, "one page");

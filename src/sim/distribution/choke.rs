@@ -213,19 +213,21 @@ impl DistributionSim {
         let Some(c) = self.choke.get(u as usize) else { return Vec::new() };
         let bucket = window::bucket_at(self.now, c.rechoke_phase);
         let nodes = &self.nodes;
-        let mut ranked: Vec<(u32, u32, u32)> = c
+        // Most delivered first; equal amounts by the fixed random rank, so
+        // no peer is favoured by its number: one integer key each, sorted
+        // by the simulator's one integer sort (see `sim::sorting`).
+        let mut ranked: Vec<u64> = c
             .received
             .iter()
             .filter_map(|e| {
                 let amount = e.amount(bucket);
-                let tiebreak = nodes.get(e.from as usize)?.tiebreak;
-                (amount > 0).then_some((amount, tiebreak, e.from))
+                let order = nodes.get(e.from as usize)?.order;
+                (amount > 0).then_some(u64::from(u32::MAX - amount) << 32 | u64::from(order))
             })
             .collect();
-        // Most delivered first; equal amounts by the fixed random rank, so
-        // no peer is favoured by its number.
-        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let best = ranked.iter().map(|e| e.2);
+        ranked.sort_unstable();
+        let by_order = &self.by_order;
+        let best = ranked.iter().filter_map(|&k| by_order.get(k as u32 as usize).copied());
         let held = c.regular.iter().copied();
         let order: Vec<u32> = if scheduled { best.chain(held).collect() } else { held.chain(best).collect() };
         let mut regular: Vec<u32> = Vec::with_capacity(REGULAR_SLOTS);

@@ -76,6 +76,9 @@ pub(super) struct NodeState {
     /// Fixed random rank among peers equally far along, drawn once from the
     /// run's generator, so no peer is favoured by its number.
     pub tiebreak: u32,
+    /// This node's place among all nodes by (tiebreak, id): one number that
+    /// orders as the pair does.
+    pub order: u32,
     pub done_at: Option<SimTime>,
     /// Outgoing connections (open or waiting out latency).
     pub conns: Vec<u32>,
@@ -138,6 +141,8 @@ pub struct DistributionSim {
     pub(super) live_conns: u32,
     /// Peers that still lack an unclaimed chunk, least far along first.
     pub(super) candidates: Candidates,
+    /// Node ids by `NodeState::order`.
+    pub(super) by_order: Vec<u32>,
     /// Senders to reconsider once rates are recomputed, in the order they
     /// were noted.
     pub(super) to_try: Vec<u32>,
@@ -181,6 +186,7 @@ impl DistributionSim {
                 held,
                 claimed,
                 tiebreak: rng.next_u32(),
+                order: 0,
                 done_at: None,
                 conns: Vec::new(),
                 targets: Vec::new(),
@@ -196,6 +202,14 @@ impl DistributionSim {
             });
         }
         let tiebreaks: Vec<u32> = nodes.iter().skip(1).map(|s| s.tiebreak).collect();
+        let mut keys: Vec<u64> = nodes.iter().zip(0u32..).map(|(s, id)| u64::from(s.tiebreak) << 32 | u64::from(id)).collect();
+        keys.sort_unstable();
+        let by_order: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
+        for (&id, order) in by_order.iter().zip(0u32..) {
+            if let Some(node) = nodes.get_mut(id as usize) {
+                node.order = order;
+            }
+        }
         let choke = choke::book(&scenario, &mut rng);
         let candidates = Candidates::new(&tiebreaks, k);
         let latency = SimDuration::from_secs_f64_ceil(scenario.latency_ms / 1000.0);
@@ -227,6 +241,7 @@ impl DistributionSim {
             free_conns: Vec::new(),
             live_conns: 0,
             candidates,
+            by_order,
             to_try: Vec::new(),
             completions: Vec::new(),
             changed: Vec::new(),

@@ -5,10 +5,10 @@
 
 use crate::markup::Markup;
 use crate::page::record::{link_box, record, tools, unreadable_link};
-use crate::progress::record::{clean_name, Record};
+use crate::progress::record::{clean_name, Record, NAME_IN_LINK_KEY, NAME_KEY};
 use crate::route::Route;
 use crate::ui::js::{call, get};
-use crate::ui::progress_state::{progress_notice, use_progress};
+use crate::ui::progress_state::{local_day, progress_notice, use_progress};
 use crate::ui::router::use_route;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -42,13 +42,14 @@ pub fn CertificatePage() -> Html {
     let progress = use_progress();
     // The name box's first value: its markup stays fixed while the page is
     // open, so typing is never lost to a redraw.
-    let first_name = use_state(|| progress.name().unwrap_or_default());
+    let first_name = use_state(|| progress.kept(NAME_KEY).unwrap_or_default());
     let name = use_state(|| (*first_name).clone());
-    let with_name = use_state(|| false);
+    let first_in_link = use_state(|| progress.kept(NAME_IN_LINK_KEY).is_some());
+    let with_name = use_state(|| *first_in_link);
     let said = use_state(String::new);
     if let Some(data) = shared_data() {
         let mut page = Markup::from_static("<article class=\"certificate\">");
-        page.markup(&match Record::from_link_data(&data) {
+        page.markup(&match Record::from_link_data(&data, local_day(1.0)) {
             Ok(r) => record(&r, true, None),
             Err(why) => unreadable_link(&why),
         });
@@ -60,21 +61,23 @@ pub fn CertificatePage() -> Html {
     mine.name = Some(clean_name(&name)).filter(|n| !n.is_empty());
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default().to_owned();
-    let link = format!("{base}{}?r={}", Route::Certificate.href(), mine.link_data(*with_name));
+    let named = *with_name && mine.name.is_some();
+    let link = format!("{base}{}?r={}", Route::Certificate.href(), mine.link_data(named));
     let on_input = {
         let (progress, name, said) = (progress.clone(), name.clone(), said.clone());
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).filter(|i| i.id() == "record-name") else { return };
-            if !progress.set_name(&input.value()) {
+            if !progress.keep(NAME_KEY, &input.value()) {
                 said.set("This browser would not keep the name; it is used until you leave the page.".to_owned());
             }
             name.set(input.value());
         })
     };
     let on_change = {
-        let with_name = with_name.clone();
+        let (progress, with_name) = (progress.clone(), with_name.clone());
         Callback::from(move |e: Event| {
             if let Some(tick) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).filter(|i| i.id() == "record-share-name") {
+                progress.keep(NAME_IN_LINK_KEY, if tick.checked() { "1" } else { "" });
                 with_name.set(tick.checked());
             }
         })
@@ -100,8 +103,8 @@ pub fn CertificatePage() -> Html {
             { progress_notice(&progress) }
             { record(&mine, false, unread.as_deref()).html() }
             <section class="no-print record-tools" aria-labelledby="record-tools-heading">
-                { tools(&first_name).html() }
-                { link_box(&link).html() }
+                { tools(&first_name, *first_in_link).html() }
+                { link_box(&link, named).html() }
                 <p class="hint" role="status">{ (*said).clone() }</p>
             </section>
         </article>

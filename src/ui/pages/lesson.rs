@@ -224,7 +224,7 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
         html! {
             <>
                 <p class="task-status done">{ "✓ Task reached. " }{ render(&text.success, text).html() }</p>
-                { par(lesson.task.best, *answer) }
+                { par(lesson.task.best, *answer, mine.helped) }
             </>
         }
     } else if mine.task_done {
@@ -358,13 +358,17 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
 
 /// The learner's answer beside the least that works, once the task is
 /// reached: the level's par, as in the best-loved puzzle tutorials.
-fn par(best: Option<Best>, answer: Option<f64>) -> Html {
+fn par(best: Option<Best>, answer: Option<f64>, helped: bool) -> Html {
     let (Some(best), Some(mine)) = (best, answer) else { return html! {} };
     let spec = best.param.spec();
     let with_unit = |v: f64| if spec.unit.is_empty() { format_number(v) } else { format!("{} {}", format_number(v), spec.unit) };
     // The least is named only once reached: told sooner, it would be a
     // number to copy rather than one to find.
-    let verdict = if mine <= best.value + 1e-9 { "That is the least that works here: you found the best answer." } else { "A lower value also works here. Can you find the least?" };
+    let verdict = match (mine <= best.value + 1e-9, helped) {
+        (true, true) => "That is the least that works here, as “Show me” set it.",
+        (true, false) => "That is the least that works here: you found the best answer.",
+        (false, _) => "A lower value also works here. Can you find the least?",
+    };
     html! {
         <p class="par" role="note">
             <strong>{ format!("Your answer: {} {}. ", spec.label, with_unit(mine)) }</strong>{ verdict }
