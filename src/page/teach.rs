@@ -115,7 +115,12 @@ pub fn notes(slug: LessonSlug, text: &LessonText, hidden: bool) -> Markup {
     out.raw("<h3>The task, and its answer</h3><p>").markup(&render_marked(&text.task_prompt, text)).raw("</p><p>“Show me” sets <strong>");
     out.text(&solution_words(lesson(slug).task.solution)).raw("</strong>, found with the lesson's seeded simulation: a hand calculation \
         from the formula can land one step of a control away from it and still be sound; the lesson checks the learner's run, not the number. A learner who uses “Show me” completes the lesson “with help”.</p>");
-    out.raw("<h3>Common wrong predictions</h3><p>").markup(&render_marked(&text.predict.prompt, text)).raw("</p><dl>");
+    out.raw("<h3>Common wrong predictions</h3><p>").markup(&render_marked(&text.predict.prompt, text)).raw("</p>");
+    if let Some((seen, option)) = first_run(slug, text) {
+        out.raw("<p>The first run, at the lesson's starting settings, shows <strong>").text(&seen);
+        out.raw("</strong>: the prediction it bears out is “").text(&option).raw("”. The others are wrong for this run:</p>");
+    }
+    out.raw("<dl>");
     for (id, why) in &text.teacher.wrong_predictions {
         if let Some(option) = text.predict.option(id) {
             out.raw("<dt>“").text(&plain(&option.text, text)).raw("”</dt><dd>").markup(&render_marked(why, text)).raw("</dd>");
@@ -123,6 +128,16 @@ pub fn notes(slug: LessonSlug, text: &LessonText, hidden: bool) -> Markup {
     }
     out.raw("</dl></section>");
     out
+}
+
+/// What the lesson's first run measures of its prediction's metric, as the
+/// page shows it, and the option that matches it: the lesson's own seeded
+/// run, so the notes cannot disagree with what learners see.
+fn first_run(slug: LessonSlug, text: &LessonText) -> Option<(String, String)> {
+    let setup = &lesson(slug).setup;
+    let metric = text.predict.metric()?;
+    let seen = setup.bench.outcome(&setup.params(), setup.seed).ok()?.metrics(text.predict.side).get(metric)?;
+    Some((metric.format(seen), plain(&text.predict.matching(seen)?.text, text)))
 }
 
 /// The guide's sections, with the SCORM package's link at the end of its
@@ -168,6 +183,13 @@ mod tests {
             assert_eq!(text.teacher.reading_words, text.reading_words(), "{}: build.rs counts the words the lesson shows", l.slug);
             assert!(html.contains(&crate::markup::escape(&solution_words(l.task.solution))), "{}", l.slug);
             assert!(!html.contains('{'), "{}: a placeholder left unfilled", l.slug);
+            // The option the first run bears out is named, and is none of
+            // the wrong predictions.
+            let (seen, option) = first_run(l.slug, text).unwrap();
+            assert!(html.contains(&format!("shows <strong>{}</strong>: the prediction it bears out is “{}”", crate::markup::escape(&seen), crate::markup::escape(&option))), "{}", l.slug);
+            for (id, _) in &text.teacher.wrong_predictions {
+                assert_ne!(plain(&text.predict.option(id).unwrap().text, text), option, "{}", l.slug);
+            }
         }
     }
 
