@@ -96,7 +96,9 @@
   } catch (e) {
     framed = true;
   }
-  if (embedded || framed || !("serviceWorker" in navigator)) return;
+  // The SCORM package's copy says so on <html>: it has no sw.js to register.
+  var packaged = document.documentElement.hasAttribute("data-no-service-worker");
+  if (embedded || framed || packaged || !("serviceWorker" in navigator)) return;
   window.addEventListener("load", function () {
     try {
       navigator.serviceWorker.register("./sw.js").catch(function () {});

@@ -81,6 +81,10 @@ export function buildPackage(dist) {
   const options = { level: 9, mtime: new Date(Date.UTC(2026, 0, 1)) };
   const entries = { "imsmanifest.xml": [new TextEncoder().encode(manifest(files)), options] };
   for (const f of files) entries[f] = [new Uint8Array(readFileSync(join(root, f))), options];
+  // Opened on its own (a teacher's preview), the package's page must not
+  // ask for the service worker it leaves out (assets/page.js).
+  const page = readFileSync(join(root, "index.html"), "utf8").replace("<html", "<html data-no-service-worker");
+  entries["index.html"] = [new TextEncoder().encode(page), options];
   return Buffer.from(zipSync(entries));
 }
 

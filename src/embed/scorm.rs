@@ -25,7 +25,8 @@ pub fn values(message: &Outbound, scored: &mut bool) -> Vec<(&'static str, Strin
         Outbound::QuizComplete { score, total } if *total > 0 && !std::mem::replace(scored, true) => vec![
             ("cmi.core.score.min", "0".into()),
             ("cmi.core.score.max", "100".into()),
-            (SCORE_RAW, (score.min(total) * 100 / total).to_string()),
+            // A percentage, to the nearest: 2 of 3 is 67.
+            (SCORE_RAW, ((score.min(total) * 100 + total / 2) / total).to_string()),
         ],
         Outbound::LessonComplete { .. } => vec![(STATUS, "completed".into())],
         _ => Vec::new(),
@@ -144,7 +145,9 @@ mod tests {
         assert_eq!(values(&done, &mut false), vec![(STATUS, "completed".to_owned())]);
         let mut scored = false;
         let score = values(&Outbound::QuizComplete { score: 2, total: 3 }, &mut scored);
-        assert_eq!(score.last(), Some(&(SCORE_RAW, "66".to_owned())));
+        assert_eq!(score.last(), Some(&(SCORE_RAW, "67".to_owned())));
+        let third = values(&Outbound::QuizComplete { score: 1, total: 3 }, &mut false);
+        assert_eq!(third.last(), Some(&(SCORE_RAW, "33".to_owned())));
         assert!(scored, "a score written is recorded");
         assert!(values(&Outbound::QuizComplete { score: 3, total: 3 }, &mut scored).is_empty(), "a score recorded stays");
         assert!(values(&Outbound::QuizComplete { score: 0, total: 0 }, &mut false).is_empty());

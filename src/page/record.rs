@@ -11,15 +11,16 @@ pub const UNVERIFIED: &str = "Nothing verifies this record. Hub &amp; Mesh keeps
      your course's own records instead, such as those its learning platform keeps of the lessons it runs as a SCORM package.";
 
 /// What the columns mean, printed with the table.
-const COLUMNS: &str = "<p class=\"footnote\"><strong>Quiz, first attempt:</strong> the first option chosen for each \
-     question, whatever was chosen after it. <strong>“Show me”:</strong> whether the button that sets a working solution \
-     to the task was used; hints do not count. Days are as the learner's own device gave them.</p>";
+const COLUMNS: &str = "<p class=\"footnote\"><strong>Quiz, first attempt:</strong> right answers, of the lesson's \
+     questions, counting the first option chosen for each, whatever was chosen after it; resetting progress starts the \
+     quiz afresh. <strong>“Show me”:</strong> whether the button that sets a working solution to the task was used before \
+     the lesson was completed; hints do not count. Days are as the learner's own device gave them.</p>";
 
 /// The record: heading, the warning, the name, and the table of lessons.
 /// `shared` for a record read from a link; `unread` says why this browser's
 /// dates could not be read.
 pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
-    let mut out = Markup::from_static("<p class=\"print-only\">Hub &amp; Mesh: client-server and peer-to-peer networks</p>");
+    let mut out = Markup::from_static("<p class=\"print-only print-brand\">Hub &amp; Mesh: client-server and peer-to-peer networks</p>");
     if shared {
         out.raw(
             "<h1>A shared completion record</h1><div class=\"unverified shared\"><p><strong>Shared by link, unverified.</strong> ",
@@ -34,7 +35,7 @@ pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
     out.raw("<p class=\"record-name\">");
     match &record.name {
         Some(name) => {
-            out.raw(if shared { "Whose record, as the link says: " } else { "Name: " });
+            out.raw(if shared { "Whose record, as the link says: " } else { "Name, as typed in this browser: " });
             out.raw("<strong><bdi>").text(name).raw("</bdi></strong>");
         }
         None => {
@@ -59,14 +60,15 @@ pub fn record(record: &Record, shared: bool, unread: Option<&str>) -> Markup {
                 Some((right, of)) => out.int(i64::from(right)).raw(" of ").int(i64::from(of)),
                 None => out.raw("No score"),
             };
-            out.raw("</td><td>").raw(if e.helped { "Used" } else { "Not used" }).raw("</td></tr>");
+            out.raw("</td><td>").raw(if e.helped { "Used: completed with help" } else { "Not used" }).raw("</td></tr>");
         }
         out.raw("</tbody></table>").raw(COLUMNS);
         if record.entries.iter().any(|e| e.on.is_none()) {
             out.raw(
                 "<p class=\"footnote\">* Completed in another browser, or brought from one by file or code (they carry \
-                 no days), or before this app kept days.</p>",
+                 no days), or before this app kept days",
             );
+            out.raw(if shared { "; or the link was edited.</p>" } else { ".</p>" });
         }
     }
     if let Some(why) = unread {
@@ -98,8 +100,14 @@ pub fn tools(name: &str, in_link: bool) -> Markup {
 }
 
 /// The share link, to select or copy (it changes with the name and the
-/// box; nothing is typed into it), what it carries, and printing.
-pub fn link_box(link: &str, named: bool) -> Markup {
+/// box; nothing is typed into it), what it carries, and printing; or, for
+/// an empty record, where to begin. The link is printed too.
+pub fn link_box(link: &str, named: bool, empty: bool) -> Markup {
+    if empty {
+        return Markup::from_static(
+            "<p>Complete a lesson, and its line appears here, to print or share. <a href=\"#/\">Choose a lesson</a></p>",
+        );
+    }
     let mut out = Markup::from_static("<input id=\"record-link\" type=\"text\" readonly value=\"");
     out.text(link).raw("\"><p class=\"hint\">");
     out.raw(if named { "This link carries your name." } else { "This link carries no name." });
@@ -110,9 +118,16 @@ pub fn link_box(link: &str, named: bool) -> Markup {
     out
 }
 
+/// The link, on paper: a printout points back to what it shows.
+pub fn printed_link(link: &str) -> Markup {
+    let mut out = Markup::from_static("<p class=\"print-only footnote\">The same record by link: ");
+    out.text(link).raw("</p>");
+    out
+}
+
 /// What a shared link shows when it cannot be read.
 pub fn unreadable_link(why: &str) -> Markup {
-    let mut out = Markup::from_static("<h1>A shared completion record</h1><p class=\"control-error\" role=\"alert\">This link to a record could not be read: ");
+    let mut out = Markup::from_static("<h1>A shared completion record</h1><p class=\"control-error\" role=\"alert\">This link to a record is refused: ");
     out.text(why).raw(".</p><p><a href=\"#/certificate\">Open your own record, from this browser</a></p>");
     out
 }
@@ -138,11 +153,11 @@ mod tests {
     #[test]
     fn the_record_shows_each_lesson_its_day_score_and_help() {
         let html = record(&sample("Ada"), false, None).into_string();
-        assert!(html.contains("<strong><bdi>Ada</bdi></strong>"), "{html}");
+        assert!(html.contains("Name, as typed in this browser: <strong><bdi>Ada</bdi></strong>"), "{html}");
         assert!(html.contains("2 of 11 lessons completed."), "{html}");
         let row = format!("<time datetime=\"2026-12-01\">1 December 2026</time></td><td>2 of {}</td><td>Not used</td>", role_questions());
         assert!(html.contains(&row), "{html}");
-        assert!(html.contains("Not recorded*</td><td>No score</td><td>Used</td>"), "{html}");
+        assert!(html.contains("Not recorded*</td><td>No score</td><td>Used: completed with help</td>"), "{html}");
         assert!(html.contains("hints do not count"), "{html}");
         assert!(html.contains("* Completed in another browser"), "{html}");
         assert!(html.contains("Nothing verifies this record."));
@@ -167,7 +182,7 @@ mod tests {
         ] {
             let r = sample(hostile);
             let back = Record::from_link_data(&r.link_data(true), None).unwrap();
-            for html in [record(&back, true, None).into_string(), tools(hostile, true).into_string(), link_box(&r.link_data(true), true).into_string()] {
+            for html in [record(&back, true, None).into_string(), tools(hostile, true).into_string(), link_box(&r.link_data(true), true, false).into_string()] {
                 for evil in ["<script", "<img", "<iframe", "onerror=\"", "onfocus='", "<!--", "&lt;b&gt; already"] {
                     assert!(!html.contains(evil), "{hostile} → {evil} in {html}");
                 }

@@ -113,12 +113,12 @@ pub fn notes(slug: LessonSlug, text: &LessonText, hidden: bool) -> Markup {
     out.int(text.teacher.reading_words as i64).raw(" words at ").int(READING_WPM as i64);
     out.raw(" a minute), every hint and every quiz reply included but not the mathematics box. Allow more for the runs, the task and the quiz.</p>");
     out.raw("<h3>The task, and its answer</h3><p>").markup(&render_marked(&text.task_prompt, text)).raw("</p><p>“Show me” sets <strong>");
-    out.text(&solution_words(lesson(slug).task.solution)).raw("</strong>, found with the lesson's seeded simulation: a hand calculation \
-        from the formula can land one step of a control away from it and still be sound; the lesson checks the learner's run, not the number. A learner who uses “Show me” completes the lesson “with help”.</p>");
+    out.text(&solution_words(lesson(slug).task.solution)).raw("</strong>, found with the lesson's seeded simulation. A learner who works \
+        from the formula may land one step of a control away from it and still have reasoned well: the lesson checks the learner's run, not the number. A learner who uses “Show me” completes the lesson “with help”.</p>");
     out.raw("<h3>Common wrong predictions</h3><p>").markup(&render_marked(&text.predict.prompt, text)).raw("</p>");
     if let Some((seen, option)) = first_run(slug, text) {
         out.raw("<p>The first run, at the lesson's starting settings, shows <strong>").text(&seen);
-        out.raw("</strong>: the prediction it bears out is “").text(&option).raw("”. The others are wrong for this run:</p>");
+        out.raw("</strong>: the prediction it bears out is “").text(&option).raw("”. Wrong ones learners often make:</p>");
     }
     out.raw("<dl>");
     for (id, why) in &text.teacher.wrong_predictions {

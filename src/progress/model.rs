@@ -240,7 +240,9 @@ impl Progress {
             Action::Helped(slug) => {
                 let l = self.lesson_mut(slug);
                 l.started = true;
-                l.helped = true;
+                // Help after completion did not complete it: the lesson
+                // stays as it was completed, here and in an LMS.
+                l.helped |= !l.completed;
                 slug
             }
             Action::TaskDone(slug) => {

@@ -69,9 +69,10 @@ impl Record {
     }
 
     /// Reads link data, refusing anything `link_data` would not write, with
-    /// a reason a learner can act on: a day after `latest` (the reader's
-    /// tomorrow) or a score out of another number of questions than the
-    /// lesson has cannot be true, so they are refused too.
+    /// a reason a learner can act on: a day after `latest` (two days after
+    /// the reader's today, as a sender far to the east may be a day ahead)
+    /// or a score out of another number of questions than the lesson has
+    /// cannot be true, so they are refused too.
     pub fn from_link_data(text: &str, latest: Option<Day>) -> Result<Record, String> {
         if text.len() > MAX_LINK {
             return Err("it is longer than any record".to_owned());
@@ -97,7 +98,7 @@ impl Record {
                 continue;
             }
             let slug: LessonSlug = key.parse().map_err(|_| "it names a lesson this version does not have".to_owned())?;
-            let e = entry(slug, value).ok_or("a lesson's line in it is damaged")?;
+            let e = entry(slug, value).map_err(|why| format!("its line for {} {why}", title(slug)))?;
             if e.quiz.is_some_and(|(_, of)| of as usize != answer_key(slug).len()) {
                 return Err(format!("it scores {} out of another number of questions than the lesson has", title(slug)));
             }
@@ -114,23 +115,24 @@ impl Record {
     }
 }
 
-fn entry(slug: LessonSlug, value: &str) -> Option<Entry> {
+/// One lesson's line, or what is wrong with it.
+fn entry(slug: LessonSlug, value: &str) -> Result<Entry, &'static str> {
     let fields: Vec<&str> = value.split('.').collect();
     let (on, right, of, helped) = match fields.as_slice() {
         [on, right, of] => (*on, *right, *of, false),
         [on, right, of, "h"] => (*on, *right, *of, true),
-        _ => return None,
+        _ => return Err("is not a day, a score and a mark"),
     };
-    let on = if on == "-" { None } else { Some(Day::from_compact(on)?) };
+    let on = if on == "-" { None } else { Some(Day::from_compact(on).ok_or("gives a day that is no date this app writes")?) };
     let count = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten().filter(|&n| n <= 99);
     let quiz = match (right, of) {
         ("-", "-") => None,
-        _ => Some((count(right)?, count(of)?)).filter(|(r, o)| r <= o && *o > 0),
+        _ => Some((count(right).ok_or("gives a score that is no number")?, count(of).ok_or("gives a score that is no number")?)),
     };
-    if quiz.is_none() && (right, of) != ("-", "-") {
-        return None;
+    if quiz.is_some_and(|(r, o)| r > o || o == 0) {
+        return Err("gives more right answers than questions");
     }
-    Some(Entry { slug, on, quiz, helped })
+    Ok(Entry { slug, on, quiz, helped })
 }
 
 /// A name as the record keeps it: no control or direction-changing
@@ -219,7 +221,7 @@ mod tests {
         assert_eq!(Record::of(&p, &dates, Some(" \t".to_owned())).name, None);
     }
 
-    /// The reader's tomorrow, for links read in these tests.
+    /// The latest day a link read in these tests may give.
     fn latest() -> Option<Day> {
         Day::new(2026, 12, 2)
     }
@@ -281,13 +283,15 @@ mod tests {
             ("1;name=%E2%28", "damaged"),
             ("1;name=%G0", "damaged"),
             ("1;name=%4", "damaged"),
-            ("1;role=20261301.1.2", "damaged"),
-            ("1;role=-.3.2", "damaged"),
-            ("1;role=-.1.0", "damaged"),
-            ("1;role=-.1.-", "damaged"),
-            ("1;role=-.1.2.x", "damaged"),
-            ("1;role=-.+1.2", "damaged"),
-            ("1;role=-.1000.1000", "damaged"),
+            ("1;role=20261301.1.2", "no date"),
+            ("1;role=19991231.-.-", "no date"),
+            ("1;role=-.3.2", "more right answers than questions"),
+            ("1;role=-.1.0", "more right answers than questions"),
+            ("1;role=-.1.-", "no number"),
+            ("1;role=-.1.2.x", "not a day, a score and a mark"),
+            ("1;role=-.1", "not a day, a score and a mark"),
+            ("1;role=-.+1.2", "no number"),
+            ("1;role=-.1000.1000", "no number"),
             (&format!("1;role=-.1.{}", questions + 1), "another number of questions"),
             (&format!("1;role=20261203.1.{questions}"), "not come yet"),
         ] {

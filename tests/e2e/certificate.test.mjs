@@ -75,6 +75,8 @@ test("a lesson completed here is on the record with its day, first-attempt score
     await page.locator("#app h1", { hasText: "Your completion record" }).waitFor();
     assert.equal(await page.locator("#record-name").inputValue(), "");
     assert.equal(await page.locator(".record-count").textContent(), "0 of 11 lessons completed.");
+    assert.equal(await page.locator("#record-link").count(), 0, "nothing to share yet");
+    await page.getByRole("link", { name: "Choose a lesson" }).waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem("hub-and-mesh.name")), null);
   });
 
@@ -90,9 +92,22 @@ test("a lesson completed here is on the record with its day, first-attempt score
   });
 });
 
+/** Saved progress with these lessons complete, as if done in this browser. */
+async function completed(page, slugs) {
+  await page.evaluate((slugs) => {
+    const lesson = { started: true, revealed: true, task_done: true, helped: false, completed: true };
+    localStorage.setItem("hub-and-mesh.progress", JSON.stringify({ version: 2, lessons: Object.fromEntries(slugs.map((s) => [s, lesson])) }));
+    localStorage.setItem("hub-and-mesh.completed-on", JSON.stringify(Object.fromEntries(slugs.map((s) => [s, "2026-12-01"]))));
+  }, slugs);
+}
+
 test("hostile names stay text on the record and in the link; a damaged link is refused", () =>
   onGuardedPage(app.browser, async (page) => {
+    await page.goto(`${app.server.url}#/`);
+    await appHeading(page);
+    await completed(page, ["role"]);
     await page.goto(`${app.server.url}#/certificate`);
+    await page.reload();
     assert.equal(await appHeading(page), "Your completion record");
     await page.evaluate(() => {
       window.pwned = 0;
@@ -127,10 +142,10 @@ test("hostile names stay text on the record and in the link; a damaged link is r
     }
     // Damaged, foreign, or impossible: a day to come, a score out of more
     // questions than the lesson has.
-    for (const damaged of ["1;role=yesterday", "9;role=-.-.-", "1;name=%E2%28", "<script>", "1;role=20990101.-.-", "1;role=-.9.9"]) {
-      await page.goto(`${app.server.url}#/certificate?r=${damaged}`);
+    for (const damaged of ["r=1;role=yesterday", "r=9;role=-.-.-", "r=1;name=%E2%28", "r=<script>", "r=1;role=20990101.-.-", "r=1;role=-.9.9", "x=1"]) {
+      await page.goto(`${app.server.url}#/certificate?${damaged}`);
       await page.locator("#app h1", { hasText: "A shared completion record" }).waitFor();
-      assert.match(await page.getByRole("alert").textContent(), /^This link to a record could not be read: .+\.$/, damaged);
+      assert.match(await page.getByRole("alert").textContent(), /^This link to a record is refused: .+\.$/, damaged);
       assert.equal(await page.locator("table.record").count(), 0, damaged);
     }
   }));
@@ -140,13 +155,8 @@ test("the record prints on one clean page, all eleven lessons with it", () =>
     await page.goto(`${app.server.url}#/`);
     await appHeading(page);
     // Every lesson complete, as if done here, with a day for each.
-    await page.evaluate((slugs) => {
-      const lesson = { started: true, revealed: true, task_done: true, helped: false, completed: true };
-      const lessons = Object.fromEntries(slugs.map((s) => [s, lesson]));
-      localStorage.setItem("hub-and-mesh.progress", JSON.stringify({ version: 2, lessons }));
-      localStorage.setItem("hub-and-mesh.completed-on", JSON.stringify(Object.fromEntries(slugs.map((s) => [s, "2026-12-01"]))));
-      localStorage.setItem("hub-and-mesh.name", "Ada Lovelace");
-    }, LESSONS.map(([slug]) => slug));
+    await completed(page, LESSONS.map(([slug]) => slug));
+    await page.evaluate(() => localStorage.setItem("hub-and-mesh.name", "Ada Lovelace"));
     await page.goto(`${app.server.url}#/certificate`);
     await page.reload();
     assert.equal(await appHeading(page), "Your completion record");

@@ -211,6 +211,8 @@ test("nothing is registered inside an embed, a frame or the SCORM package, and a
     for (const [where, url] of [
       ["an embed, opened at the top", `${server.url}#/embed/lessons/role`],
       ["the SCORM package's lesson", `${host.url}course/index.html#/embed/lessons/dht`],
+      // A teacher previewing the package: nothing asked of a worker it lacks.
+      ["the SCORM package's page, opened on its own", `${host.url}course/index.html#/`],
     ]) {
       await onGuardedPage(browser, async (page) => {
         await page.goto(url);

@@ -165,3 +165,19 @@ fn the_first_attempt_needs_every_question_and_ignores_later_answers() {
     assert_eq!(l.first_attempt(&key), Some((1, 2)));
     assert_eq!(l.first_attempt(&[]), None, "no quiz, no score");
 }
+
+#[test]
+fn show_me_after_completion_leaves_the_completion_as_it_was() {
+    let slug = LessonSlug::Role;
+    let mut p = Progress::default();
+    p.apply(Action::TaskDone(slug));
+    for (q, right) in crate::lessons::text::answer_key(slug) {
+        p.apply(Action::Answered { slug, question: (*q).to_owned(), option: (*right).to_owned() });
+    }
+    assert_eq!(p.lesson(slug).state(), LessonState::Complete);
+    p.apply(Action::Helped(slug));
+    assert_eq!(p.lesson(slug).state(), LessonState::Complete, "not \"with help\"");
+    p.apply(Action::ResetLesson(slug));
+    p.apply(Action::Helped(slug));
+    assert!(p.lesson(slug).helped, "help before completing counts");
+}

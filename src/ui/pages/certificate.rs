@@ -4,7 +4,7 @@
 //! `page::record`; this page connects them to the browser.
 
 use crate::markup::Markup;
-use crate::page::record::{link_box, record, tools, unreadable_link};
+use crate::page::record::{link_box, printed_link, record, tools, unreadable_link};
 use crate::progress::record::{clean_name, Record, NAME_IN_LINK_KEY, NAME_KEY};
 use crate::route::Route;
 use crate::ui::js::{call, get};
@@ -15,11 +15,13 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-/// The data of a shared record in the page's address (`?r=`), if any.
+/// The data of a shared record in the page's address (`?r=`), if it has a
+/// query: one without `r=` is a shared link cut short, never this
+/// browser's own record.
 fn shared_data() -> Option<String> {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let (_, query) = hash.split_once('?')?;
-    query.split('&').find_map(|kv| kv.strip_prefix("r=")).map(str::to_owned)
+    Some(query.split('&').find_map(|kv| kv.strip_prefix("r=")).unwrap_or_default().to_owned())
 }
 
 /// Copies text to the clipboard, and says how that went.
@@ -49,7 +51,7 @@ pub fn CertificatePage() -> Html {
     let said = use_state(String::new);
     if let Some(data) = shared_data() {
         let mut page = Markup::from_static("<article class=\"certificate\">");
-        page.markup(&match Record::from_link_data(&data, local_day(1.0)) {
+        page.markup(&match Record::from_link_data(&data, local_day(2.0)) {
             Ok(r) => record(&r, true, None),
             Err(why) => unreadable_link(&why),
         });
@@ -102,9 +104,10 @@ pub fn CertificatePage() -> Html {
         <article class="certificate" onclick={on_click} oninput={on_input} onchange={on_change}>
             { progress_notice(&progress) }
             { record(&mine, false, unread.as_deref()).html() }
+            { printed_link(&link).html() }
             <section class="no-print record-tools" aria-labelledby="record-tools-heading">
                 { tools(&first_name, *first_in_link).html() }
-                { link_box(&link, named).html() }
+                { link_box(&link, named, mine.entries.is_empty()).html() }
                 <p class="hint" role="status">{ (*said).clone() }</p>
             </section>
         </article>

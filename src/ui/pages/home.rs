@@ -64,7 +64,7 @@ pub fn Home() -> Html {
                 if started {
                     <div class="reset-progress">
                         if *confirming {
-                            <p role="alert">{ "Forget your progress in every lesson, and the name on your completion record? This cannot be undone." }</p>
+                            <p role="alert">{ "Forget your progress in every lesson, and the name on your completion record? This cannot be undone. Links to your record already sent keep what they carry." }</p>
                             <button type="button" class="danger" onclick={reset}>{ "Yes, reset my progress" }</button>
                             <button type="button" onclick={cancel}>{ "Keep my progress" }</button>
                         } else {

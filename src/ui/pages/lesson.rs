@@ -327,7 +327,11 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
                         }
                     </div>
                     if !no_show_me {
-                        <p class="muted">{ "A task solved with “Show me” counts as completed with help." }</p>
+                        <p class="muted" role="status">{ if mine.helped {
+                            "“Show me” has set the controls above to a working solution: run the experiment to see it reach the task."
+                        } else {
+                            "A task solved with “Show me” counts as completed with help."
+                        } }</p>
                     }
                 </section>
 
