@@ -83,7 +83,8 @@ export function buildPackage(dist) {
   for (const f of files) entries[f] = [new Uint8Array(readFileSync(join(root, f))), options];
   // Opened on its own (a teacher's preview), the package's page must not
   // ask for the service worker it leaves out (assets/page.js).
-  const page = readFileSync(join(root, "index.html"), "utf8").replace("<html", "<html data-no-service-worker");
+  const unregistered = "<html data-no-service-worker";
+  const page = readFileSync(join(root, "index.html"), "utf8").replace("<html", unregistered);
   entries["index.html"] = [new TextEncoder().encode(page), options];
   return Buffer.from(zipSync(entries));
 }

@@ -95,7 +95,7 @@ pub fn tools(name: &str, in_link: bool) -> Markup {
          share link only if you tick the box below.</p><p><input type=\"checkbox\" id=\"record-share-name\"",
     );
     out.raw(if in_link { " checked" } else { "" });
-    out.raw("> <label for=\"record-share-name\">Put my name in the share link</label></p><label for=\"record-link\">Link to this record</label>");
+    out.raw("> <label for=\"record-share-name\">Put my name in the share link</label></p>");
     out
 }
 
@@ -108,7 +108,7 @@ pub fn link_box(link: &str, named: bool, empty: bool) -> Markup {
             "<p>Complete a lesson, and its line appears here, to print or share. <a href=\"#/\">Choose a lesson</a></p>",
         );
     }
-    let mut out = Markup::from_static("<input id=\"record-link\" type=\"text\" readonly value=\"");
+    let mut out = Markup::from_static("<label for=\"record-link\">Link to this record</label><input id=\"record-link\" type=\"text\" readonly value=\"");
     out.text(link).raw("\"><p class=\"hint\">");
     out.raw(if named { "This link carries your name." } else { "This link carries no name." });
     out.raw(

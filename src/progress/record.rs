@@ -70,7 +70,8 @@ impl Record {
 
     /// Reads link data, refusing anything `link_data` would not write, with
     /// a reason a learner can act on: a day after `latest` (two days after
-    /// the reader's today, as a sender far to the east may be a day ahead)
+    /// the reader's today: between UTC+14 and UTC−12 two calendar days can
+    /// differ by two)
     /// or a score out of another number of questions than the lesson has
     /// cannot be true, so they are refused too.
     pub fn from_link_data(text: &str, latest: Option<Day>) -> Result<Record, String> {
@@ -129,7 +130,10 @@ fn entry(slug: LessonSlug, value: &str) -> Result<Entry, &'static str> {
         ("-", "-") => None,
         _ => Some((count(right).ok_or("gives a score that is no number")?, count(of).ok_or("gives a score that is no number")?)),
     };
-    if quiz.is_some_and(|(r, o)| r > o || o == 0) {
+    if quiz.is_some_and(|(_, o)| o == 0) {
+        return Err("gives a score out of no questions");
+    }
+    if quiz.is_some_and(|(r, o)| r > o) {
         return Err("gives more right answers than questions");
     }
     Ok(Entry { slug, on, quiz, helped })
@@ -141,9 +145,17 @@ pub fn clean_name(text: &str) -> String {
     let kept: String = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .filter(|c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| !c.is_control() && !invisible(*c))
         .collect();
-    kept.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").chars().take(MAX_NAME).collect()
+    let joined = kept.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    // Cut, then trimmed again, so cleaning a clean name changes nothing.
+    joined.chars().take(MAX_NAME).collect::<String>().trim_end().to_owned()
+}
+
+/// Marks that change direction or take no space: they could make a name
+/// read otherwise than it is written.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 fn percent_encode(text: &str) -> String {
@@ -264,7 +276,10 @@ mod tests {
             assert!(!r.link_data(true)[2..].contains(['<', '>', '"', '\'', ';', ' ']), "{hostile}");
         }
         assert_eq!(clean_name("\u{202e}evil\u{202c}\u{0}\u{7}"), "evil");
+        assert_eq!(clean_name("z\u{200b}e\u{feff}r\u{61c}o\u{2060}"), "zero");
         assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME);
+        let cut = clean_name(&format!("{} tail", "x".repeat(MAX_NAME - 1)));
+        assert_eq!(clean_name(&cut), cut, "cleaning is idempotent, even where the cut falls on a space");
         // As a browser may hand it over, decoded.
         assert_eq!(Record::from_link_data("1;name=Zoë O'Neil", latest()).unwrap().name.as_deref(), Some("Zoë O'Neil"));
     }
@@ -286,7 +301,8 @@ mod tests {
             ("1;role=20261301.1.2", "no date"),
             ("1;role=19991231.-.-", "no date"),
             ("1;role=-.3.2", "more right answers than questions"),
-            ("1;role=-.1.0", "more right answers than questions"),
+            ("1;role=-.1.0", "out of no questions"),
+            ("1;role=-.0.0", "out of no questions"),
             ("1;role=-.1.-", "no number"),
             ("1;role=-.1.2.x", "not a day, a score and a mark"),
             ("1;role=-.1", "not a day, a score and a mark"),
@@ -298,7 +314,7 @@ mod tests {
             let got = Record::from_link_data(bad, latest());
             assert!(got.as_ref().is_err_and(|e| e.contains(why)), "{bad}: {got:?}");
         }
-        assert!(Record::from_link_data(&format!("1;role=20261202.1.{questions}"), latest()).is_ok(), "tomorrow: a reader to the west");
+        assert!(Record::from_link_data(&format!("1;role=20261202.1.{questions}"), latest()).is_ok(), "the latest day allowed");
         assert!(Record::from_link_data(&format!("1;name={}", "a".repeat(3000)), latest()).is_err());
     }
 }

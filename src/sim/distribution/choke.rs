@@ -213,21 +213,8 @@ impl DistributionSim {
         let Some(c) = self.choke.get(u as usize) else { return Vec::new() };
         let bucket = window::bucket_at(self.now, c.rechoke_phase);
         let nodes = &self.nodes;
-        // Most delivered first; equal amounts by the fixed random rank, so
-        // no peer is favoured by its number: one integer key each, sorted
-        // by the simulator's one integer sort (see `sim::sorting`).
-        let mut ranked: Vec<u64> = c
-            .received
-            .iter()
-            .filter_map(|e| {
-                let amount = e.amount(bucket);
-                let order = nodes.get(e.from as usize)?.order;
-                (amount > 0).then_some(u64::from(u32::MAX - amount) << 32 | u64::from(order))
-            })
-            .collect();
-        ranked.sort_unstable();
-        let by_order = &self.by_order;
-        let best = ranked.iter().filter_map(|&k| by_order.get(k as u32 as usize).copied());
+        let delivered = c.received.iter().filter_map(|e| Some((e.amount(bucket), nodes.get(e.from as usize)?.order)));
+        let best = by_delivery(delivered, &self.by_order).into_iter();
         let held = c.regular.iter().copied();
         let order: Vec<u32> = if scheduled { best.chain(held).collect() } else { held.chain(best).collect() };
         let mut regular: Vec<u32> = Vec::with_capacity(REGULAR_SLOTS);
@@ -313,6 +300,18 @@ impl DistributionSim {
         }
         chosen
     }
+}
+
+/// The peers that delivered something, most first; equal amounts by the
+/// fixed random rank, so no peer is favoured by its number. `delivered`
+/// holds `(amount, order)`, where a node's order ranks it by (tiebreak, id)
+/// and `by_order` gives back its id: one integer key each, for the
+/// simulator's one integer sort (see `sim::sorting`).
+fn by_delivery(delivered: impl Iterator<Item = (u32, u32)>, by_order: &[u32]) -> Vec<u32> {
+    let mut keys: Vec<u64> =
+        delivered.filter(|&(amount, _)| amount > 0).map(|(amount, order)| u64::from(u32::MAX - amount) << 32 | u64::from(order)).collect();
+    keys.sort_unstable();
+    keys.into_iter().filter_map(|k| by_order.get(k as u32 as usize).copied()).collect()
 }
 
 #[cfg(test)]

@@ -69,16 +69,20 @@ pub fn CertificatePage() -> Html {
         let (progress, name, said) = (progress.clone(), name.clone(), said.clone());
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).filter(|i| i.id() == "record-name") else { return };
-            if !progress.keep(NAME_KEY, &input.value()) {
-                said.set("This browser would not keep the name; it is used until you leave the page.".to_owned());
-            }
+            // A new link: "copied" was said of the old one.
+            said.set(if progress.keep(NAME_KEY, &input.value()) {
+                String::new()
+            } else {
+                "This browser would not keep the name; it is used until you leave the page.".to_owned()
+            });
             name.set(input.value());
         })
     };
     let on_change = {
-        let (progress, with_name) = (progress.clone(), with_name.clone());
+        let (progress, with_name, said) = (progress.clone(), with_name.clone(), said.clone());
         Callback::from(move |e: Event| {
             if let Some(tick) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).filter(|i| i.id() == "record-share-name") {
+                said.set(String::new());
                 progress.keep(NAME_IN_LINK_KEY, if tick.checked() { "1" } else { "" });
                 with_name.set(tick.checked());
             }

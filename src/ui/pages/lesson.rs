@@ -187,11 +187,16 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
     // A string read per render, not per frame (the experiment panel draws
     // the frames): a memo would cost the bundle more than it saves.
     let no_show_me = props.embedded && crate::embed::hides_show_me(&gloo::utils::window().location().search().unwrap_or_default());
+    // Pressed on this visit: after completion "Show me" changes no progress,
+    // yet what it set is still its answer, not the learner's.
+    let shown = use_state(|| false);
     let show_me = {
         let send = send.clone();
         let progress = progress.clone();
+        let shown = shown.clone();
         Callback::from(move |_| {
             let params: Params = lesson.setup.params().with(lesson.task.solution);
+            shown.set(true);
             progress.dispatch(ProgressMsg::Do(Action::Helped(slug)));
             if let Some(send) = send.borrow().as_ref() {
                 send.emit(LabMsg::Load(Box::new(params)));
@@ -224,7 +229,7 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
         html! {
             <>
                 <p class="task-status done">{ "✓ Task reached. " }{ render(&text.success, text).html() }</p>
-                { par(lesson.task.best, *answer, mine.helped) }
+                { par(lesson.task.best, *answer, mine.helped || *shown) }
             </>
         }
     } else if mine.task_done {
@@ -327,8 +332,10 @@ fn LessonBody(props: &LessonBodyProps) -> Html {
                         }
                     </div>
                     if !no_show_me {
-                        <p class="muted" role="status">{ if mine.helped {
+                        <p class="muted" role="status">{ if mine.helped || *shown {
                             "“Show me” has set the controls above to a working solution: run the experiment to see it reach the task."
+                        } else if mine.completed {
+                            "The lesson is complete: “Show me” would only set the controls, and changes nothing on your record."
                         } else {
                             "A task solved with “Show me” counts as completed with help."
                         } }</p>

@@ -330,3 +330,33 @@ fn group_means_are_none_when_a_group_is_empty_or_unfinished() {
     all.clients = (0..6).collect();
     assert_eq!(run(&all).unwrap().contributor_mean_s, None, "no contributors");
 }
+
+/// The ranking by one integer key is the order of the (amount descending,
+/// tiebreak, id) triples it replaced, ties in amount and tiebreak included.
+#[test]
+fn ranking_by_delivery_is_the_order_of_amount_tiebreak_and_id() {
+    let mut rng = crate::sim::rng::Rng::new(11);
+    for _ in 0..200 {
+        let nodes = 1 + rng.next_u32() % 40;
+        // Small tiebreaks and amounts, so equal ones are common.
+        let tiebreak: Vec<u32> = (0..nodes).map(|_| rng.next_u32() % 4).collect();
+        let mut keys: Vec<u64> = tiebreak.iter().zip(0u32..).map(|(&t, id)| u64::from(t) << 32 | u64::from(id)).collect();
+        keys.sort_unstable();
+        let by_order: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
+        let mut order = vec![0u32; nodes as usize];
+        for (r, &id) in by_order.iter().enumerate() {
+            order[id as usize] = r as u32;
+        }
+        let mut received: Vec<(u32, u32)> = Vec::new();
+        for id in 0..nodes {
+            if rng.next_u32() % 3 > 0 {
+                received.push((rng.next_u32() % 5, id));
+            }
+        }
+        let mut triples: Vec<(u32, u32, u32)> = received.iter().filter(|e| e.0 > 0).map(|&(amount, id)| (amount, tiebreak[id as usize], id)).collect();
+        triples.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let expected: Vec<u32> = triples.iter().map(|t| t.2).collect();
+        let got = by_delivery(received.iter().map(|&(amount, id)| (amount, order[id as usize])), &by_order);
+        assert_eq!(got, expected);
+    }
+}
