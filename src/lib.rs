@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod number;
 pub mod page;
 pub mod progress;
+pub mod query;
 pub mod route;
 pub mod sandbox;
 #[cfg(target_arch = "wasm32")]

@@ -84,10 +84,11 @@ impl Markup {
     }
 }
 
-/// `x` with a fixed number of decimals (at most 3), by integer arithmetic:
-/// drawing code writes thousands of coordinates a frame, and the general
-/// float formatter is far slower (and larger in the bundle). Non-finite
-/// values print as 0, which keeps an attribute well formed.
+/// `x` with a fixed number of decimals (at most 3), by integer arithmetic
+/// on the scaled value: for drawing, which writes thousands of coordinates
+/// a frame, where a last digit off at an exact half does not show. Text a
+/// learner reads goes through `decimal::fixed`, exact. Non-finite values
+/// print as 0, which keeps an attribute well formed.
 pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
     let decimals = decimals.min(3);
     let scale = 10i64.pow(decimals);

@@ -94,11 +94,11 @@ impl TargetOrigin {
 /// The origin named by a page's query string (`location.search`, with or
 /// without its `?`): `None` when it names none, so nothing is sent.
 pub fn origin_from_query(search: &str) -> Result<Option<TargetOrigin>, String> {
-    let search = search.strip_prefix('?').unwrap_or(search);
-    let Some(raw) = search.split('&').find_map(|kv| kv.strip_prefix("origin=")) else {
+    let Some(raw) = crate::query::value(search, "origin") else {
         return Ok(None);
     };
-    TargetOrigin::parse(&percent_decode(raw)?).map(Some)
+    let decoded = crate::query::percent_decode(raw).ok_or("the origin in the address is not properly encoded")?;
+    TargetOrigin::parse(&decoded).map(Some)
 }
 
 /// In an embed's query, hides "Show me", for assessed use.
@@ -109,29 +109,6 @@ pub fn hides_show_me(search: &str) -> bool {
     search.trim_start_matches('?').split('&').any(|kv| kv == SHOW_ME_OFF)
 }
 
-fn percent_decode(s: &str) -> Result<String, String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
-                out.push(hex.ok_or("the origin in the address is not properly encoded")?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).map_err(|_| "the origin in the address is not text".into())
-}
 
 /// What the app tells its parent page.
 #[derive(Clone, Debug, PartialEq)]

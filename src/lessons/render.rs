@@ -3,7 +3,8 @@
 //! ledger lacks shows as written (a native test makes sure none does).
 
 use crate::lessons::text::{Claim, LessonText, Show};
-use crate::markup::{fixed, Markup};
+use crate::decimal::fixed;
+use crate::markup::Markup;
 
 /// A claim's value as the text shows it.
 pub fn show(claim: &Claim) -> String {

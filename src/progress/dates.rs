@@ -127,6 +127,10 @@ impl CompletionDates {
     /// Brings the saved dates in line with a change to the progress. Dates
     /// that cannot be read are left as they are, for the record to say so.
     pub fn record(storage: &mut dyn Storage, before: &Progress, after: &Progress, brought: bool, today: Day) {
+        // Most changes (an answer, a run) complete nothing: no reading then.
+        if LessonSlug::ALL.into_iter().all(|s| before.lesson(s).completed == after.lesson(s).completed) {
+            return;
+        }
         if let Ok(mut dates) = CompletionDates::load(storage) {
             let old = dates.clone();
             dates.follow(before, after, brought, today);

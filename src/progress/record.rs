@@ -8,6 +8,7 @@ use crate::lessons::text::answer_key;
 use crate::lessons::{title, LessonSlug};
 use crate::progress::dates::{CompletionDates, Day};
 use crate::progress::Progress;
+use crate::query::{percent_decode, percent_encode};
 
 /// Where the learner's name is kept, on this device only.
 pub const NAME_KEY: &str = "hub-and-mesh.name";
@@ -49,7 +50,7 @@ impl Record {
                 Entry { slug, on: dates.get(slug), quiz: lesson.first_attempt(answer_key(slug)), helped: lesson.helped }
             })
             .collect();
-        Record { entries, name: name.map(|n| clean_name(&n)).filter(|n| !n.is_empty()) }
+        Record { entries, name: name.as_deref().and_then(shown_name) }
     }
 
     /// The part of a share link after `r=`: `1;role=20261201.2.3;cost=-.3.3.h`
@@ -139,6 +140,12 @@ fn entry(slug: LessonSlug, value: &str) -> Result<Entry, &'static str> {
     Ok(Entry { slug, on, quiz, helped })
 }
 
+/// A name as typed, as the record shows it: cleaned, and none when nothing
+/// is left.
+pub fn shown_name(typed: &str) -> Option<String> {
+    Some(clean_name(typed)).filter(|n| !n.is_empty())
+}
+
 /// A name as the record keeps it: no control or direction-changing
 /// characters, single spaces, at most `MAX_NAME` characters.
 pub fn clean_name(text: &str) -> String {
@@ -156,36 +163,6 @@ pub fn clean_name(text: &str) -> String {
 /// read otherwise than it is written.
 fn invisible(c: char) -> bool {
     matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
-}
-
-fn percent_encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Percent-decoding; other characters are taken as they are, since some
-/// browsers hand over an address already decoded.
-fn percent_decode(text: &str) -> Option<String> {
-    let mut bytes = Vec::new();
-    let mut rest = text.as_bytes();
-    while let Some((&b, tail)) = rest.split_first() {
-        if b == b'%' {
-            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
-            bytes.push(u8::from_str_radix(hex, 16).ok()?);
-            rest = &tail[2..];
-        } else {
-            bytes.push(b);
-            rest = tail;
-        }
-    }
-    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]

@@ -106,15 +106,17 @@ impl Reducible for ProgressState {
                     return self;
                 }
                 let brought = matches!(action, Action::Import { .. });
-                if matches!(action, Action::ResetAll) {
-                    // A reset leaves nothing of the learner: on a shared
-                    // computer the next one starts with no name either.
-                    next.keep(NAME_KEY, "");
-                    next.keep(NAME_IN_LINK_KEY, "");
-                }
+                let reset = matches!(action, Action::ResetAll);
                 let saved = apply_and_save(next.storage.borrow_mut().as_mut(), &mut next.seen.borrow_mut(), &mut next.progress, action);
                 match saved {
                     Ok(Saved::Written | Saved::Merged) => {
+                        if reset {
+                            // A reset leaves nothing of the learner: on a
+                            // shared computer the next one starts with no
+                            // name either.
+                            next.keep(NAME_KEY, "");
+                            next.keep(NAME_IN_LINK_KEY, "");
+                        }
                         if let Some(today) = local_day(0.0) {
                             CompletionDates::record(next.storage.borrow_mut().as_mut(), &self.progress, &next.progress, brought, today);
                         }

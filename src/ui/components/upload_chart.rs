@@ -3,7 +3,8 @@
 //! readers). Written as markup (see `markup`).
 
 use crate::experiment::{Pair, Side};
-use crate::markup::{fixed, Markup};
+use crate::decimal::fixed;
+use crate::markup::Markup;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -5,7 +5,7 @@
 
 use crate::markup::Markup;
 use crate::page::record::{link_box, printed_link, record, tools, unreadable_link};
-use crate::progress::record::{clean_name, Record, NAME_IN_LINK_KEY, NAME_KEY};
+use crate::progress::record::{shown_name, Record, NAME_IN_LINK_KEY, NAME_KEY};
 use crate::route::Route;
 use crate::ui::js::{call, get};
 use crate::ui::progress_state::{local_day, progress_notice, use_progress};
@@ -20,8 +20,8 @@ use yew::prelude::*;
 /// browser's own record.
 fn shared_data() -> Option<String> {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let (_, query) = hash.split_once('?')?;
-    Some(query.split('&').find_map(|kv| kv.strip_prefix("r=")).unwrap_or_default().to_owned())
+    let query = crate::query::of_hash(&hash)?;
+    Some(crate::query::value(query, "r").unwrap_or_default().to_owned())
 }
 
 /// Copies text to the clipboard, and says how that went.
@@ -59,8 +59,8 @@ pub fn CertificatePage() -> Html {
         return page.html();
     }
     let (mut mine, unread) = progress.record();
-    // The name as typed so far, cleaned as the record keeps it.
-    mine.name = Some(clean_name(&name)).filter(|n| !n.is_empty());
+    // The name as typed so far, which storage may have refused to keep.
+    mine.name = shown_name(&name);
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default().to_owned();
     let named = *with_name && mine.name.is_some();

@@ -21,10 +21,7 @@ pub struct SandboxPageProps {
 /// The setup carried in the page's address, if any: `#/sandbox?s=...`.
 fn setup_from_address() -> (SandboxSetup, Option<String>) {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let Some((_, query)) = hash.split_once('?') else {
-        return (SandboxSetup::default(), None);
-    };
-    let Some(raw) = query.split('&').find_map(|kv| kv.strip_prefix("s=")) else {
+    let Some(raw) = crate::query::of_hash(&hash).and_then(|q| crate::query::value(q, "s")) else {
         return (SandboxSetup::default(), None);
     };
     let text = js_sys::decode_uri_component(raw)
