@@ -3,7 +3,7 @@
 // 1. Trunk writes the Wasm loader as an inline <script type="module">, which
 //    a strict Content-Security-Policy (script-src 'self') refuses: move it
 //    into a file of its own, named by a hash of its content, and have it
-//    fetch the Wasm after the first paint (see `afterFirstPaint`).
+//    fetch the Wasm after the first paint, as bytes (see `afterFirstPaint`).
 // 2. Release builds: minify the JavaScript (Trunk's own minifier gives up on
 //    wasm-bindgen's glue) with terser, and rewrite the integrity hashes
 //    index.html gives for the files that changed.
@@ -50,7 +50,12 @@ function afterFirstPaint(code) {
     process.exit(1);
   }
   html = html.replace(tag, "");
-  const fetchWasm = `module_or_path: fetch(${JSON.stringify(code.match(wasm)[2])}, { integrity: ${JSON.stringify(integrity[2])} })`;
+  // Handed over as bytes, not as a response: from a response the browser
+  // decodes the module as it streams in, chunk by chunk on the page's main
+  // thread (a Wasm that arrives all at once, from a fast line or the
+  // service worker's cache, held the page up in one long task); from bytes
+  // it decodes the module in the background.
+  const fetchWasm = `module_or_path: fetch(${JSON.stringify(code.match(wasm)[2])}, { integrity: ${JSON.stringify(integrity[2])} }).then((r) => r.arrayBuffer())`;
   return code.replace(wasm, fetchWasm).replace(/^((?:import[^;]*;\s*)+)/, "$1await window.hubAndMeshShown;\n");
 }
 const found = html.match(inline);

@@ -36,7 +36,8 @@ fn fresh_root() -> Element {
 async fn app_mounts_and_navigates_by_links() {
     gloo::utils::window().location().set_hash("#/").expect("set hash");
     let root = fresh_root();
-    yew::Renderer::<ui::app::App>::with_root(root.clone()).render();
+    // Drawn whole at once: `ui::start` draws it a stage a task.
+    yew::Renderer::<ui::app::App>::with_root_and_props(root.clone(), ui::app::AppProps { drawn: ui::app::Drawn::Whole }).render();
     settle().await;
 
     assert_eq!(heading(&root), "Hub & Mesh");

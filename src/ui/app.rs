@@ -9,7 +9,7 @@ use crate::ui::router::use_route;
 use yew::prelude::*;
 
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let route = use_route();
     // A lesson an LMS launched: the LMS keeps its progress, once the page
     // has started, whatever the address says later.
@@ -34,14 +34,37 @@ pub fn App() -> Html {
     let notice = use_embed_bridge(subject, progress.clone(), lms.as_ref().as_ref().map(|(lms, _)| lms.clone()));
     html! {
         <ContextProvider<ProgressHandle> context={progress}>
-            { switch(route, notice) }
+            { switch(route, notice, props.drawn) }
         </ContextProvider<ProgressHandle>>
     }
 }
 
-fn switch(route: Route, notice: Option<String>) -> Html {
+/// How much of the app's page is drawn: `ui::start` moves it on a stage a
+/// task. The first render of a page runs much of the Wasm for the first
+/// time, and the browser compiles each function as it is first called:
+/// drawn in one go, the app's start made one task long enough to hold up a
+/// tap on a slow laptop. Out of sight (the page painted before the app, or
+/// the shell, stands until the app's page is whole), the app's state goes
+/// first, then the header and footer, then the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drawn {
+    Nothing,
+    Frame,
+    Whole,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub drawn: Drawn,
+}
+
+fn switch(route: Route, notice: Option<String>, drawn: Drawn) -> Html {
+    if drawn == Drawn::Nothing {
+        return Html::default();
+    }
     let embedded = route.is_embed();
     let page = match &route {
+        _ if drawn != Drawn::Whole => Html::default(),
         Route::Home => html! { <Home /> },
         Route::Lesson { slug } | Route::EmbedLesson { slug } => {
             html! { <LessonPage key={slug.as_str()} slug={*slug} {embedded} /> }

@@ -17,17 +17,26 @@ pub mod router;
 pub mod storage;
 
 /// Mounts the app in the page's `#app` element, once the page painted
-/// before the Wasm loaded has been drawn (`prepaint`); that page gives way
-/// to the app's.
+/// before the Wasm loaded has been drawn (`prepaint`), and draws it a stage
+/// a task (`app::Drawn`); the painted page gives way to the app's once the
+/// app has drawn its own.
 pub fn start() {
     crash::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         prepaint::shown().await;
         prepaint::next_task().await;
+        let first = app::AppProps { drawn: app::Drawn::Nothing };
+        let mut handle = match gloo::utils::document().get_element_by_id("app") {
+            Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, first),
+            None => yew::Renderer::<app::App>::with_props(first),
+        }
+        .render();
+        for drawn in [app::Drawn::Frame, app::Drawn::Whole] {
+            prepaint::next_task().await;
+            handle.update(app::AppProps { drawn });
+        }
+        // Yew draws in a microtask, before the next task.
+        prepaint::next_task().await;
         prepaint::dismiss_unless_waiting(&router::current_route());
-        match gloo::utils::document().get_element_by_id("app") {
-            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-            None => yew::Renderer::<app::App>::new().render(),
-        };
     });
 }

@@ -67,6 +67,42 @@ test("a lesson is painted up to its prediction, which waits for the app", () =>
     assert.equal(await page.locator("fieldset.prediction").count(), 1, "one prediction, the app's");
   }));
 
+// The app draws its first page a stage a task, out of sight (src/ui/app.rs,
+// `Drawn`): the painted page or the shell must stand until the last stage.
+test("the painted page and the shell give way only to the app's whole page", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.addInitScript(() => {
+      window.shownAtHandover = {};
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.removedNodes) {
+            if (node.id !== "prepaint" && node.id !== "shell") continue;
+            const main = document.querySelector("#app main");
+            window.shownAtHandover[node.id] = {
+              heading: document.querySelector("#app h1")?.textContent ?? null,
+              header: !!document.querySelector("#app header"),
+              text: main ? main.textContent.length : 0,
+            };
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (const [route, heading] of [["#/", "Hub & Mesh"], ["#/sandbox", "Sandbox"]]) {
+      // A document of its own each: from one hash to another is no load.
+      await page.goto("about:blank");
+      await page.goto(`${app.server.url}${route}`);
+      assert.equal(await appHeading(page), heading);
+      const seen = await page.evaluate(() => window.shownAtHandover);
+      const gone = Object.keys(seen);
+      assert.ok(gone.length > 0, `${route}: something stood before the app`);
+      for (const id of gone) {
+        assert.equal(seen[id].heading, heading, `${route}: the app's page was whole when #${id} went`);
+        assert.ok(seen[id].header, `${route}: with its header`);
+        assert.ok(seen[id].text > 100, `${route}: and its words`);
+      }
+    }
+  }));
+
 test("an address with no painted page shows the shell until the app is ready", () =>
   onGuardedPage(app.browser, async (page) => {
     const release = await holdWasm(page);
