@@ -50,11 +50,14 @@ function afterFirstPaint(code) {
     process.exit(1);
   }
   html = html.replace(tag, "");
-  // Handed over as bytes, not as a response: from a response the browser
-  // decodes the module as it streams in, chunk by chunk on the page's main
-  // thread (a Wasm that arrives all at once, from a fast line or the
-  // service worker's cache, held the page up in one long task); from bytes
-  // it decodes the module in the background.
+  // Handed over as bytes, not as a response. The integrity check holds
+  // the response until every byte has arrived; from a response the browser
+  // then reads the whole module into its decoder at once, on the page's
+  // main thread (one long task); from bytes it decodes the module in the
+  // background. What is given up: Chromium keeps compiled Wasm in its
+  // cache only for a module compiled from a response, so a browser started
+  // afresh compiles the functions it runs again, spread over the app's
+  // first tasks (src/ui/app.rs, `Drawn`).
   const fetchWasm = `module_or_path: fetch(${JSON.stringify(code.match(wasm)[2])}, { integrity: ${JSON.stringify(integrity[2])} }).then((r) => r.arrayBuffer())`;
   return code.replace(wasm, fetchWasm).replace(/^((?:import[^;]*;\s*)+)/, "$1await window.hubAndMeshShown;\n");
 }

@@ -32,6 +32,13 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let notice = use_embed_bridge(subject, progress.clone(), lms.as_ref().as_ref().map(|(lms, _)| lms.clone()));
+    // An effect of the root's runs once everything below it is drawn, even
+    // when Yew spreads the drawing over several tasks.
+    use_effect_with(props.drawn, |drawn| {
+        if *drawn == Drawn::Whole {
+            crate::ui::prepaint::app_drawn_whole();
+        }
+    });
     html! {
         <ContextProvider<ProgressHandle> context={progress}>
             { switch(route, notice, props.drawn) }

@@ -3,12 +3,13 @@
 //! that `index.html` already holds, whose reload button is wired by a plain
 //! script (assets/page.js) that needs no Wasm.
 
-use std::panic;
-
 pub const BANNER_ID: &str = "crash-banner";
 
+/// Through Yew's own setter: its renderer puts its default hook in place of
+/// any set with `std::panic::set_hook`, which left the banner hidden after
+/// any panic once the app had started.
 pub fn install_panic_hook() {
-    panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash_banner();
     }));

@@ -31,12 +31,10 @@ pub fn start() {
             None => yew::Renderer::<app::App>::with_props(first),
         }
         .render();
+        // The painted page goes once the app's page is whole (`app::App`).
         for drawn in [app::Drawn::Frame, app::Drawn::Whole] {
             prepaint::next_task().await;
             handle.update(app::AppProps { drawn });
         }
-        // Yew draws in a microtask, before the next task.
-        prepaint::next_task().await;
-        prepaint::dismiss_unless_waiting(&router::current_route());
     });
 }

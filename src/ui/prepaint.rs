@@ -31,12 +31,25 @@ fn focus_main() {
     }
 }
 
-/// At start: a lesson keeps its painting until its words have arrived
-/// (`lesson_words`), so the learner reads on meanwhile; every other page
-/// is the app's at once. The shell goes in any case: under a painted page
-/// it is hidden, and its ids would stand twice.
-pub fn dismiss_unless_waiting(route: &Route) {
-    if matches!(route, Route::Lesson { .. }) {
+thread_local! {
+    static WHOLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app has drawn its first page whole (`app::Drawn`). Until
+/// then a change of address leaves the painted page standing (assets/page.js
+/// paints the new address's), since the app's page is not ready to show.
+pub fn app_is_whole() -> bool {
+    WHOLE.with(|w| w.get())
+}
+
+/// The app's first page is whole: from here on it takes the painted page's
+/// place, except that a lesson keeps its painting until its words have
+/// arrived (`lesson_words`), so the learner reads on meanwhile. The shell
+/// goes in any case: under a painted page it is hidden, and its ids would
+/// stand twice.
+pub fn app_drawn_whole() {
+    WHOLE.with(|w| w.set(true));
+    if matches!(crate::ui::router::current_route(), Route::Lesson { .. }) {
         if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
             shell.remove();
         }

@@ -23,8 +23,12 @@ pub fn use_route() -> Route {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                // A page painted before the app loaded is for the old address.
-                crate::ui::prepaint::dismiss();
+                // A page painted before the app loaded is for the old
+                // address; while the app is still drawing its first page,
+                // assets/page.js paints the new one in its place.
+                if crate::ui::prepaint::app_is_whole() {
+                    crate::ui::prepaint::dismiss();
+                }
                 route.set(current_route());
             });
             move || drop(listener)

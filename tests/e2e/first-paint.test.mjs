@@ -103,6 +103,43 @@ test("the painted page and the shell give way only to the app's whole page", () 
     }
   }));
 
+test("a change of address while the app draws its first page keeps a painted page until the app's stands whole", () =>
+  onGuardedPage(app.browser, async (page) => {
+    await page.addInitScript(() => {
+      window.handover = null;
+      new MutationObserver((records) => {
+        // The app's header and footer are drawn, its page not yet: the
+        // address changes, and its event arrives before the app's next
+        // stage (as a click's can; a real one would wait its turn in a test).
+        if (!window.moved && document.querySelector("#app header")) {
+          window.moved = true;
+          history.replaceState(null, "", "#/lessons/data");
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        }
+        for (const record of records) {
+          for (const node of record.removedNodes) {
+            if (node.id !== "prepaint" || window.handover) continue;
+            window.handover = "pending";
+            // What the next frame shows: the lesson's words arrive, the
+            // painted page goes and the app draws them in one task.
+            requestAnimationFrame(() => {
+              window.handover = {
+                heading: document.querySelector("#app h1")?.textContent ?? null,
+                prediction: !!document.querySelector("#app fieldset.prediction"),
+              };
+            });
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${app.server.url}#/`);
+    await page.locator("#app fieldset.prediction").waitFor();
+    await page.waitForFunction(() => typeof window.handover === "object" && window.handover !== null);
+    assert.equal(await appHeading(page), "Data");
+    assert.equal(await page.evaluate(() => window.moved), true, "the address changed while the app was drawing");
+    assert.deepEqual(await page.evaluate(() => window.handover), { heading: "Data", prediction: true }, "the painted page went only for the whole lesson");
+  }));
+
 test("an address with no painted page shows the shell until the app is ready", () =>
   onGuardedPage(app.browser, async (page) => {
     const release = await holdWasm(page);
