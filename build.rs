@@ -245,7 +245,7 @@ fn main() {
     writeln!(out, "/// Each of a lesson's questions, by id, with its right option's id.\npub fn answer_key(slug: LessonSlug) -> &'static [(&'static str, &'static str)] {{\n    match slug {{\n{keys}    }}\n}}\n").ok();
     writeln!(out, "/// Each lesson's prediction options, by id, in order (the short progress\n/// code names them by position).\npub fn prediction_ids(slug: LessonSlug) -> &'static [&'static str] {{\n    match slug {{\n{predictions}    }}\n}}\n").ok();
     writeln!(out, "/// Each lesson's questions, by id, with their options' ids in order.\npub fn quiz_ids(slug: LessonSlug) -> &'static [(&'static str, &'static [&'static str])] {{\n    match slug {{\n{questions}    }}\n}}\n").ok();
-    writeln!(out, "/// What backs each number a lesson states, by claim key.\n#[cfg(test)]\npub fn claim_checks(slug: LessonSlug) -> &'static [ClaimCheck] {{\n    match slug {{\n{checks}    }}\n}}").ok();
+    writeln!(out, "/// What backs each number a lesson states, by claim key.\n/// The ledger writes e and its kin as numbers, as the lessons state them.\n#[cfg(test)]\n#[allow(clippy::approx_constant)]\npub fn claim_checks(slug: LessonSlug) -> &'static [ClaimCheck] {{\n    match slug {{\n{checks}    }}\n}}").ok();
     let target = out_dir.join("lesson_content.rs");
     if let Err(e) = fs::write(&target, out) {
         fail(&format!("cannot write {}: {e}", target.display()));

@@ -35,13 +35,20 @@ ensure_clippy() {
   fi
 }
 
-ensure_trunk() {
-  if command -v trunk >/dev/null && trunk --version | grep -q " $TRUNK_VERSION"; then
-    step "trunk $TRUNK_VERSION: present"
+# A tool built from its crate at one version, kept when that version is on
+# the PATH: ensure_crate_tool <command> <crate> <version> <how long>.
+ensure_crate_tool() {
+  local cmd="$1" crate="$2" version="$3" takes="$4"
+  if command -v "$cmd" >/dev/null && "$cmd" --version | grep -q "^$cmd $version\b"; then
+    step "$cmd $version: present"
   else
-    step "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked
+    step "installing $cmd $version ($takes)"
+    cargo install "$crate" --version "$version" --locked
   fi
+}
+
+ensure_trunk() {
+  ensure_crate_tool trunk trunk "$TRUNK_VERSION" "several minutes on 2 cores"
 }
 
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved, byte
@@ -103,12 +110,7 @@ ensure_other_engines() {
     as_root apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
   fi
-  if command -v geckodriver >/dev/null && geckodriver --version | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
-    step "geckodriver $GECKODRIVER_VERSION: present"
-  else
-    step "installing geckodriver $GECKODRIVER_VERSION (a few minutes on 2 cores)"
-    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
-  fi
+  ensure_crate_tool geckodriver geckodriver "$GECKODRIVER_VERSION" "a few minutes on 2 cores"
 }
 
 setup_build() {

@@ -16,11 +16,12 @@ setup_test
 passed=0
 layer() { printf '\n==> layer %s\n' "$*"; }
 
-layer "1/6: native tests (cargo test), and no unwrap, expect or panic outside tests"
+layer "1/6: native tests (cargo test), no clippy warning, and no unwrap, expect or panic outside tests"
 cargo test --quiet
 # A panic in the browser kills the app: code that ships may not panic by
-# hand. Checked for the native library and for the Wasm build with the UI.
-NO_PANICS=(-D clippy::unwrap_used -D clippy::expect_used -D clippy::panic)
+# hand. Checked for the native library and for the Wasm build with the UI,
+# with every other clippy warning an error too.
+NO_PANICS=(-D warnings -D clippy::unwrap_used -D clippy::expect_used -D clippy::panic)
 cargo clippy --quiet --lib -- "${NO_PANICS[@]}"
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin hub-and-mesh -- "${NO_PANICS[@]}"
 passed=$((passed + 1))

@@ -1,10 +1,9 @@
 //! A server failing, and peers coming and going (the `stability` lesson,
 //! and the sandbox's churn workload).
 
-use super::{BenchSpec, ChartText, SideNames, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::churn::{ChurnScenario, ChurnSim, FailureModel};
 use crate::sim::fault::ScheduledFault;
 use crate::sim::node::Population;
@@ -22,29 +21,7 @@ const FAIL_AT_S: f64 = DURATION_S / 3.0;
 const SERVER_MTBF_S: f64 = 600.0;
 const SERVER_MTTR_S: f64 = 60.0;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    sandbox_sizes: Some([10.0, 30.0, 200.0]),
-    sides: SideNames::WITH_HYBRID,
-    size: Some(Param::Peers),
-    chart: Some(ChartText::over_time("Items available", "share available", Curve::ItemsAvailable)),
-    ..BenchSpec::new(
-        "churn",
-        "Faults and churn",
-        &[Metric::Availability],
-        &[
-            (Param::Peers, 30.0),
-            (Param::Replication, 3.0),
-            (Param::SessionS, 60.0),
-            (Param::SecondServer, 0.0),
-            (Param::ServerFailed, 0.0),
-            (Param::Hybrid, 0.0),
-        ],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let peers = s.count(Param::Peers);
     let session_s = s.value(Param::SessionS);
     let failed_for_good = s.switch(Param::ServerFailed);
@@ -73,7 +50,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(ChurnSim::new(ChurnScenario { faults, ..base })?))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     vec![
         ("items", f64::from(ITEMS)),
         ("duration-s", DURATION_S),

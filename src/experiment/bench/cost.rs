@@ -1,7 +1,7 @@
 //! Who pays, as the number of users grows (the `cost` lesson): a
 //! closed-form model.
 
-use super::{BenchSpec, ChartText, SideSetup, Zoom};
+use super::SideSetup;
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::param::Param;
 use crate::experiment::side::{ModelSide, Part, SideSim, Split};
@@ -14,21 +14,6 @@ use crate::sim::validate::ValidationError;
 fn chart_users() -> impl Iterator<Item = u32> {
     (1..=60).map(|i| i * 5).chain((7..=20).map(|i| i * 50))
 }
-
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    // Client-server's few-user cost dwarfs where the lines meet: the axis
-    // stops at twice the dearer design's cost at the most users.
-    chart: Some(ChartText::model("Cost per user per month as users grow", "users", "cost per user ($)", Param::Users).zoomed(Zoom::HighestEnd(2.0))),
-    animated: false,
-    ..BenchSpec::new(
-        "cost",
-        "Who pays",
-        &[Metric::CostPerUser, Metric::OperatorShare, Metric::CheaperFrom],
-        &[(Param::Users, 10.0), (Param::OwnerHours, 0.2)],
-        build,
-    )
-};
 
 /// The cost model's assumptions here: the stated defaults, with peers that
 /// look after themselves (a file-sharing swarm) rather than a hand-run
@@ -57,7 +42,7 @@ fn cheaper_from(p: &CostParams) -> Result<Option<u32>, ValidationError> {
     Ok(None)
 }
 
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let p = lesson_cost_params(s.value(Param::OwnerHours));
     let users = s.count(Param::Users);
     let b = cost::breakdown(&p, s.arch, users)?;
@@ -88,7 +73,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(ModelSide { metrics, series, view, split: Some(split) }))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     let p = lesson_cost_params(0.0);
     vec![
         ("users-per-server", f64::from(p.users_per_server)),

@@ -2,10 +2,9 @@
 //! the same peers, keys, copies and churn (the `dht` lesson, and the
 //! sandbox's DHT workload).
 
-use super::{BenchSpec, ChartText, SideNames, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::dht::scenario::MAX_SUCCESSORS;
 use crate::sim::dht::{DhtScenario, DhtSim, Finder};
 use crate::sim::validate::ValidationError;
@@ -16,22 +15,7 @@ const KEYS: u32 = 200;
 /// How often each node repairs its tables (Chord's stabilise).
 const STABILISE_S: f64 = 5.0;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    sandbox_sizes: Some([16.0, 64.0, 256.0]),
-    sides: SideNames { central: "Central index", distributed: "Chord ring (DHT)", hybrid: None },
-    size: Some(Param::Peers),
-    chart: Some(ChartText::over_time("Lookups that found the key, so far", "share found", Curve::HitRateSoFar)),
-    ..BenchSpec::new(
-        "dht",
-        "A distributed index (DHT)",
-        &[Metric::HitRate, Metric::HopsPerSearch, Metric::MessagesPerSearch, Metric::BusiestShare],
-        &[(Param::Peers, 64.0), (Param::Replication, 2.0), (Param::Churning, 0.0), (Param::SessionS, 60.0)],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let peers = s.count(Param::Peers);
     // Never more copies than nodes; the ring keeps as many as the control
     // offers (a test holds the two together).
@@ -52,7 +36,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(DhtSim::new(scenario)?))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     vec![
         ("duration-s", DURATION_S),
         ("lookups-per-s", LOOKUPS_PER_S),
@@ -66,7 +50,7 @@ fn facts() -> Vec<(&'static str, f64)> {
 mod tests {
     use super::*;
     use crate::experiment::bench::DHT;
-    use crate::experiment::Params;
+    use crate::experiment::{Metric, Params};
     use crate::sim::dht::scenario::MAX_COPIES;
 
     #[test]

@@ -3,10 +3,9 @@
 //! a tracker (hybrid), which may fail (the `hybrid` lesson, and the
 //! sandbox's tracker workload).
 
-use super::{BenchSpec, ChartText, SideNames, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::distribution::{DistributionScenario, DistributionSim};
 use crate::sim::node::Architecture;
 use crate::sim::validate::ValidationError;
@@ -15,30 +14,7 @@ const CHUNKS: u32 = 100;
 /// A tracker round trip takes two of these.
 const LATENCY_MS: f64 = 50.0;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    sandbox_sizes: Some([10.0, 30.0, 100.0]),
-    sides: SideNames { central: "Client-server", distributed: "Hybrid: tracker and swarm", hybrid: None },
-    size: Some(Param::Receivers),
-    chart: Some(ChartText::over_time("Receivers holding the whole file", "share complete", Curve::ShareComplete)),
-    ..BenchSpec::new(
-        "hybrid",
-        "Tracker and swarm (hybrid)",
-        &[Metric::ServerSentMbit, Metric::HaveFile, Metric::CompletionS, Metric::JoinsRefused],
-        &[
-            (Param::Receivers, 30.0),
-            (Param::FileMbit, 200.0),
-            (Param::ServerUploadMbps, 50.0),
-            (Param::PeerUpMbps, 10.0),
-            (Param::PeerDownMbps, 40.0),
-            (Param::ArrivalWindowS, 60.0),
-            (Param::TrackerFails, 0.0),
-        ],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let arch = if s.central() { Architecture::ClientServer } else { Architecture::Hybrid };
     let window = s.value(Param::ArrivalWindowS);
     let scenario = DistributionScenario {
@@ -59,7 +35,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(DistributionSim::new(scenario)?))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     vec![("chunks", f64::from(CHUNKS)), ("latency-ms", LATENCY_MS)]
 }
 
@@ -67,7 +43,7 @@ fn facts() -> Vec<(&'static str, f64)> {
 mod tests {
     use super::*;
     use crate::experiment::bench::HYBRID;
-    use crate::experiment::Params;
+    use crate::experiment::{Metric, Params};
 
     #[test]
     fn peers_take_the_load_off_the_server_and_a_failed_tracker_turns_newcomers_away() {

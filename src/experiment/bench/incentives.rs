@@ -2,45 +2,14 @@
 //! the same free riders, scheduled altruistically or by choking (the
 //! `incentives` lesson, and the sandbox's swarm workload).
 
-use super::{BenchSpec, ChartText, NodeSetting, RoleWords, SideNames, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::distribution::{DistributionScenario, DistributionSim, Policy};
 use crate::sim::node::Architecture;
 use crate::sim::validate::{Problem, ValidationError};
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    sandbox_sizes: Some([20.0, 50.0, 150.0]),
-    sides: SideNames { central: "Altruistic swarm", distributed: "Tit-for-tat swarm", hybrid: None },
-    size: Some(Param::Receivers),
-    per_node: &[NodeSetting::Role(RoleWords {
-        peer: "Peer: downloads and uploads",
-        client: "Free rider: downloads only",
-        became_peer: "uploads again: a peer",
-        became_client: "uploads nothing now: a free rider",
-        // The server seeds every receiver whatever they do.
-        needs_a_peer: false,
-    })],
-    chart: Some(ChartText::over_time("Receivers holding the whole file", "share complete", Curve::ShareComplete)),
-    ..BenchSpec::new(
-        "incentives",
-        "Free riders and tit-for-tat",
-        &[Metric::ContributorMeanS, Metric::FreeRiderMeanS, Metric::CompletionS, Metric::HaveFile],
-        &[
-            (Param::Receivers, 50.0),
-            (Param::FreeRiders, 10.0),
-            (Param::FileMbit, 1000.0),
-            (Param::ServerUploadMbps, 30.0),
-            (Param::PeerUpMbps, 10.0),
-            (Param::PeerDownMbps, 15.0),
-        ],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let receivers = s.count(Param::Receivers);
     let riders = s.count(Param::FreeRiders);
     if riders > receivers {
@@ -69,7 +38,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(DistributionSim::new(scenario)?))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     use crate::sim::distribution::{OPTIMISTIC_S, RATE_WINDOW_S, RECHOKE_S, REGULAR_SLOTS};
     vec![
         ("regular-slots", REGULAR_SLOTS as f64),
@@ -83,7 +52,7 @@ fn facts() -> Vec<(&'static str, f64)> {
 mod tests {
     use super::*;
     use crate::experiment::bench::INCENTIVES;
-    use crate::experiment::Params;
+    use crate::experiment::{Metric, Params};
 
     #[test]
     fn tit_for_tat_makes_free_riders_wait_and_altruism_carries_them() {

@@ -1,41 +1,17 @@
 //! Finding data: one lookup at a central index against flooding with a
 //! TTL across peers (the `focus` lesson, and the sandbox's lookup workload).
 
-use super::{BenchSpec, ChartText, NodeSetting, SideNames, SideSetup};
+use super::SideSetup;
 use crate::experiment::edits::NetworkEdits;
-use crate::experiment::metric::Metric;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::lookup::{Link, LookupScenario, LookupSim};
 use crate::sim::node::{Architecture, Population};
 use crate::sim::validate::{Problem, ValidationError};
 
 const DURATION_S: f64 = 30.0;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    aliases: &["search"],
-    sandbox_sizes: Some([20.0, 50.0, 200.0]),
-    sides: SideNames { central: "Central index", distributed: "Flooding search", hybrid: Some("Hybrid: index, then peers") },
-    size: Some(Param::Peers),
-    per_node: &[NodeSetting::Links],
-    chart: Some(ChartText::over_time("Searches that found the item, so far", "share found", Curve::HitRateSoFar)),
-    ..BenchSpec::new(
-        "lookup",
-        "Finding data",
-        &[Metric::HitRate, Metric::MessagesPerSearch],
-        &[
-            (Param::Peers, 50.0),
-            (Param::MeanDegree, 4.0),
-            (Param::Ttl, 3.0),
-            (Param::Replication, 2.0),
-            (Param::Hybrid, 0.0),
-        ],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let peers = s.count(Param::Peers);
     let scenario = LookupScenario {
         architecture: s.arch,
@@ -79,7 +55,7 @@ fn with_links(mut scenario: LookupScenario, edits: &NetworkEdits) -> LookupScena
     scenario
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     vec![("duration-s", DURATION_S), ("hop-latency-ms", LookupScenario::default().hop_latency_ms)]
 }
 
@@ -93,13 +69,13 @@ mod tests {
         // The widest flood at the most peers, with the links per peer the
         // lesson keeps: offered, so it must run.
         let params = Params::from_pairs(&[(Param::Peers, Param::Peers.spec().max), (Param::Ttl, Param::Ttl.spec().max)]);
-        assert!(SPEC.outcome(&params, 1).is_ok());
+        assert!(super::super::LOOKUP.outcome(&params, 1).is_ok());
     }
 
     #[test]
     fn a_flood_too_wide_to_simulate_is_refused_in_the_controls_words() {
         let params = Params::from_pairs(&[(Param::Peers, 500.0), (Param::Ttl, 7.0), (Param::MeanDegree, 20.0)]);
-        let err = SPEC.outcome(&params, 1).err().expect("refused");
+        let err = super::super::LOOKUP.outcome(&params, 1).expect_err("refused");
         let text = err.to_string();
         assert!(text.starts_with("Search radius (TTL), Peers and Links per peer: a flood this wide"), "{text}");
         assert!(text.contains("million messages"), "{text}");

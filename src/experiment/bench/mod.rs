@@ -3,8 +3,10 @@
 //! size parameter, what a learner may set on a single node, its chart's
 //! text, and the function that builds each of its two sides. Lessons, the
 //! sandbox, the sweep and the command line all read this table; adding a
-//! workload means one simulator module and one entry here.
+//! workload means one simulator module, one entry in `catalog.rs`, and a
+//! file of its own here with the function that builds its sides.
 
+mod catalog;
 mod churn;
 mod cost;
 mod dht;
@@ -21,6 +23,7 @@ mod toy;
 #[cfg(test)]
 mod tests;
 
+pub use catalog::{CHURN, COST, DHT, DISTRIBUTION, HYBRID, INCENTIVES, LOOKUP, PLACEMENT, ROLE, SERVICE, TABLE, WORKGROUP};
 pub use cost::lesson_cost_params;
 
 use crate::experiment::chart::Series;
@@ -36,35 +39,6 @@ use std::fmt;
 
 /// A bench: a row of the table. Compared by key.
 pub type Bench = &'static BenchSpec;
-
-pub const ROLE: Bench = &role::SPEC;
-pub const LOOKUP: Bench = &lookup::SPEC;
-pub const PLACEMENT: Bench = &placement::SPEC;
-pub const SERVICE: Bench = &service::SPEC;
-pub const COST: Bench = &cost::SPEC;
-pub const CHURN: Bench = &churn::SPEC;
-pub const WORKGROUP: Bench = &workgroup::SPEC;
-pub const DISTRIBUTION: Bench = &distribution::SPEC;
-pub const DHT: Bench = &dht::SPEC;
-pub const HYBRID: Bench = &hybrid::SPEC;
-pub const INCENTIVES: Bench = &incentives::SPEC;
-
-/// Every bench, the sandbox's in the order it lists them.
-pub const TABLE: &[Bench] = &[
-    DISTRIBUTION,
-    SERVICE,
-    LOOKUP,
-    CHURN,
-    ROLE,
-    PLACEMENT,
-    COST,
-    WORKGROUP,
-    HYBRID,
-    DHT,
-    INCENTIVES,
-    #[cfg(test)]
-    &toy::SPEC,
-];
 
 /// Events run between checks when running to the end.
 const RUN_TO_END_SLICE: u64 = 100_000;

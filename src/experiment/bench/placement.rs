@@ -1,9 +1,8 @@
 //! Where data lives: copies, peers offline, updates (the `data` lesson).
 
-use super::{BenchSpec, ChartText, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::fault::ScheduledFault;
 use crate::sim::lookup::{LookupScenario, LookupSim, Propagation};
 use crate::sim::node::Population;
@@ -22,19 +21,7 @@ const UPDATE_RATE: f64 = 1.0;
 /// How long a pushed update takes to reach a copy.
 const PUSH_DELAY_MS: f64 = 50.0;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    chart: Some(ChartText::over_time("Reads that got a stale copy, per second", "share stale", Curve::StaleShare)),
-    facts,
-    ..BenchSpec::new(
-        "placement",
-        "Where data lives",
-        &[Metric::ItemsAvailable, Metric::StaleReads],
-        &[(Param::Replication, 1.0), (Param::OfflinePercent, 20.0), (Param::PushUpdates, 0.0), (Param::CatchUp, 0.0)],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let offline = (s.value(Param::OfflinePercent) / 100.0 * f64::from(PEERS)).round() as u32;
     let base = LookupScenario {
         architecture: s.arch,
@@ -74,7 +61,7 @@ fn shifts(offline: u32) -> Vec<(f64, u32, bool)> {
     out
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     vec![
         ("peers", f64::from(PEERS)),
         ("items", f64::from(ITEMS)),

@@ -1,8 +1,7 @@
 //! Who asks and who answers: request/response traffic on a small network
 //! (the `role` lesson).
 
-use super::{BenchSpec, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
 use crate::experiment::side::SideSim;
 use crate::sim::service::{ServiceScenario, ServiceSim};
@@ -15,13 +14,7 @@ const DURATION_S: f64 = 30.0;
 /// Copies of each item, or every peer when fewer.
 const COPIES: u32 = 3;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    size: Some(Param::Nodes),
-    facts,
-    ..BenchSpec::new("role", "Who asks and who answers", &[Metric::BusiestShare], &[(Param::Nodes, 4.0)], build)
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let nodes = s.count(Param::Nodes);
     // The same number of machines on both sides: one of them is the server.
     let users = if s.central() { nodes.saturating_sub(1).max(1) } else { nodes };
@@ -38,7 +31,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(ServiceSim::new(scenario)?))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     let d = ServiceScenario::default();
     vec![
         ("request-rate", REQUEST_RATE),

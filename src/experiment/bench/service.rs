@@ -1,10 +1,9 @@
 //! A server's queue under load against the load spread over peers (the
 //! `service` lesson, and the sandbox's requests workload).
 
-use super::{BenchSpec, ChartText, NodeSetting, RoleWords, SideNames, SideSetup};
-use crate::experiment::metric::Metric;
+use super::SideSetup;
 use crate::experiment::param::Param;
-use crate::experiment::side::{Curve, SideSim};
+use crate::experiment::side::SideSim;
 use crate::sim::service::{ServiceScenario, ServiceSim};
 use crate::sim::validate::ValidationError;
 
@@ -17,40 +16,7 @@ const HOP_LATENCY_MS: f64 = 5.0;
 /// Copies of each item, or every serving peer when fewer.
 const COPIES: u32 = 3;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    aliases: &["requests"],
-    sandbox_sizes: Some([10.0, 50.0, 500.0]),
-    sides: SideNames::WITH_HYBRID,
-    size: Some(Param::Clients),
-    per_node: &[
-        NodeSetting::Role(RoleWords {
-            peer: "Peer: asks and answers",
-            client: "Client: only asks",
-            became_peer: "answers others again: a peer",
-            became_client: "only asks now: a client",
-            needs_a_peer: true,
-        }),
-        NodeSetting::Capacity,
-    ],
-    chart: Some(ChartText::over_time("Latency p95 over the last 5 s", "p95 latency (ms)", Curve::P95Window)),
-    ..BenchSpec::new(
-        "service",
-        "Requests and load",
-        &[Metric::P95LatencyMs, Metric::P50LatencyMs, Metric::FailedShare],
-        &[
-            (Param::Clients, 50.0),
-            (Param::RequestRate, 2.0),
-            (Param::ServerCapacity, 120.0),
-            // A peer is an ordinary computer, but it serves only its share.
-            (Param::PeerCapacity, 40.0),
-            (Param::Hybrid, 0.0),
-        ],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let users = s.count(Param::Clients);
     let clients = s.clients(users);
     let serving = users.saturating_sub(clients.len() as u32).max(1);
@@ -72,7 +38,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(ServiceSim::new(scenario)?))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     vec![
         ("duration-s", DURATION_S),
         ("warmup-s", WARMUP_S),

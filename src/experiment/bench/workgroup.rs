@@ -1,7 +1,7 @@
 //! Administration of a workgroup, with and without a server (the
 //! `network-size` lesson): a closed-form model.
 
-use super::{BenchSpec, ChartText, SideNames, SideSetup, Zoom};
+use super::SideSetup;
 use crate::experiment::metric::{Metric, Metrics};
 use crate::experiment::param::Param;
 use crate::experiment::side::{ModelSide, SideSim};
@@ -11,26 +11,7 @@ use crate::sim::validate::ValidationError;
 /// Its chart runs from 2 computers to this many.
 const MAX_COMPUTERS: u32 = 50;
 
-pub const SPEC: BenchSpec = BenchSpec {
-    facts,
-    sides: SideNames { central: "With a server", distributed: "Workgroup", hybrid: None },
-    // The workgroup's hours climb far past where the lines meet: the axis
-    // stops at a few times the server's.
-    chart: Some(
-        ChartText::model("Administration per month as the network grows", "computers", "hours per month", Param::Computers)
-            .zoomed(Zoom::LowestEnd(4.0)),
-    ),
-    animated: false,
-    ..BenchSpec::new(
-        "workgroup",
-        "Running a workgroup",
-        &[Metric::AdminHours, Metric::Crossover],
-        &[(Param::Computers, 4.0), (Param::PairMinutes, 15.0)],
-        build,
-    )
-};
-
-fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
+pub(super) fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     let with_server = s.central();
     let computers = s.count(Param::Computers);
     let defaults = CostParams::default().admin;
@@ -45,7 +26,7 @@ fn build(s: &SideSetup) -> Result<Box<dyn SideSim>, ValidationError> {
     Ok(Box::new(ModelSide { metrics, series, view: ModelSide::sketch(with_server, computers, !with_server), split: None }))
 }
 
-fn facts() -> Vec<(&'static str, f64)> {
+pub(super) fn facts() -> Vec<(&'static str, f64)> {
     let a = CostParams::default().admin;
     vec![
         ("account-hours-per-month", a.account_hours_per_month),

@@ -361,8 +361,12 @@ impl Lab {
     fn advance(&mut self) {
         let (to, budget) = (self.transport.clock_s(), self.transport.frame_events());
         if let Some(runs) = &mut self.runs {
-            // A side that used its whole budget may have more due.
-            let caught_up = runs.iter_mut().fold(true, |all, side| side.advance_to(to, budget) < budget && all);
+            // A side that used its whole budget may have more due. Every
+            // side advances, so no short-circuiting `all`.
+            let mut caught_up = true;
+            for side in runs.iter_mut() {
+                caught_up &= side.advance_to(to, budget) < budget;
+            }
             if caught_up {
                 // Skipping pushes the clock to the far future: the run ends
                 // at its last event, as it does when played.

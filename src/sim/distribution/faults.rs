@@ -87,7 +87,7 @@ impl DistributionSim {
     }
 
     fn revive(&mut self, id: u32) {
-        if !self.nodes.get(id as usize).is_some_and(|s| !s.up) {
+        if self.nodes.get(id as usize).is_none_or(|s| s.up) {
             return;
         }
         self.down = self.down.saturating_sub(1);

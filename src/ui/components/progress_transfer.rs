@@ -24,8 +24,10 @@ pub struct Pending {
     from: &'static str,
 }
 
-/// What the section shows besides its controls.
+/// What the section shows besides its controls. One lives in the
+/// section's state, so a large variant costs nothing worth a box's bytes.
 #[derive(Clone, PartialEq, Default)]
+#[allow(clippy::large_enum_variant)]
 pub enum Shown {
     #[default]
     Nothing,
