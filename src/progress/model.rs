@@ -101,6 +101,12 @@ impl LessonProgress {
         if self.first_answer(question).is_none() && self.first_answers.len() < MAX_ANSWERS {
             self.first_answers.push((question.to_owned(), option.to_owned()));
         }
+        self.set_latest_answer(question, option);
+    }
+
+    /// Records the latest answer alone, one per question and at most
+    /// `MAX_ANSWERS`: what a record may hold and still be read back.
+    pub fn set_latest_answer(&mut self, question: &str, option: &str) {
         let full = self.answers.len() >= MAX_ANSWERS;
         match self.answers.iter_mut().find(|(q, _)| q == question) {
             Some(slot) => slot.1 = option.to_owned(),

@@ -106,8 +106,11 @@ pub(crate) fn parse(raw: &str) -> Result<Progress, LoadNotice> {
                         }
                         // Version 1 named answers by position; the ids
                         // those positions meant are frozen in `V1_QUIZ`.
+                        // It never knew first attempts. A question named
+                        // twice keeps its last answer, so what is saved
+                        // next reads back.
                         if let Some((qid, oid)) = v1_answer(slug, question, *c as usize) {
-                            lesson.answers.push((qid.to_owned(), oid.to_owned()));
+                            lesson.set_latest_answer(qid, oid);
                         }
                     }
                 }
@@ -278,6 +281,25 @@ mod tests {
         // Saving writes version 2, which reads back the same.
         save(&mut storage, &progress).unwrap();
         assert!(storage.get(STORAGE_KEY).unwrap().unwrap().starts_with(r#"{"version":2,"#));
+        assert_eq!(load(&mut storage), (progress, None));
+    }
+
+    #[test]
+    fn a_version_1_record_naming_a_question_again_and_again_is_saved_so_it_reads_back() {
+        // A crafted file once loaded with twenty answers and was saved with
+        // them, a record the next visit refused.
+        let again: String = (0..20).map(|i| format!("\"2\":{}", i % 4)).collect::<Vec<_>>().join(",");
+        let saved = format!(r#"{{"version":1,"lessons":{{"role":{{"started":true,"quiz_answers":{{"1":0,{again}}}}}}}}}"#);
+        let mut storage = MemoryStorage::default();
+        storage.set(STORAGE_KEY, &saved).unwrap();
+        let (progress, notice) = load(&mut storage);
+        assert_eq!(notice, None);
+        let role = progress.lesson(LessonSlug::Role);
+        let last = v1_answer(LessonSlug::Role, 2, 19 % 4).unwrap();
+        assert_eq!(role.answers.len(), 2, "{:?}", role.answers);
+        assert_eq!(role.answer(last.0), Some(last.1));
+        assert!(role.first_answers.is_empty(), "version 1 never knew first attempts");
+        save(&mut storage, &progress).unwrap();
         assert_eq!(load(&mut storage), (progress, None));
     }
 
