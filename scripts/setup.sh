@@ -38,8 +38,15 @@ ensure_clippy() {
 # A tool built from its crate at one version, kept when that version is on
 # the PATH: ensure_crate_tool <command> <crate> <version> <how long>.
 ensure_crate_tool() {
-  local cmd="$1" crate="$2" version="$3" takes="$4"
-  if command -v "$cmd" >/dev/null && "$cmd" --version | grep -q "^$cmd $version\b"; then
+  local cmd="$1" crate="$2" version="$3" takes="$4" first=""
+  # The first line whole, compared as text: `geckodriver 0.37.0 (…)`, `trunk
+  # 0.21.14`. Read into a variable, not piped to `grep -q`, which would
+  # close the pipe while geckodriver still writes and fail under pipefail.
+  if command -v "$cmd" >/dev/null; then
+    first="$("$cmd" --version 2>/dev/null || true)"
+    first="${first%%$'\n'*}"
+  fi
+  if [ "$first" = "$cmd $version" ] || [[ $first == "$cmd $version "* ]]; then
     step "$cmd $version: present"
   else
     step "installing $cmd $version ($takes)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test layer in turn:
-#   1. native cargo test (simulation, lessons, progress, command line)
+#   1. native cargo test (simulation, lessons, progress, command line), and
+#      clippy with every warning an error
 #   2. wasm-bindgen-test in headless Chromium and Firefox (components)
 #   3. end to end: the release build served on 127.0.0.1, driven in Chromium,
 #      with an axe-core accessibility scan of every route

@@ -138,6 +138,7 @@ fn flag_for(field: &str) -> &'static str {
         "query TTL (hops)" => "--ttl",
         "copies of each item" | "copies of each key" => "--copies",
         "mean session (s)" => "--churn-session-s",
+        "search messages" => "--lookups, --degree and --ttl",
         _ => "scenario",
     }
 }
@@ -207,6 +208,11 @@ fn indexed_or_flooded(setup: &Setup) -> Result<LookupSummary, ValidationError> {
         seed: setup.seed,
         ..LookupScenario::default()
     };
+    // The lookups start by hand below, not at the scenario's rate, so its
+    // work check would count none: check them as the rate that starts as
+    // many, which bounds their floods' messages as a page's are.
+    let per_peer_s = f64::from(setup.lookups) / (f64::from(setup.peers.max(1)) * scenario.duration_s);
+    LookupScenario { query_rate: per_peer_s, ..scenario.clone() }.validate()?;
     let peers: Vec<NodeId> = (0..setup.peers).map(|u| scenario.user_node(u)).collect();
     let items = scenario.items;
     let mut sim = LookupSim::new(scenario)?;

@@ -91,3 +91,13 @@ fn bad_input_names_the_flag() {
         assert!(e.starts_with(want), "{line}\n  gave: {e}\n  want: {want}");
     }
 }
+
+#[test]
+fn a_flood_too_large_to_finish_is_refused_by_its_work_at_once() {
+    // 100,000 lookups each flooding 5,000 peers 50 links wide: hours of work.
+    let err = run_str("lookup --overlay flooding --peers 5000 --degree 50 --ttl 10 --lookups 100000").unwrap_err().to_string();
+    assert!(err.starts_with("--lookups, --degree and --ttl: search messages: this run would need about"), "{err}");
+    // A smaller flood, and a central index with as many peers, still run.
+    assert!(run_str("lookup --overlay flooding --peers 500 --degree 4 --ttl 3 --lookups 1000").is_ok());
+    assert!(run_str("lookup --overlay central --peers 5000 --lookups 5000").is_ok());
+}

@@ -2,7 +2,8 @@
 //! `lessons/catalog.rs`: its labels, metrics, parameters with their
 //! defaults, sizes, panel headings, per-node settings and chart. How each
 //! builds its simulations, with its fixed choices, lives in the file named
-//! after it.
+//! after it. (The test-only toy keeps its entry beside its simulator, in
+//! `toy.rs`, so that the shipped table names only shipped code.)
 
 use super::{churn, cost, dht, distribution, hybrid, incentives, lookup, placement, role, service, workgroup};
 use super::{Bench, BenchSpec, ChartText, NodeSetting, RoleWords, SideNames, Zoom};

@@ -62,6 +62,7 @@ pub(super) fn facts() -> Vec<(&'static str, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::experiment::bench::LOOKUP;
     use crate::experiment::Params;
 
     #[test]
@@ -69,13 +70,13 @@ mod tests {
         // The widest flood at the most peers, with the links per peer the
         // lesson keeps: offered, so it must run.
         let params = Params::from_pairs(&[(Param::Peers, Param::Peers.spec().max), (Param::Ttl, Param::Ttl.spec().max)]);
-        assert!(super::super::LOOKUP.outcome(&params, 1).is_ok());
+        assert!(LOOKUP.outcome(&params, 1).is_ok());
     }
 
     #[test]
     fn a_flood_too_wide_to_simulate_is_refused_in_the_controls_words() {
         let params = Params::from_pairs(&[(Param::Peers, 500.0), (Param::Ttl, 7.0), (Param::MeanDegree, 20.0)]);
-        let err = super::super::LOOKUP.outcome(&params, 1).expect_err("refused");
+        let err = LOOKUP.outcome(&params, 1).expect_err("refused");
         let text = err.to_string();
         assert!(text.starts_with("Search radius (TTL), Peers and Links per peer: a flood this wide"), "{text}");
         assert!(text.contains("million messages"), "{text}");
